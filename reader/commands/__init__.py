@@ -1,0 +1,1 @@
+"""CLI subcommand handlers, one module per command group."""

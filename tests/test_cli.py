@@ -1,0 +1,73 @@
+"""The CLI's promises: version, help on every subcommand, clear errors."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from reader import __version__
+from reader.cli import build_parser, main
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "reader", *args], capture_output=True, text=True, timeout=60
+    )
+
+
+def test_version() -> None:
+    result = run_cli("--version")
+    assert result.returncode == 0
+    assert __version__ in result.stdout
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        [],
+        ["open"],
+        ["extract"],
+        ["notes"],
+        ["notes", "add"],
+        ["notes", "list"],
+        ["notes", "rm"],
+        ["notes", "import"],
+        ["notes", "search"],
+        ["tags"],
+    ],
+)
+def test_help_on_every_subcommand(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        build_parser().parse_args([*argv, "--help"])
+    assert exit_info.value.code == 0
+    out = capsys.readouterr().out
+    assert out.startswith("usage: reader")
+    assert len(out.splitlines()) > 3
+
+
+def test_missing_path_is_one_sentence_and_nonzero() -> None:
+    result = run_cli("extract", "--json", "/no/such/article.txt")
+    assert result.returncode != 0
+    assert result.stdout == ""
+    assert result.stderr.strip().count("\n") == 0
+    assert "no such file" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_unexpected_error_is_logged_not_shown(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], isolated_home
+) -> None:
+    import reader.commands.extract as extract_cmd
+
+    def boom(_: object) -> int:
+        raise RuntimeError("internal detail")
+
+    monkeypatch.setattr(extract_cmd, "run", boom)
+    assert main(["extract", "x"]) != 0
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and "internal detail" not in err
+    log = isolated_home / "reader.log"
+    assert str(log) in err
+    assert "internal detail" in log.read_text()
