@@ -218,7 +218,26 @@ class Highlight:
     created: datetime = field(default_factory=datetime.now)
     updated: datetime = field(default_factory=datetime.now)
     orphaned: bool = False
+    people: tuple[str, ...] = ()
+    """Names (with aliases) of the people quoted or mentioned in the passage,
+    filled when the highlight is made so search can answer `person:`."""
 
     @property
     def whole_article(self) -> bool:
         return self.exact == "" and self.start == self.end == 0
+
+
+@dataclass(frozen=True, slots=True)
+class LibraryEntry:
+    """An article the library has seen: enough to list it and to reopen it
+    (from `source_text`) even after its file is gone."""
+
+    article_id: str
+    path: str | None
+    title: str
+    section: str | None
+    published: datetime | None
+    source_text: str
+    is_markdown: bool
+    added: datetime = field(default_factory=datetime.now)
+    opened: datetime | None = None
