@@ -1,0 +1,1 @@
+"""The hostile-article corpus: payloads built in memory by `payloads.py`."""
