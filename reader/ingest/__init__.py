@@ -1,29 +1,54 @@
 """Turn files into Articles: one module per input kind, each `-> Article`.
 
 Public interface (used by the CLI, the UI and tests):
-- expand(arg) -> list[Path]: a file, or every .txt/.md file in a folder.
+- expand(arg) -> list[Path]: a file, or every .txt/.md file in a folder (sorted).
 - load_path(path) -> Article: read, decode, sanitise and parse one file.
 - parse(text, source=..., markdown=...) -> Article: parse text already in memory.
 All failures raise BadInputError with one sentence for the user.
+
+The pipeline is always: bytes -> decode (UTF-8, else cp1252/latin-1 with a
+warning; binary refused) -> sanitize (controls, escape sequences, bidi
+overrides) -> normalise (spaces, BOM) -> plain-text or Markdown parser ->
+canonical text with blocks and styles. Files over MAX_BYTES (64 MiB) are
+refused before they are read.
 """
 
 from __future__ import annotations
 
+import stat
 from pathlib import Path
 
 from reader.errors import BadInputError
-from reader.model import Article, ArticleMeta, Block, BlockKind, Span, article_id
+from reader.ingest import decode as _decode
+from reader.ingest.builder import TextBuilder
+from reader.ingest.normalize import normalize
+from reader.ingest.plaintext import parse_plain
+from reader.ingest.sanitize import sanitize
+from reader.model import Article, ArticleMeta
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown")
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+
+__all__ = ["ARTICLE_SUFFIXES", "expand", "load_path", "parse", "sanitize"]
 
 
 def expand(arg: str | Path) -> list[Path]:
+    """The article files an argument names: the file itself, or every
+    .txt/.md file directly inside a folder, sorted by name."""
     path = Path(arg)
-    if not path.exists():
-        raise BadInputError(f"{arg}: no such file or folder.")
-    if path.is_dir():
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        raise BadInputError(f"{arg}: no such file or folder.") from None
+    except OSError as exc:
+        raise BadInputError(f"{arg}: cannot be read ({exc.strerror or exc}).") from None
+    if stat.S_ISDIR(info.st_mode):
+        try:
+            entries = list(path.iterdir())
+        except OSError as exc:
+            raise BadInputError(f"{arg}: the folder cannot be read ({exc.strerror}).") from None
         found = sorted(
-            p for p in path.iterdir() if p.suffix.lower() in ARTICLE_SUFFIXES and p.is_file()
+            p for p in entries if p.suffix.lower() in ARTICLE_SUFFIXES and _is_regular(p)
         )
         if not found:
             raise BadInputError(f"{arg}: the folder has no .txt or .md articles.")
@@ -31,37 +56,47 @@ def expand(arg: str | Path) -> list[Path]:
     return [path]
 
 
-def load_path(path: str | Path) -> Article:
-    path = Path(path)
+def _is_regular(path: Path) -> bool:
     try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise BadInputError(f"{path}: cannot be read ({exc.strerror}).") from exc
-    if not text.strip():
-        raise BadInputError(f"{path}: the file is empty.")
-    return parse(text, source=str(path), markdown=path.suffix.lower() in (".md", ".markdown"))
+        return stat.S_ISREG(path.stat().st_mode)
+    except OSError:
+        return False
 
 
-def parse(text: str, *, source: str | None = None, markdown: bool = False) -> Article:
-    """Minimal plain-text parse: first line is the title, paragraphs on blank lines."""
-    paragraphs = [p.strip() for p in text.replace("\r\n", "\n").split("\n\n") if p.strip()]
-    parts: list[str] = []
-    blocks: list[Block] = []
-    pos = 0
-    for i, para in enumerate(paragraphs):
-        lines = para.split("\n") if i == 0 else [para]
-        for j, chunk in enumerate(lines):
-            if parts:
-                pos += 2
-            kind = BlockKind.TITLE if i == 0 and j == 0 else BlockKind.PARAGRAPH
-            blocks.append(Block(kind, Span(pos, pos + len(chunk))))
-            parts.append(chunk)
-            pos += len(chunk)
-    canonical = "\n\n".join(parts)
-    title = parts[0] if parts else ""
-    return Article(
-        id=article_id(canonical),
-        text=canonical,
-        blocks=tuple(blocks),
-        meta=ArticleMeta(title=title, source=source),
+def load_path(path: str | Path) -> Article:
+    """Read one article file. Markdown for .md/.markdown, plain text otherwise."""
+    path = Path(path)
+    data = _decode.read_bytes(path, _decode.MAX_BYTES)
+    decoded = _decode.decode(data, str(path))
+    markdown = path.suffix.lower() in MARKDOWN_SUFFIXES
+    return parse(
+        decoded.text,
+        source=str(path),
+        markdown=markdown,
+        warnings=decoded.warnings,
+        name=str(path),
     )
+
+
+def parse(
+    text: str,
+    *,
+    source: str | None = None,
+    markdown: bool = False,
+    warnings: tuple[str, ...] = (),
+    name: str | None = None,
+) -> Article:
+    """Parse text already in memory. Raises BadInputError when nothing but
+    whitespace is left after sanitising."""
+    clean = sanitize(text)
+    if not normalize(clean).strip():
+        raise BadInputError(f"{name or source or 'input'}: the article is empty.")
+    built: tuple[TextBuilder, ArticleMeta] | None = None
+    if markdown:
+        from reader.ingest.markdown import parse_markdown
+
+        built = parse_markdown(clean, source=source)
+    if built is None or not built[0].has_blocks():
+        built = parse_plain(normalize(clean), source=source)
+    builder, meta = built
+    return builder.finish(meta, warnings)
