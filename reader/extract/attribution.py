@@ -1,0 +1,442 @@
+"""Who said a quotation: the speech verb near it and its subject.
+
+Works on the text around one quoted segment, bounded to its sentence (and to
+a few hundred characters), so it costs the same for every quote whatever the
+article's size. It returns the speaker *as written* (a name, a pronoun or a
+noun phrase such as "a spokesman"); turning "Gao" or "he" into a full name is
+done by the caller, which knows the whole article.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+
+def word_list(words: str) -> list[str]:
+    """Word lists are written as one string, for readability."""
+    return words.split()
+
+
+def word_set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+WINDOW = 400  # characters of context looked at on each side of a quote
+
+# Speech verbs. Present-tense forms that are also common nouns (claims,
+# reports, notes, calls...) are left out unless followed by "that".
+_VERBS = word_list(
+    """
+    said says say saying told tells telling added adds adding noted noting argued
+    argues arguing warned warns warning wrote writes writing asked asks asking
+    insisted insists insisting recalled recalls recalling explained explains
+    explaining continued continues declared declares declaring stated tweeted tweets
+    tweeting replied replies replying acknowledged acknowledges claimed claiming
+    suggested suggests suggesting remarked joked quipped conceded concedes cautioned
+    cautions predicted predicts predicting countered counters urged urges urging
+    announced announces announcing reported reporting posted commented commenting
+    responded responding answered admitted admits asserted asserts contended
+    contends complained complains boasted boasts promised promises vowed vows
+    pledged stressed stresses emphasized emphasised observed observes mentioned
+    shouted yelled exclaimed chanted testified reiterated confirmed denied denies
+    demanded wondered mused maintained maintains concluded concludes recounted
+    described describes called dubbed labeled labelled read reads
+    """
+)
+_THAT_VERBS = word_list(
+    """
+    claims reports notes states calls comments
+    """
+)
+_PARTICIPLES = frozenset(v for v in _VERBS if v.endswith("ing"))
+_TITLE_VERBS = "Says Said Tells Told Warns Asks Writes Wrote Urges Insists Argues Vows Calls Claims"
+
+_VERB_RE = re.compile(
+    r"\b(?:"
+    + "|".join(sorted(_VERBS, key=len, reverse=True))
+    + r"|(?:"
+    + "|".join(_THAT_VERBS)
+    + r")(?=\s+that\b)|"
+    + "|".join(_TITLE_VERBS.split())
+    + r")\b|\baccording to\b|\bper(?= [A-Z])"
+)
+_PRONOUNS = word_set(
+    """
+    he she they i we it you his her
+    """
+)
+_RELATIVE = frozenset(("who", "which", "that"))
+_CONJ_RE = re.compile(
+    r"^(?:and|but|or|so|yet|still|then|while|as|because|although|though|when|"
+    r"after|before|since|if|where|meanwhile|later|instead|however)\b\s*",
+    re.IGNORECASE,
+)
+_AUX = word_set(
+    """
+    has have had also later then once previously recently further again would will
+    did does was is first simply just only even still repeatedly often always never
+    himself herself themselves itself not could might may can should must reportedly
+    subsequently initially finally
+    """
+)
+_DETERMINERS = word_set(
+    """
+    a an the this that these those some several one two many
+    """
+)
+_PREPS = word_set(
+    """
+    of for at from with in on
+    """
+)
+_NP_STOP = word_set(
+    """
+    on in at during when after before while who as last this yesterday today earlier
+    told to adding noting referring according because since about that whose which
+    where than via through in
+    """
+)
+TITLES = word_set(
+    """
+    Mr. Mr Mrs. Mrs Ms. Ms Miss Dr. Dr Prof. Professor Rev. Sen. Senator Rep.
+    Representative Gov. Governor Lt. Gen. General Col. Colonel Capt. Captain Sgt.
+    Adm. Admiral President Vice Former Secretary Speaker House Senate Majority
+    Minority Leader Whip Chairman Chairwoman Chair Director Mayor Judge Justice
+    Chief Attorney Press Minister Prime Foreign Defense Ambassador Commissioner
+    Deputy Acting Assistant Sheriff Officer Detective Pastor Father Bishop Pope King
+    Queen Prince Princess Sir Dame Lord Lady CEO Candidate Presidential Founder
+    Spokesman Spokeswoman Sec. Supt. Insp. Congressman Congresswoman Councilman
+    Councilwoman Commander Premier Chancellor Emir Sheikh Rabbi Imam
+    """
+)
+_SENTENCE_END_RE = re.compile(r"[.!?…][\"”’')\]]*\s+(?=[\"“‘'(A-Z0-9])")
+_ABBREV = word_set(
+    """
+    mr mrs ms dr gov sen rep st jr sr lt gen col capt sgt prof rev hon no inc co
+    corp ltd vs etc jan feb aug sept sep oct nov dec u.s u.k u.n a.m p.m mass calif
+    fla wis ill pa va ky tenn ariz colo conn mich minn ore wash n.y n.j d.c ga la md
+    mo nev okla tex ala ark del ind kan miss neb wyo
+    """
+)
+_LABEL_RE = re.compile(r"([A-Z][A-Z.'’ -]{1,40}):\s")
+_CAP_WORD_RE = re.compile(r"[A-Z][\w'’.\-]*")
+_PARTICLES = word_set(
+    """
+    de da di du van von der den del la le bin ibn al el y st.
+    """
+)
+
+Kind = Literal["name", "pronoun", "phrase"]
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """The speaker as the text gives it. `kind` says how to resolve it:
+    a name (may be a surname only), a pronoun, or a noun phrase kept as written."""
+
+    text: str
+    kind: Kind
+    at: int  # offset of the speaker phrase in the article text
+
+
+def sentence_start(text: str, lo: int, pos: int) -> int:
+    """Start of the sentence containing `pos`, not before `lo`."""
+    lo = max(lo, pos - WINDOW)
+    start = lo
+    for m in _SENTENCE_END_RE.finditer(text, lo, pos):
+        if not _is_abbrev(text, m.start(), lo):
+            start = m.end()
+    return start
+
+
+def sentence_end(text: str, pos: int, hi: int) -> int:
+    """End of the sentence that continues at `pos`, not after `hi`."""
+    hi = min(hi, pos + WINDOW)
+    for m in _SENTENCE_END_RE.finditer(text, pos, hi):
+        if not _is_abbrev(text, m.start(), pos):
+            return m.start() + 1
+    return hi
+
+
+def _is_abbrev(text: str, dot: int, lo: int) -> bool:
+    if text[dot] != ".":
+        return False
+    j = dot
+    while j > lo and not text[j - 1].isspace():
+        j -= 1
+    word = text[j:dot].lower().lstrip('("“')
+    return word in _ABBREV or (len(word) == 1 and word.isalpha())
+
+
+def speaker_label(text: str, start: int, end: int) -> tuple[int, str] | None:
+    """A transcript label at the start of a quote ("WALLACE: ..."): its length
+    and the label."""
+    m = _LABEL_RE.match(text, start, min(end, start + 44))
+    if m is None or not any(c.isalpha() for c in m.group(1)):
+        return None
+    return m.end() - start, m.group(1).strip()
+
+
+def _words(chunk: str) -> list[str]:
+    return chunk.split()
+
+
+def _strip_trailing_aux(chunk: str) -> str:
+    words = _words(chunk)
+    while words and (
+        words[-1].lower() in _AUX or (words[-1].endswith("ly") and words[-1].islower())
+    ):
+        words.pop()
+    return " ".join(words)
+
+
+def _strip_conj(chunk: str) -> str:
+    prev = None
+    while prev != chunk:
+        prev = chunk
+        chunk = _CONJ_RE.sub("", chunk, count=1).strip()
+    return chunk
+
+
+def _is_name_chunk(chunk: str) -> bool:
+    words = _words(chunk)
+    return (
+        0 < len(words) <= 6
+        and all(w[0].isupper() or w.lower() in _PARTICLES for w in words)
+        and words[0].lower() not in _DETERMINERS
+    )
+
+
+def _is_appositive(chunk: str) -> bool:
+    words = _words(chunk)
+    if not words:
+        return True
+    first = words[0]
+    if first.lower() in _PRONOUNS:
+        return False
+    if first[0].isdigit() or re.match(r"[DRI]-", first):
+        return True
+    return first[0].islower()
+
+
+def trailing_run(chunk: str) -> str:
+    """The capitalised words that end `chunk` ("Xiaomi founder Lei Jun" -> "Lei Jun")."""
+    words = _words(chunk.rstrip(",.;:!?"))
+    run: list[str] = []
+    for w in reversed(words):
+        if w[0].isupper() or (run and w.lower() in _PARTICLES):
+            run.append(w)
+        else:
+            break
+    run.reverse()
+    while run and run[0].lower() in _PARTICLES:
+        run.pop(0)
+    return " ".join(run)
+
+
+def strip_titles(run: str) -> str:
+    """Drop titles before a name ("US President Donald Trump" -> "Donald Trump")."""
+    words = run.split()
+    last_title = -1
+    for i, w in enumerate(words[:-1]):
+        if w in TITLES or w.rstrip(".") + "." in TITLES:
+            last_title = i
+    words = words[last_title + 1 :]
+    if words and words[0] in ("US", "U.S.", "UK", "EU", "UN"):
+        words = words[1:]
+    return " ".join(words)
+
+
+def classify_phrase(phrase: str, at: int) -> Speaker | None:
+    """Turn a subject phrase into a Speaker: a person's name when the phrase
+    ends in one, else the phrase as written."""
+    phrase = _strip_conj(phrase.strip(" ,;:—–-\"“”'‘’()"))
+    phrase = re.sub(r"(?:'s|’s|'|’)$", "", phrase).strip()
+    if not phrase:
+        return None
+    words = _words(phrase)
+    if len(words) == 1 and words[0].lower() in _PRONOUNS:
+        return Speaker(words[0], "pronoun", at)
+    if len(words) > 14:
+        return None
+    core_words: list[str] = []
+    for w in words:
+        if w.lower() in _PREPS and core_words:
+            break
+        core_words.append(w)
+    core = " ".join(core_words)
+    run = trailing_run(core)
+    if run and core.endswith(run.split()[-1]):
+        before = core[: len(core) - len(run)].split()
+        if run.split()[0] == "The" or (before and before[-1].lower() in _DETERMINERS):
+            return Speaker(phrase if len(words) <= 8 else core, "phrase", at)
+        name = strip_titles(run)
+        if name and not (name in TITLES or name.rstrip(".") + "." in TITLES):
+            return Speaker(name, "name", at)
+    if words[0][0].isupper() and words[0].lower() not in _DETERMINERS and len(words) > 5:
+        return None
+    return Speaker(phrase, "phrase", at)
+
+
+def subject_before(text: str, lo: int, verb_at: int, participle: bool) -> Speaker | None:
+    """The subject of a speech verb at `verb_at`, read back to `lo`."""
+    region = text[lo:verb_at]
+    if participle:
+        # "X denies ..., saying": the subject of the whole clause.
+        first = re.split(r"[,;:—–]", region, maxsplit=1)[0]
+        first = _strip_conj(first.strip())
+        cut = re.search(r"\s(?:[a-z]+s|[a-z]+ed|has|had|is|was|will|would)\b", first)
+        if cut:
+            first = first[: cut.start()]
+        return classify_phrase(first, lo)
+    region = _strip_trailing_aux(region.rstrip())
+    chunks = [c.strip() for c in re.split(r"[,;:()]|\s[—–-]{1,2}\s", region)]
+    chunks = [c for c in chunks if c]
+    if not chunks:
+        return None
+    last = _strip_conj(chunks[-1])
+    idx = len(chunks) - 1
+    if last.lower() in _RELATIVE or last.lower().startswith(("who ", "which ")):
+        idx -= 1
+        while idx > 0 and _is_appositive(chunks[idx]):
+            idx -= 1
+        if idx < 0:
+            return None
+        run = trailing_run(chunks[idx])
+        return classify_phrase(run, lo) if run else None
+    if idx > 0 and _is_appositive(last):
+        j = idx - 1
+        while j > 0 and _is_appositive(chunks[j]) and not _is_name_chunk(chunks[j]):
+            j -= 1
+        cand = _strip_conj(chunks[j])
+        if _is_name_chunk(cand) or len(_words(cand)) <= 4:
+            return classify_phrase(cand, lo)
+    if (
+        idx > 0
+        and _words(last)
+        and _words(last)[0].lower() in ("a", "an", "the")
+        and _is_name_chunk(_strip_conj(chunks[idx - 1]))
+        and len(chunks[idx - 1].split()) <= 5
+    ):
+        return classify_phrase(_strip_conj(chunks[idx - 1]), lo)
+    # a subject is short; a long chunk is a clause ending in the subject
+    words = _words(last)
+    if len(words) > 8:
+        run = trailing_run(last)
+        return classify_phrase(run, lo) if run else None
+    return classify_phrase(last, lo)
+
+
+def phrase_after(text: str, pos: int, hi: int) -> str:
+    """The noun phrase that follows a verb: up to punctuation (a full stop
+    after an abbreviation or an initial does not count) or a clause word."""
+    words: list[str] = []
+    for raw in text[pos : min(hi, pos + 200)].split():
+        if raw[0] in '("“”‘—–[' or raw in ("-", "--"):
+            break
+        word = raw.rstrip(',;:!?)"”’')
+        stop = word != raw
+        if word.endswith("."):
+            bare = word[:-1]
+            if not (bare.lower() in _ABBREV or len(bare) == 1 or "." in bare):
+                word, stop = bare, True
+        if word.lower() in _NP_STOP and words:
+            break
+        if word:
+            words.append(word)
+        if stop:
+            break
+    return " ".join(words)
+
+
+def has_sentence_end(text: str, lo: int, hi: int) -> bool:
+    return any(not _is_abbrev(text, m.start(), lo) for m in _SENTENCE_END_RE.finditer(text, lo, hi))
+
+
+def from_tail(text: str, pos: int, hi: int) -> Speaker | None:
+    """Attribution right after a quote: `"…," X said` / `said X` / `according to X`."""
+    m = re.match(r"[\s,]*", text[pos:hi])
+    start = pos + (m.end() if m else 0)
+    dash = re.match(r"[―—–-]+\s*", text[start:hi])
+    if dash:
+        # `"…" — Name` (a signed quotation)
+        start += dash.end()
+        phrase = phrase_after(text, start, hi)
+        if phrase and phrase[0].isupper() and not _VERB_RE.search(phrase):
+            return classify_phrase(phrase, start)
+    verb = _VERB_RE.search(text, start, hi)
+    if verb is None:
+        return None
+    if verb.start() == start or text[start : verb.start()].strip().lower() in _AUX:
+        # inverted: `said X` / `according to X`
+        if verb.group() in ("per",) or verb.group().endswith("ing"):
+            return None
+        phrase = phrase_after(text, verb.end(), hi)
+        if not phrase or (
+            phrase.split()[0].lower() in ("that", "the", "a")
+            and (phrase.split()[0].lower() == "that")
+        ):
+            return None
+        if (
+            verb.group() == "according to"
+            or phrase.split()[0][0].isupper()
+            or (phrase.split()[0].lower() in _DETERMINERS | _PRONOUNS)
+        ):
+            return classify_phrase(phrase, verb.end())
+        return None
+    if verb.group() == "according to":
+        return None
+    subject = text[start : verb.start()]
+    if len(subject) > 250 or has_sentence_end(text, start, verb.start()):
+        return None
+    chunks = [c.strip() for c in re.split(r"[,;()]|\s[—–-]{1,2}\s", subject)]
+    first = _strip_conj(chunks[0]) if chunks else ""
+    if not first:
+        return None
+    words = _words(_strip_trailing_aux(first))
+    if len(chunks) == 1 and len(words) > 8:
+        return None
+    if not words:
+        return None
+    first_word = words[0]
+    if first_word[0].isupper() or first_word.lower() in _DETERMINERS | _PRONOUNS:
+        return classify_phrase(" ".join(words), start)
+    # `"…" of the plan, Mr. X said`: the subject is next to the verb
+    return subject_before(text, start, verb.start(), participle=False)
+
+
+def from_head(text: str, lo: int, pos: int, headline: bool) -> Speaker | None:
+    """Attribution before a quote, in its sentence: `X said: "…"`, `X said that
+    "…"`, `according to X, "…"`, `X said the plan was "…"`, `Name: '…'`."""
+    verbs = list(_VERB_RE.finditer(text, lo, pos))
+    for verb in reversed(verbs):
+        word = verb.group()
+        if word == "according to" or word == "per":
+            phrase = phrase_after(text, verb.end(), pos)
+            if phrase:
+                return classify_phrase(phrase, verb.end())
+            continue
+        after = text[verb.end() : pos]
+        if word[0].isupper() and not headline:
+            continue
+        if (
+            re.match(r"\s*[A-Z][a-z]", after)
+            and re.match(r"\s*[\w.'’ -]{1,60}[:,]\s*$", after)
+            and not re.match(r"\s*(?:that|the|a|an)\b", after, re.IGNORECASE)
+        ):
+            # inverted before the quote: `said X: "…"`
+            phrase = phrase_after(text, verb.end(), pos)
+            if phrase:
+                return classify_phrase(phrase, verb.end())
+        speaker = subject_before(text, lo, verb.start(), word.lower() in _PARTICIPLES)
+        if speaker is not None:
+            return speaker
+    if headline:
+        m = re.match(r"\s*([^:]{2,60}):\s*$", text[lo:pos]) or re.match(
+            r"\s*([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}):", text[lo:pos]
+        )
+        if m:
+            return classify_phrase(m.group(1), lo)
+    return None

@@ -1,0 +1,132 @@
+"""Turn a speaker as written ("Gao", "Mr. Trump", "he") into a full name.
+
+Full names come from the people extractor when it ran, and otherwise from a
+light scan of the text for runs of two or more capitalised words. A surname
+resolves to the nearest full name ending in it that the reader has already
+seen; a headline, read before any name, may look ahead.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from reader.extract.attribution import TITLES, strip_titles, word_set
+from reader.model import Person
+
+# Two to five capitalised words (initials and name particles allowed). Each
+# step starts with a distinct character class, so matching is linear.
+_RUN_RE = re.compile(
+    r"\b[A-Z][a-zA-Z'’\-]+(?:\s(?:[A-Z]\.|[A-Z][a-zA-Z'’\-]+|(?:de|van|von|der|bin|al|da|di|la|le)"
+    r"(?=\s[A-Z]))){1,5}"
+)
+# Words that end or start capitalised runs that are not people.
+_NOT_NAME = word_set(
+    """
+    The A An In On At For But And Or If When While After Before This That These
+    Those It He She They We I His Her Their Our As By From To Of With Without Not No
+    Yes Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February
+    March April May June July August September October November December House
+    Senate Congress Party Committee University College Center Centre Institute
+    Department Ministry Agency Council Court Times Post News Journal Street Press
+    Association Union Foundation Company Corp Inc Group Bank Fund Club Church School
+    Office Service Services Review Tribune Herald Daily Weekly Magazine Network
+    Commission Board States Kingdom Republic Democrats Republicans America American
+    Americans Capitol Hall Museum Hospital Airport Act Bill Law Report Project
+    Program Campaign Administration Government City County State National
+    International Federal General United New North South East West Global World Tax
+    Policy Budget Security Intelligence Media Health Care Affairs Watch Research
+    Forum Council Trust Reserve Exchange Market Markets Academy Sciences Economic
+    Economics Trade Vehicles Motors Electric
+    """
+)
+_PRONOUN_PERSON = word_set(
+    """
+    he she him his her i we
+    """
+)
+
+
+def name_key(name: str) -> str:
+    return name.replace("’", "'").casefold()
+
+
+@dataclass
+class NameBook:
+    """Full names known in one article, by position, and who spoke last."""
+
+    positions: list[int] = field(default_factory=list)
+    names: list[str] = field(default_factory=list)
+    by_part: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
+    aliases: dict[str, str] = field(default_factory=dict)
+
+    def add(self, pos: int, name: str) -> None:
+        self.positions.append(pos)
+        self.names.append(name)
+        words = name.split()
+        for part in {words[-1], words[0]} if len(words) > 1 else set():
+            self.by_part.setdefault(name_key(part), []).append((pos, name))
+
+    def finish(self) -> None:
+        order = sorted(range(len(self.positions)), key=self.positions.__getitem__)
+        self.positions = [self.positions[i] for i in order]
+        self.names = [self.names[i] for i in order]
+        for entries in self.by_part.values():
+            entries.sort()
+
+    def full_name(self, name: str, at: int) -> str:
+        """The full name for `name` as used at offset `at`."""
+        key = name_key(name)
+        if len(name.split()) > 1:
+            return self.aliases.get(key, name)
+        entries = self.by_part.get(key, [])
+        lastnames = [e for e in entries if name_key(e[1].split()[-1]) == key] or entries
+        before = [e for e in lastnames if e[0] < at]
+        if before:
+            return before[-1][1]
+        if key in self.aliases:
+            return self.aliases[key]
+        return lastnames[0][1] if lastnames else name
+
+    def latest_before(self, at: int) -> str | None:
+        i = bisect.bisect_left(self.positions, at)
+        return self.names[i - 1] if i else None
+
+
+def _clean_run(run: str) -> str | None:
+    words = run.split()
+    while words and (words[0] in _NOT_NAME or words[0] in TITLES):
+        words.pop(0)
+    while words and (words[-1] in _NOT_NAME or words[-1].endswith(".")):
+        words.pop()
+    if len(words) < 2 or any(w in _NOT_NAME for w in words):
+        return None
+    name = strip_titles(" ".join(words))
+    name = re.sub(r"(?:'s|’s)$", "", name)
+    return name if len(name.split()) >= 2 else None
+
+
+def build_namebook(text: str, people: Sequence[Person]) -> NameBook:
+    book = NameBook()
+    for person in people:
+        full = person.name
+        for alias in (full, *person.aliases):
+            book.aliases.setdefault(name_key(alias), full)
+        if len(full.split()) > 1:
+            for span in person.spans:
+                if name_key(text[span.start : span.end]) == name_key(full):
+                    book.add(span.start, full)
+            if not person.spans:
+                book.add(0, full)
+    for m in _RUN_RE.finditer(text):
+        name = _clean_run(m.group())
+        if name is not None:
+            book.add(m.start(), name)
+    book.finish()
+    return book
+
+
+def is_person_pronoun(word: str) -> bool:
+    return word.lower() in _PRONOUN_PERSON
