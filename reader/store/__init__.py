@@ -1,0 +1,74 @@
+"""The notes store: highlights and the library in crash-safe TinyDB files.
+
+API (models from reader.model in and out; every method is thread-safe)::
+
+    store = Store.open(path=None, readonly=False)   # default reader.paths.db_path()
+    with Store.open(p) as store: ...                 # close() on exit
+    store.notices: list[str]      # one-sentence notices for the user (damaged
+                                  # file moved aside, upgrade done, ...)
+    store.backup_available -> bool;  store.restore_backup() -> int
+
+    add(h) -> Highlight           add_many(hs) -> list[Highlight]   (one write per article)
+    update(h) -> Highlight        (stamps `updated`, keeps `created`)
+    delete(id) -> Highlight | None
+    get(id) -> Highlight | None   find_prefix(prefix) -> list[Highlight]
+    highlights(article_id=None)   # one article in reading order, or all oldest first
+    all_tags() -> dict[str, int]  highlight_counts() -> dict[article_id, int]
+
+    upsert_article(entry) -> LibraryEntry   (keeps the first `added`)
+    articles() -> list[LibraryEntry]        (most recently added first)
+    get_article(id) -> LibraryEntry | None
+    remove_article(id, *, delete_highlights=False)
+
+    subscribe(callback(kind, highlight)) -> unsubscribe
+        kind is "add" | "update" | "delete"; called after the change is on disk,
+        outside the store's lock, in the calling thread. Changes made by another
+        process are delivered too, when this store next reads that file.
+
+Errors are StoreError subclasses whose str() is one sentence for the user:
+StoreWriteError (disk full...; nothing changed), StoreReadOnlyError,
+StoreVersionError (newer schema / not a reader store), HighlightNotFoundError,
+InvalidHighlightError; a busy lock for over 15 s raises StoreError.
+
+Layout on disk (schema version 2), for PATH (default store.json):
+
+    PATH              catalog, a TinyDB file: tables "meta" (schema_version)
+                      and "articles" (library entries incl. their source text)
+    PATH.d/ID.json    one TinyDB file per article id: table "highlights"
+    *.bak             the previous version of each file (rolling backup)
+    PATH.lock         lock file for writers in other processes
+
+Why sharded: TinyDB rewrites a whole file per write (~250 ms at 50k
+highlights); one file per article keeps an add to a few KB. Each file is
+written to a temp file in the same folder, fsynced, os.replace()d over the
+old one, and the folder fsynced, so a crash leaves the old or the new
+version, never a mix. Every read-modify-write runs under an exclusive lock
+on PATH.lock and first re-reads the file if its (inode, mtime, size)
+changed, so two processes never lose each other's writes. A damaged or
+unexpectedly empty file is moved aside as NAME.corrupt-TIMESTAMP (never
+overwritten), a notice says so, its backup is offered, and the store
+carries on. Older layouts (v0/v1: one single TinyDB file) are upgraded on
+open, keeping the old file as PATH.vN-TIMESTAMP.
+"""
+
+from reader.store._core import (
+    HighlightNotFoundError,
+    InvalidHighlightError,
+    Listener,
+    Store,
+    StoreReadOnlyError,
+    StoreVersionError,
+    StoreWriteError,
+)
+from reader.store._migrate import SCHEMA_VERSION
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "HighlightNotFoundError",
+    "InvalidHighlightError",
+    "Listener",
+    "Store",
+    "StoreReadOnlyError",
+    "StoreVersionError",
+    "StoreWriteError",
+]

@@ -1,0 +1,736 @@
+"""The Store: highlights and library entries in crash-safe TinyDB files.
+
+See the package docstring (reader/store/__init__.py) for the API and the
+on-disk layout; this module holds the implementation.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import logging
+import re
+import threading
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import replace
+from datetime import datetime
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from tinydb import Query, TinyDB
+from tinydb.storages import Storage
+
+from reader.errors import StoreError
+from reader.model import COLORS, Highlight, LibraryEntry
+from reader.store import _migrate
+from reader.store._files import (
+    CorruptFileError,
+    ProcessLock,
+    Signature,
+    atomic_write,
+    backup_path,
+    dump_json,
+    fsync_dir,
+    move_aside,
+    read_json,
+    remove_with_backup,
+    signature,
+    stale_temp_files,
+)
+from reader.store._records import (
+    Record,
+    entry_to_record,
+    highlight_to_record,
+    record_to_entry,
+    record_to_highlight,
+)
+
+log = logging.getLogger(__name__)
+
+HIGHLIGHTS = "highlights"
+ARTICLES = "articles"
+Listener = Callable[[str, Highlight], None]
+Event = tuple[str, Highlight]
+
+_SAFE_KEY = re.compile(r"[0-9A-Za-z_-]{1,64}")
+
+
+class StoreWriteError(StoreError):
+    """A save failed (disk full, permissions...); the file on disk is unchanged."""
+
+
+class StoreReadOnlyError(StoreError):
+    """A write was attempted on a store opened read-only."""
+
+
+class StoreVersionError(StoreError):
+    """The store was written by a newer reader, or is not a reader store."""
+
+
+class HighlightNotFoundError(StoreError):
+    """No highlight has the given id."""
+
+
+class InvalidHighlightError(StoreError):
+    """A highlight the store refuses to save (bad colour, span or id)."""
+
+
+class _JsonFile:
+    """One store file and its parsed contents as of signature `sig`."""
+
+    __slots__ = ("data", "loaded", "path", "sig")
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.data: dict[str, Any] | None = None
+        self.sig: Signature | None = None
+        self.loaded = False
+
+
+class _FileStorage(Storage):
+    """TinyDB storage over a _JsonFile: reads the cached parse, writes atomically."""
+
+    def __init__(self, store: Store, file: _JsonFile) -> None:
+        self._store = store
+        self._file = file
+
+    def read(self) -> dict[str, dict[str, Any]] | None:
+        return self._file.data
+
+    def write(self, data: dict[str, dict[str, Any]]) -> None:
+        self._store._save(self._file, data)
+
+
+def _shard_key(article_id: str) -> str:
+    if _SAFE_KEY.fullmatch(article_id):
+        return article_id
+    return "x" + hashlib.sha256(article_id.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+
+
+def _order_in_article(h: Highlight) -> tuple[int, int, datetime, str]:
+    return (h.start, h.end, h.created, h.id)
+
+
+def _order_all(h: Highlight) -> tuple[datetime, str]:
+    return (h.created, h.id)
+
+
+class Store:
+    """Highlights and the library, persisted crash-safely; thread-safe."""
+
+    def __init__(self, path: Path, *, readonly: bool = False) -> None:
+        self.path = path
+        self.shard_dir = path.with_name(path.name + ".d")
+        self.readonly = readonly
+        self.notices: list[str] = []
+        self._lock = threading.RLock()
+        self._plock = ProcessLock(path.with_name(path.name + ".lock"))
+        self._catalog = _JsonFile(path)
+        self._shards: dict[str, _JsonFile] = {}
+        self._models: dict[str, dict[str, Highlight]] = {}
+        self._model_sig: dict[str, Signature | None] = {}
+        self._where: dict[str, str] = {}
+        self._entries: dict[str, LibraryEntry] = {}
+        self._entries_sig: Signature | None = None
+        self._entries_loaded = False
+        self._listeners: list[Listener] = []
+        self._pending: list[Event] = []
+        self._restorable: list[tuple[Path, Path]] = []
+        self._quarantined: set[Path] = set()
+        self._closed = False
+
+    # -- opening and closing ------------------------------------------------
+
+    @classmethod
+    def open(cls, path: Path | None = None, *, readonly: bool = False) -> Store:
+        """Open (or start) the store at `path` (default: reader.paths.db_path())."""
+        if path is None:
+            from reader.paths import db_path
+
+            path = db_path()
+        store = cls(Path(path), readonly=readonly)
+        store._open()
+        return store
+
+    def close(self) -> None:
+        with self._lock:
+            self._closed = True
+            self._shards.clear()
+            self._models.clear()
+            self._model_sig.clear()
+            self._where.clear()
+            self._entries.clear()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def _open(self) -> None:
+        if self.path.is_dir():
+            raise StoreError(f"The notes store {self.path} is a folder, not a file.")
+        with self._lock:
+            if not self.readonly and self.path.parent.is_dir():
+                with self._plock:
+                    self._remove_stale_temp_files()
+                    self._load_catalog_checked()
+            else:
+                self._load_catalog_checked()
+
+    def _remove_stale_temp_files(self) -> None:
+        """Temp files of writers that were killed; we hold the lock, so no
+        writer is active and none of these can become the store."""
+        for folder in (self.path.parent, self.shard_dir):
+            for tmp in stale_temp_files(folder):
+                if tmp.name.startswith(f".{self.path.name}.") or folder == self.shard_dir:
+                    with contextlib.suppress(OSError):
+                        tmp.unlink()
+
+    def _load_catalog_checked(self) -> None:
+        self._reload(self._catalog)
+        data = self._catalog.data
+        if data is None:
+            if (
+                self.path not in self._quarantined
+                and backup_path(self.path).exists()
+                and self._has_shards()
+            ):
+                self._offer_backup(self.path, "was missing")
+            return
+        version = _migrate.schema_version(data)
+        if version > _migrate.SCHEMA_VERSION:
+            raise StoreVersionError(
+                f"The notes store {self.path} was written by a newer version of reader "
+                f"(schema {version}); upgrade reader to open it."
+            )
+        if version == _migrate.SCHEMA_VERSION:
+            return
+        if _migrate.is_single_file_layout(data):
+            if self.readonly:
+                raise StoreVersionError(
+                    f"The notes store {self.path} uses an older format; open it once "
+                    "without read-only mode to upgrade it."
+                )
+            self._migrate(data, version)
+            return
+        unknown = [k for k, v in data.items() if k not in ("meta", ARTICLES) and v]
+        if unknown:
+            raise StoreVersionError(
+                f"{self.path} is not a reader notes store (it has tables {', '.join(unknown)})."
+            )
+        if not data.get(ARTICLES) and self._has_shards():
+            self._quarantine(self._catalog, "is unexpectedly empty", force=True)
+
+    def _has_shards(self) -> bool:
+        try:
+            return any(n.endswith(".json") for n in (p.name for p in self.shard_dir.iterdir()))
+        except OSError:
+            return False
+
+    def _migrate(self, data: dict[str, Any], version: int) -> None:
+        if version == 0:
+            data = _migrate.v0_to_v1(data)
+        catalog, by_article = _migrate.v1_to_v2(data)
+        self._ensure_shard_dir()
+        for article_id, records in by_article.items():
+            shard = self.shard_dir / f"{_shard_key(article_id)}.json"
+            docs = {str(i): rec for i, rec in enumerate(records, 1)}
+            atomic_write(shard, dump_json({HIGHLIGHTS: docs}), keep_backup=False)
+        kept = self.path.with_name(f"{self.path.name}.v{version}-{datetime.now():%Y%m%dT%H%M%S}")
+        n = 0
+        while kept.exists():
+            n += 1
+            kept = kept.with_name(f"{kept.name}-{n}")
+        kept.write_bytes(self.path.read_bytes())
+        fsync_dir(self.path.parent)
+        self._save(self._catalog, catalog)
+        total = sum(len(r) for r in by_article.values())
+        self.notices.append(
+            f"The notes store was upgraded from schema version {version} to "
+            f"{_migrate.SCHEMA_VERSION} ({total} highlights); the old file is kept at {kept}."
+        )
+
+    # -- file plumbing ----------------------------------------------------------
+
+    def _reload(self, f: _JsonFile) -> bool:
+        """Re-read `f` if it changed on disk; True if it was re-read."""
+        sig = signature(f.path)
+        if f.loaded and sig == f.sig:
+            return False
+        try:
+            result = read_json(f.path)
+        except CorruptFileError as exc:
+            self._quarantine(f, exc.reason)
+            return True
+        f.data, f.sig = result if result is not None else (None, None)
+        f.loaded = True
+        return True
+
+    def _quarantine(self, f: _JsonFile, reason: str, *, force: bool = False) -> None:
+        """Move a damaged file aside (never overwriting anything), note it, and
+        carry on with that part of the store empty. `force`: the file parses
+        but must go aside anyway (an unexpectedly empty library)."""
+        what = "library" if f is self._catalog else "highlights file"
+        if self.readonly:
+            f.data, f.sig, f.loaded = None, signature(f.path), True
+            self.notices.append(
+                f"The notes {what} {f.path} {reason}; the store is open read-only, "
+                "so it was left as it is and its contents are not shown."
+            )
+            return
+        with self._plock:
+            # Another process may have dealt with it while we waited.
+            aside: Path | None = None
+            try:
+                result = read_json(f.path)
+            except CorruptFileError:
+                result = None
+            if force and result is not None:
+                result = None
+            if result is None and f.path.exists():
+                aside = move_aside(f.path, "corrupt" if not force else "empty")
+            if result is not None:
+                f.data, f.sig = result
+                f.loaded = True
+                return
+            f.data, f.sig, f.loaded = None, None, True
+        if aside is None:
+            return
+        self._quarantined.add(f.path)
+        message = (
+            f"The notes {what} {f.path} {reason}, so it was moved to {aside} and "
+            "an empty one started"
+        )
+        self.notices.append(message + self._offer_backup(f.path, None) + ".")
+
+    def _offer_backup(self, path: Path, reason: str | None) -> str:
+        """Keep a copy of PATH.bak that later writes cannot replace, and remember
+        it for restore_backup(). Returns the clause to add to the notice."""
+        bak = backup_path(path)
+        if not bak.exists():
+            return "; there is no backup to restore"
+        stamp = datetime.fromtimestamp(bak.stat().st_mtime)
+        keep = bak.with_name(f"{bak.name}-{datetime.now():%Y%m%dT%H%M%S}")
+        n = 0
+        while keep.exists():
+            n += 1
+            keep = keep.with_name(f"{bak.name}-{datetime.now():%Y%m%dT%H%M%S}-{n}")
+        try:
+            keep.hardlink_to(bak)
+        except OSError:
+            keep.write_bytes(bak.read_bytes())
+        self._restorable.append((path, keep))
+        clause = f"; a backup from {stamp:%Y-%m-%d %H:%M} can be restored"
+        if reason is not None:
+            self.notices.append(f"The notes library {path} {reason}{clause}.")
+        return clause
+
+    def _save(self, f: _JsonFile, data: dict[str, Any]) -> None:
+        """Write `data` to `f` atomically (called by TinyDB under our locks)."""
+        if self.readonly:
+            raise StoreReadOnlyError("The notes store is open read-only; nothing was saved.")
+        try:
+            f.sig = atomic_write(f.path, dump_json(data))
+        except OSError as exc:
+            f.loaded = False  # the in-memory copy may be half-changed: re-read next time
+            f.sig = None
+            raise StoreWriteError(
+                f"The notes store could not be saved ({exc.strerror or exc}); nothing was changed."
+            ) from exc
+        f.data = data
+        f.loaded = True
+
+    def _ensure_shard_dir(self) -> None:
+        if not self.shard_dir.is_dir():
+            self.shard_dir.mkdir(parents=True, exist_ok=True)
+            fsync_dir(self.shard_dir.parent)
+
+    def _ensure_catalog(self) -> None:
+        """The first write of a new store records its schema version."""
+        self._reload(self._catalog)
+        if self._catalog.data is None:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._save(self._catalog, {"meta": _migrate.meta_table(), ARTICLES: {}})
+        elif _migrate.schema_version(self._catalog.data) != _migrate.SCHEMA_VERSION:
+            data = dict(self._catalog.data)
+            data["meta"] = _migrate.meta_table()
+            self._save(self._catalog, data)
+
+    def _table(self, f: _JsonFile, name: str) -> Any:
+        # A fresh TinyDB per operation: TinyDB caches the next document id per
+        # Table, which goes stale when another process writes the file.
+        return TinyDB(self, f, storage=_FileStorage).table(name, cache_size=0)
+
+    def _check_open(self) -> None:
+        if self._closed:
+            raise StoreError("The notes store is closed.")
+
+    def _check_writable(self) -> None:
+        self._check_open()
+        if self.readonly:
+            raise StoreReadOnlyError("The notes store is open read-only; nothing was saved.")
+
+    # -- highlight shards -------------------------------------------------------
+
+    def _shard(self, key: str) -> _JsonFile:
+        f = self._shards.get(key)
+        if f is None:
+            f = self._shards[key] = _JsonFile(self.shard_dir / f"{key}.json")
+        self._reload(f)
+        self._sync_models(key, f)
+        return f
+
+    def _sync_models(self, key: str, f: _JsonFile) -> None:
+        """Rebuild the models of a shard whose file changed, queueing change
+        events for what another process added, edited or deleted."""
+        if key in self._models and self._model_sig.get(key) == f.sig and f.sig is not None:
+            return
+        table = (f.data or {}).get(HIGHLIGHTS) or {}
+        new: dict[str, Highlight] = {}
+        for rec in table.values():
+            try:
+                h = record_to_highlight(rec)
+            except (KeyError, TypeError, ValueError):
+                log.warning("skipping an unreadable highlight record in %s", f.path)
+                continue
+            new[h.id] = h
+        old = self._models.get(key)
+        if old is not None:
+            for hid, h in new.items():
+                before = old.get(hid)
+                if before is None:
+                    self._pending.append(("add", h))
+                elif before != h:
+                    self._pending.append(("update", h))
+            self._pending.extend(("delete", h) for hid, h in old.items() if hid not in new)
+            for hid in old:
+                if hid not in new:
+                    self._where.pop(hid, None)
+        for hid in new:
+            self._where[hid] = key
+        self._models[key] = new
+        self._model_sig[key] = f.sig
+
+    def _refresh_all(self) -> None:
+        keys = set(self._shards)
+        try:
+            names = [e.name for e in self.shard_dir.iterdir()]
+        except OSError:
+            names = []
+        keys.update(n[:-5] for n in names if n.endswith(".json") and not n.startswith("."))
+        for key in sorted(keys):
+            self._shard(key)
+
+    def _commit(
+        self, key: str, f: _JsonFile, changed: Iterable[Highlight], gone: Iterable[str]
+    ) -> None:
+        models = self._models.setdefault(key, {})
+        for h in changed:
+            models[h.id] = h
+            self._where[h.id] = key
+        for hid in gone:
+            models.pop(hid, None)
+            self._where.pop(hid, None)
+        self._model_sig[key] = f.sig
+
+    def _locate(self, highlight_id: str) -> str | None:
+        key = self._where.get(highlight_id)
+        if key is not None:
+            self._shard(key)
+            if highlight_id in self._models.get(key, {}):
+                return key
+        self._refresh_all()
+        return self._where.get(highlight_id)
+
+    # -- events -----------------------------------------------------------------
+
+    def subscribe(self, callback: Listener) -> Callable[[], None]:
+        """Call `callback(kind, highlight)` after each committed change ("add",
+        "update", "delete"), including changes another process made that this
+        store has since read. Returns a function that unsubscribes."""
+        with self._lock:
+            self._listeners.append(callback)
+
+        def unsubscribe() -> None:
+            with self._lock, contextlib.suppress(ValueError):
+                self._listeners.remove(callback)
+
+        return unsubscribe
+
+    def _emit(self, events: list[Event] | None = None) -> None:
+        """Deliver queued events outside the lock, so a listener may call the store."""
+        with self._lock:
+            batch = self._pending + (events or [])
+            self._pending = []
+            listeners = list(self._listeners)
+        for kind, h in batch:
+            for callback in listeners:
+                try:
+                    callback(kind, h)
+                except Exception:
+                    log.exception("a store listener failed on %s %s", kind, h.id)
+
+    # -- highlights API ----------------------------------------------------------
+
+    @staticmethod
+    def _validate(h: Highlight) -> Highlight:
+        if not isinstance(h.id, str) or not h.id.strip():
+            raise InvalidHighlightError("A highlight needs a non-empty id.")
+        if not isinstance(h.article_id, str) or not h.article_id:
+            raise InvalidHighlightError("A highlight needs the id of its article.")
+        if h.color not in COLORS:
+            raise InvalidHighlightError(
+                f"Unknown colour {h.color!r}; use one of {', '.join(COLORS)}."
+            )
+        if not 0 <= h.start <= h.end:
+            raise InvalidHighlightError(f"A highlight cannot span {h.start}..{h.end}.")
+        return record_to_highlight(highlight_to_record(h))
+
+    def add(self, h: Highlight) -> Highlight:
+        """Save a new highlight; returns it as stored."""
+        return self.add_many([h])[0]
+
+    def add_many(self, highlights: Iterable[Highlight]) -> list[Highlight]:
+        """Save several new highlights with one write per article (all are
+        checked before anything is written)."""
+        self._check_writable()
+        items = [self._validate(h) for h in highlights]
+        seen: set[str] = set()
+        for h in items:
+            if h.id in seen:
+                raise InvalidHighlightError(f"The highlight id {h.id} appears twice.")
+            seen.add(h.id)
+        groups: dict[str, list[Highlight]] = {}
+        for h in items:
+            groups.setdefault(_shard_key(h.article_id), []).append(h)
+        with self._lock, self._plock:
+            shards = {key: self._shard(key) for key in groups}
+            for key, group in groups.items():
+                for h in group:
+                    if h.id in self._models[key]:
+                        raise InvalidHighlightError(f"A highlight with id {h.id} already exists.")
+            self._ensure_catalog()
+            self._ensure_shard_dir()
+            for key, group in groups.items():
+                f = shards[key]
+                self._table(f, HIGHLIGHTS).insert_multiple([highlight_to_record(h) for h in group])
+                self._commit(key, f, group, ())
+        self._emit([("add", h) for h in items])
+        return items
+
+    def update(self, h: Highlight) -> Highlight:
+        """Save changes to a highlight (found by id in its article); stamps
+        `updated` and keeps the original `created`. Returns it as stored."""
+        self._check_writable()
+        h = self._validate(h)
+        key = _shard_key(h.article_id)
+        with self._lock, self._plock:
+            f = self._shard(key)
+            old = self._models[key].get(h.id)
+            if old is None:
+                raise HighlightNotFoundError(f"No highlight with id {h.id} in that article.")
+            h = replace(h, created=old.created, updated=datetime.now())
+            self._table(f, HIGHLIGHTS).update(highlight_to_record(h), Query().id == h.id)
+            self._commit(key, f, [h], ())
+        self._emit([("update", h)])
+        return h
+
+    def delete(self, highlight_id: str) -> Highlight | None:
+        """Delete a highlight; returns what was deleted, or None if it was not there."""
+        self._check_writable()
+        with self._lock, self._plock:
+            key = self._locate(highlight_id)
+            if key is None:
+                gone = None
+            else:
+                f = self._shard(key)
+                gone = self._models[key].get(highlight_id)
+                if gone is not None:
+                    self._table(f, HIGHLIGHTS).remove(Query().id == highlight_id)
+                    self._commit(key, f, (), [highlight_id])
+        self._emit([("delete", gone)] if gone is not None else None)
+        return gone
+
+    def get(self, highlight_id: str) -> Highlight | None:
+        self._check_open()
+        with self._lock:
+            key = self._locate(highlight_id)
+            found = self._models.get(key, {}).get(highlight_id) if key else None
+        self._emit()
+        return found
+
+    def find_prefix(self, id_prefix: str) -> list[Highlight]:
+        """Highlights whose id starts with `id_prefix` (case-insensitive)."""
+        prefix = id_prefix.strip().lower()
+        return [h for h in self.highlights() if h.id.lower().startswith(prefix)] if prefix else []
+
+    def highlights(self, article_id: str | None = None) -> list[Highlight]:
+        """One article's highlights in reading order, or all of them oldest first."""
+        self._check_open()
+        with self._lock:
+            if article_id is not None:
+                key = _shard_key(article_id)
+                self._shard(key)
+                found = [h for h in self._models[key].values() if h.article_id == article_id]
+                found.sort(key=_order_in_article)
+            else:
+                self._refresh_all()
+                found = [h for models in self._models.values() for h in models.values()]
+                found.sort(key=_order_all)
+        self._emit()
+        return found
+
+    def all_tags(self) -> dict[str, int]:
+        """Every tag with the number of highlights carrying it, most used first."""
+        counts = Counter(tag for h in self.highlights() for tag in h.tags)
+        return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+
+    def highlight_counts(self) -> dict[str, int]:
+        """Number of highlights per article id (articles without any are absent)."""
+        counts = Counter(h.article_id for h in self.highlights())
+        return dict(counts)
+
+    # -- library API ---------------------------------------------------------------
+
+    def _sync_entries(self) -> None:
+        self._reload(self._catalog)
+        if self._entries_loaded and self._entries_sig == self._catalog.sig:
+            return
+        entries: dict[str, LibraryEntry] = {}
+        for rec in ((self._catalog.data or {}).get(ARTICLES) or {}).values():
+            try:
+                entry = record_to_entry(rec)
+            except (KeyError, TypeError, ValueError):
+                log.warning("skipping an unreadable library record in %s", self.path)
+                continue
+            entries[entry.article_id] = entry
+        self._entries = entries
+        self._entries_sig = self._catalog.sig
+        self._entries_loaded = True
+
+    def upsert_article(self, entry: LibraryEntry) -> LibraryEntry:
+        """Add an article to the library or update it. The first `added` time
+        is kept; `opened` is kept when the new entry has none."""
+        self._check_writable()
+        with self._lock, self._plock:
+            self._ensure_catalog()
+            self._sync_entries()
+            old = self._entries.get(entry.article_id)
+            if old is not None:
+                entry = replace(entry, added=old.added, opened=entry.opened or old.opened)
+            record = entry_to_record(entry)
+            self._table(self._catalog, ARTICLES).upsert(
+                record, Query().article_id == entry.article_id
+            )
+            self._entries_loaded = False
+            self._sync_entries()
+            stored = self._entries[entry.article_id]
+        return stored
+
+    def articles(self) -> list[LibraryEntry]:
+        """The library, most recently added first."""
+        self._check_open()
+        with self._lock:
+            self._sync_entries()
+            found = sorted(self._entries.values(), key=lambda e: (e.added, e.article_id))
+        found.reverse()
+        return found
+
+    def get_article(self, article_id: str) -> LibraryEntry | None:
+        self._check_open()
+        with self._lock:
+            self._sync_entries()
+            return self._entries.get(article_id)
+
+    def remove_article(self, article_id: str, *, delete_highlights: bool = False) -> None:
+        """Drop an article from the library; its highlights stay unless asked
+        (then its highlights file is removed, its last version kept as .bak)."""
+        self._check_writable()
+        events: list[Event] = []
+        with self._lock, self._plock:
+            self._sync_entries()
+            if article_id in self._entries:
+                self._table(self._catalog, ARTICLES).remove(Query().article_id == article_id)
+                self._entries_loaded = False
+            if delete_highlights:
+                key = _shard_key(article_id)
+                f = self._shard(key)
+                gone = [h for h in self._models[key].values() if h.article_id == article_id]
+                if gone and len(gone) == len(self._models[key]):
+                    remove_with_backup(f.path)
+                    f.data, f.sig, f.loaded = None, None, True
+                    self._commit(key, f, (), [h.id for h in gone])
+                elif gone:
+                    ids = {h.id for h in gone}
+                    self._table(f, HIGHLIGHTS).remove(Query().id.one_of(list(ids)))
+                    self._commit(key, f, (), ids)
+                events = [("delete", h) for h in gone]
+        self._emit(events)
+
+    # -- backups --------------------------------------------------------------------
+
+    @property
+    def backup_available(self) -> bool:
+        """True when a damaged file was moved aside this session and a backup
+        of it can be restored with restore_backup()."""
+        with self._lock:
+            return bool(self._restorable)
+
+    def restore_backup(self) -> int:
+        """Bring back the backups of the files moved aside this session, merged
+        with anything saved since (nothing is dropped). Returns how many files
+        were restored."""
+        self._check_writable()
+        with self._lock, self._plock:
+            if not self._restorable:
+                raise StoreError("There is no backup of the notes store to restore.")
+            restored = 0
+            for target, source in list(self._restorable):
+                try:
+                    result = read_json(source)
+                except CorruptFileError as exc:
+                    self.notices.append(f"The backup {source} is damaged too ({exc.reason}).")
+                    self._restorable.remove((target, source))
+                    continue
+                if result is None:
+                    self._restorable.remove((target, source))
+                    continue
+                backup, _ = result
+                current = read_json(target)
+                merged = _merge(backup, current[0] if current else {})
+                target.parent.mkdir(parents=True, exist_ok=True)
+                atomic_write(target, dump_json(merged))
+                self._restorable.remove((target, source))
+                restored += 1
+            for f in [self._catalog, *self._shards.values()]:
+                f.loaded = False
+            self._entries_loaded = False
+            self._load_catalog_checked()
+            self._refresh_all()
+        self._emit()
+        return restored
+
+
+def _merge(backup: dict[str, Any], current: dict[str, Any]) -> dict[str, Any]:
+    """Union of two TinyDB files by record id ("id" or "article_id"); the
+    current version of a record wins. Tables are renumbered."""
+    out: dict[str, Any] = dict(backup)
+    for name in set(backup) | set(current):
+        if name == "meta":
+            out[name] = current.get(name) or backup.get(name)
+            continue
+        by_key: dict[str, Record] = {}
+        for table in (backup.get(name) or {}, current.get(name) or {}):
+            for doc_id, rec in table.items():
+                ident = rec.get("id") or rec.get("article_id") or f"doc-{doc_id}"
+                by_key[str(ident)] = rec
+        out[name] = {str(i): rec for i, rec in enumerate(by_key.values(), 1)}
+    return out
