@@ -1,0 +1,718 @@
+"""A ranked, incrementally updated inverted index over saved highlights.
+
+Why not scan: 50,000 highlights must answer a query in a few milliseconds
+while the user types. Each highlight is tokenised once (on add/update);
+postings map each normalised term to the highlights holding it with a
+field-weighted term frequency (text x2, title x1, note x4, tags x6), and
+BM25 saturation and idf are applied at query time so scores stay right as
+the collection grows. Small side indexes answer tag:, color:, person:,
+article:, has:, is: and the date filters. See `reader.search` for the API.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+import threading
+from bisect import bisect_left
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Iterator, Set
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Protocol
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+from reader.model import Highlight, LibraryEntry
+from reader.search.query import Atom, ParsedQuery, parse_query
+from reader.search.text import norm_tag, token_spans, tokens
+
+# Field weights, as integers so postings hold small cached ints.
+W_TEXT, W_TITLE, W_NOTE, W_TAGS = 2, 1, 4, 6
+K1 = 1.2 * W_TEXT  # BM25 k1, on the text-weight scale
+B = 0.75
+PREFIX_FACTOR = 0.85  # a completion of the word being typed
+FUZZY_FACTOR = {1: 0.6, 2: 0.45}  # by edit distance
+PHRASE_BONUS = 1.5
+MAX_SCORED_EXPANSIONS = 64  # completions scored individually; the rest still match
+EXCERPT_CHARS = 120
+
+ChangeKind = str  # "add" | "update" | "delete" (the store passes a plain str)
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleInfo:
+    """What a result shows about its article."""
+
+    id: str
+    title: str
+    path: str | None = None
+    published: datetime | None = None
+    outlet: str | None = None
+
+    @classmethod
+    def from_entry(cls, entry: LibraryEntry) -> ArticleInfo:
+        return cls(entry.article_id, entry.title, entry.path, entry.published, entry.section)
+
+
+@dataclass(frozen=True, slots=True)
+class SearchResult:
+    """One ranked hit.
+
+    `spans` are [start, end) offsets into `highlight.exact` of the words the
+    query matched (to emphasise); `note_excerpt` is a one-line piece of the
+    note around its first match (or its start), `note_spans` offsets into it.
+    """
+
+    highlight: Highlight
+    article: ArticleInfo
+    score: float
+    spans: tuple[tuple[int, int], ...]
+    note_excerpt: str
+    note_spans: tuple[tuple[int, int], ...]
+
+
+class StoreLike(Protocol):
+    """The part of reader.store.Store the index reads."""
+
+    def highlights(self, article_id: str | None = None) -> list[Highlight]: ...
+
+    def articles(self) -> list[LibraryEntry]: ...
+
+    def get_article(self, article_id: str) -> LibraryEntry | None: ...
+
+    def subscribe(self, callback: Callable[[ChangeKind, Highlight], None]) -> object: ...
+
+
+def _padded(words: Iterable[str]) -> str:
+    """' a b c ' — phrase checks become substring checks on this."""
+    return " " + " ".join(words) + " "
+
+
+def _has_phrase(haystack: str, words: tuple[str, ...], prefix: bool) -> bool:
+    needle = " " + " ".join(words) + ("" if prefix else " ")
+    return needle in haystack
+
+
+@dataclass(slots=True)
+class _Doc:
+    num: int
+    h: Highlight
+    terms: tuple[str, ...]
+    text: str  # padded normalised words of the highlight text
+    note: str
+    tags: frozenset[str]  # normalised tags
+    tag_words: str
+    people: tuple[str, ...]  # padded normalised names
+    created: float
+    day: int  # created date as an ordinal
+    length: int  # field-weighted length
+
+
+@dataclass(slots=True)
+class _Article:
+    info: ArticleInfo
+    words: Counter[str]
+    padded: str  # title (and outlet) words, padded
+    docs: set[int]
+
+
+def _article_record(info: ArticleInfo) -> _Article:
+    words = tokens(info.title) + (tokens(info.outlet) if info.outlet else [])
+    return _Article(info, Counter(words), _padded(words), set())
+
+
+def _timestamp(moment: datetime) -> float:
+    try:
+        return moment.timestamp()
+    except (OverflowError, OSError, ValueError):
+        return 0.0
+
+
+class _Vocab:
+    """Sorted terms (for prefixes) and terms by length (for typos), rebuilt lazily."""
+
+    def __init__(self, source: Callable[[], Iterable[str]]) -> None:
+        self._source = source
+        self._sorted: list[str] = []
+        self._by_len: dict[int, list[str]] = {}
+        self.dirty = True
+
+    def _refresh(self) -> None:
+        if self.dirty:
+            self._sorted = sorted(self._source())
+            by_len: dict[int, list[str]] = defaultdict(list)
+            for term in self._sorted:
+                by_len[len(term)].append(term)
+            self._by_len = dict(by_len)
+            self.dirty = False
+
+    def completions(self, prefix: str) -> list[str]:
+        """Terms that start with `prefix` (not `prefix` itself)."""
+        self._refresh()
+        out: list[str] = []
+        i = bisect_left(self._sorted, prefix)
+        while i < len(self._sorted) and self._sorted[i].startswith(prefix):
+            if self._sorted[i] != prefix:
+                out.append(self._sorted[i])
+            i += 1
+        return out
+
+    def near(self, word: str, max_distance: int) -> list[tuple[str, int]]:
+        """Terms within `max_distance` edits of `word`, with their distance."""
+        self._refresh()
+        found: list[tuple[str, int]] = []
+        for size in range(len(word) - max_distance, len(word) + max_distance + 1):
+            bucket = self._by_len.get(size)
+            if not bucket:
+                continue
+            hits = process.extract(
+                word,
+                bucket,
+                scorer=OSA.distance,
+                score_cutoff=max_distance,
+                limit=None,
+            )
+            found.extend((term, int(dist)) for term, dist, _ in hits if term != word)
+        return found
+
+
+def typo_budget(word: str) -> int:
+    """Edits forgiven (a swap of two letters is one): none under 5 letters,
+    1 for 5-6, 2 from 7."""
+    return 0 if len(word) < 5 else 1 if len(word) < 7 else 2
+
+
+class SearchIndex:
+    """Saved highlights, searchable. Thread-safe: one lock around every call."""
+
+    def __init__(self) -> None:
+        self._lock = threading.RLock()
+        self._docs: dict[int, _Doc] = {}
+        self._ids: dict[str, int] = {}
+        self._next = 0
+        self._total_length = 0
+        self._post: dict[str, dict[int, int]] = {}
+        self._articles: dict[str, _Article] = {}
+        self._title_post: dict[str, set[str]] = defaultdict(set)
+        self._person_post: dict[str, set[int]] = defaultdict(set)
+        self._tag_docs: dict[str, set[int]] = defaultdict(set)
+        self._tag_names: dict[str, str] = {}
+        self._color_docs: dict[str, set[int]] = defaultdict(set)
+        self._flag_docs: dict[str, set[int]] = defaultdict(set)  # note, tag, person, orphan...
+        self._by_time: list[tuple[float, int]] = []
+        self._time_dirty = False
+        self._vocab = _Vocab(lambda: self._post.keys())
+        self._title_vocab = _Vocab(lambda: (t for t, a in self._title_post.items() if a))
+        self._person_vocab = _Vocab(lambda: (t for t, d in self._person_post.items() if d))
+        self._store: StoreLike | None = None
+
+    # ----------------------------------------------------------- building
+
+    @classmethod
+    def from_store(cls, store: StoreLike) -> SearchIndex:
+        """Index everything in `store` and follow its changes from now on."""
+        index = cls()
+        for entry in store.articles():
+            index.set_article(ArticleInfo.from_entry(entry))
+        index.add_many(store.highlights())
+        index._store = store
+        store.subscribe(index.on_store_change)
+        return index
+
+    def on_store_change(self, kind: ChangeKind, h: Highlight) -> None:
+        """The store's subscriber callback: keep the index in step."""
+        if kind == "delete":
+            self.remove(h.id)
+            return
+        with self._lock:
+            known = h.article_id in self._articles
+        article = None
+        if not known and self._store is not None:
+            entry = self._store.get_article(h.article_id)
+            article = ArticleInfo.from_entry(entry) if entry is not None else None
+        self.update(h, article)
+
+    def set_article(self, info: ArticleInfo) -> None:
+        """Add or change an article's title/path/date; its highlights follow."""
+        with self._lock:
+            old = self._articles.get(info.id)
+            if old is not None and old.info == info:
+                return
+            docs = [self._docs[n].h for n in old.docs] if old else []
+            for h in docs:
+                self._remove(h.id)
+            if old is not None:
+                for word in old.words:
+                    self._title_post[word].discard(info.id)
+            record = _article_record(info)
+            self._articles[info.id] = record
+            for word in record.words:
+                self._title_post[word].add(info.id)
+            self._title_vocab.dirty = True
+            for h in docs:
+                self._add(h)
+
+    def add(self, h: Highlight, article: ArticleInfo | None = None) -> None:
+        """Index a highlight (replacing any with the same id)."""
+        self.update(h, article)
+
+    def update(self, h: Highlight, article: ArticleInfo | None = None) -> None:
+        """Re-index a changed highlight; `article` only if its info changed."""
+        with self._lock:
+            if article is not None:
+                self.set_article(article)
+            self._remove(h.id)
+            self._add(h)
+
+    def add_many(self, highlights: Iterable[Highlight]) -> None:
+        """Index many highlights at once (what opening the store does)."""
+        with self._lock:
+            for h in highlights:
+                self._remove(h.id)
+                self._add(h)
+
+    def remove(self, highlight_id: str) -> bool:
+        """Forget a highlight; False if it was not indexed."""
+        with self._lock:
+            return self._remove(highlight_id)
+
+    def _article(self, article_id: str) -> _Article:
+        record = self._articles.get(article_id)
+        if record is None:
+            record = _article_record(ArticleInfo(article_id, "(unknown article)"))
+            self._articles[article_id] = record
+            for word in record.words:
+                self._title_post[word].add(article_id)
+            self._title_vocab.dirty = True
+        return record
+
+    def _add(self, h: Highlight) -> None:
+        num = self._next
+        self._next += 1
+        article = self._article(h.article_id)
+        text_words = tokens(h.exact)
+        note_words = tokens(h.note) if h.note else []
+        tag_norms = [norm_tag(t) for t in h.tags]
+        tag_words = [w for t in tag_norms for w in t.split("-") if w]
+        counts: Counter[str] = Counter(text_words)
+        length = W_TEXT * len(text_words)
+        if W_TEXT != 1:
+            for word in counts:
+                counts[word] *= W_TEXT
+        # Length normalisation counts the passage and title only, so a note
+        # or tags never push a highlight down for words in its text.
+        for _ in range(W_NOTE if note_words else 0):
+            counts.update(note_words)
+        for _ in range(W_TAGS if tag_words else 0):
+            counts.update(tag_words)
+        counts.update(article.words)
+        length += sum(article.words.values())
+        post = self._post
+        new_terms = False
+        for term, tf in counts.items():
+            postings = post.get(term)
+            if postings is None:
+                post[term] = postings = {}
+                new_terms = True
+            postings[num] = tf
+        if new_terms:
+            self._vocab.dirty = True
+        people = tuple(_padded(tokens(p)) for p in h.people)
+        for name in people:
+            for word in name.split():
+                self._person_post[word].add(num)
+        if people:
+            self._person_vocab.dirty = True
+        created = h.created
+        doc = _Doc(
+            num,
+            h,
+            tuple(counts),
+            _padded(text_words),
+            _padded(note_words),
+            frozenset(tag_norms),
+            _padded(tag_words),
+            people,
+            _timestamp(created),
+            created.toordinal(),
+            length,
+        )
+        self._docs[num] = doc
+        self._ids[h.id] = num
+        self._total_length += length
+        article.docs.add(num)
+        for original, tag in zip(h.tags, tag_norms, strict=True):
+            if tag:
+                self._tag_docs[tag].add(num)
+                self._tag_names.setdefault(tag, original.lstrip("#"))
+        self._color_docs[h.color].add(num)
+        for flag in self._flags(h):
+            self._flag_docs[flag].add(num)
+        if self._by_time and not self._time_dirty and self._by_time[-1] > (doc.created, num):
+            self._time_dirty = True
+        self._by_time.append((doc.created, num))
+
+    @staticmethod
+    def _flags(h: Highlight) -> list[str]:
+        flags = []
+        if h.note.strip():
+            flags.append("has:note")
+        if h.tags:
+            flags.append("has:tag")
+        if h.people:
+            flags.append("has:person")
+        if h.orphaned:
+            flags.append("is:orphan")
+        if h.whole_article:
+            flags.append("is:article")
+        return flags
+
+    def _remove(self, highlight_id: str) -> bool:
+        num = self._ids.pop(highlight_id, None)
+        if num is None:
+            return False
+        doc = self._docs.pop(num)
+        for term in doc.terms:
+            postings = self._post[term]
+            del postings[num]
+            if not postings:
+                del self._post[term]
+                self._vocab.dirty = True
+        for name in doc.people:
+            for word in name.split():
+                self._person_post[word].discard(num)
+        self._total_length -= doc.length
+        self._articles[doc.h.article_id].docs.discard(num)
+        for tag in doc.tags:
+            self._tag_docs[tag].discard(num)
+            if not self._tag_docs[tag]:
+                del self._tag_docs[tag]
+                self._tag_names.pop(tag, None)
+        self._color_docs[doc.h.color].discard(num)
+        for flag in self._flags(doc.h):
+            self._flag_docs[flag].discard(num)
+        self._sorted_times()
+        i = bisect_left(self._by_time, (doc.created, num))
+        if i < len(self._by_time) and self._by_time[i] == (doc.created, num):
+            del self._by_time[i]
+        return True
+
+    def _sorted_times(self) -> list[tuple[float, int]]:
+        if self._time_dirty:
+            self._by_time.sort()
+            self._time_dirty = False
+        return self._by_time
+
+    # ----------------------------------------------------------- reading
+
+    def __len__(self) -> int:
+        return len(self._docs)
+
+    def __contains__(self, highlight_id: object) -> bool:
+        return highlight_id in self._ids
+
+    def article(self, article_id: str) -> ArticleInfo | None:
+        record = self._articles.get(article_id)
+        return record.info if record else None
+
+    def tag_counts(self) -> list[tuple[str, int]]:
+        """Every tag with how many highlights carry it, most used first."""
+        with self._lock:
+            counts = [(self._tag_names[t], len(d)) for t, d in self._tag_docs.items() if d]
+        return sorted(counts, key=lambda tc: (-tc[1], tc[0].casefold()))
+
+    def recent(self, limit: int = 50) -> list[SearchResult]:
+        """The newest highlights first (what an empty query shows)."""
+        with self._lock:
+            nums = self._newest(None, limit)
+            return [self._result(n, 0.0, frozenset()) for n in nums]
+
+    def _newest(self, among: Set[int] | None, limit: int) -> list[int]:
+        out: list[int] = []
+        for _, num in reversed(self._sorted_times()):
+            if len(out) >= limit:
+                break
+            if among is None or num in among:
+                out.append(num)
+        return out
+
+    def search(self, query: str | ParsedQuery, limit: int = 50) -> list[SearchResult]:
+        """Ranked results for `query` (text is parsed with prefix_last=True)."""
+        parsed = parse_query(query) if isinstance(query, str) else query
+        if limit <= 0:
+            return []
+        with self._lock:
+            if parsed.is_empty:
+                return self.recent(limit)
+            return self._search(parsed, limit)
+
+    def _search(self, parsed: ParsedQuery, limit: int) -> list[SearchResult]:
+        positives: list[Set[int]] = []
+        excludes: list[Set[int]] = []
+        scorers: list[tuple[list[tuple[str, float]], float]] = []
+        emphasise: set[str] = set()
+        for clause in parsed.clauses:
+            if len(clause) == 1 and clause[0].negated:
+                excludes.append(self._atom(clause[0], None, None))
+                continue
+            parts: list[Set[int]] = []
+            for atom in clause:
+                if atom.negated:
+                    hit = self._atom(atom, None, None)
+                    parts.append({n for n in self._docs if n not in hit})
+                else:
+                    parts.append(self._atom(atom, scorers, emphasise))
+            positives.append(parts[0] if len(parts) == 1 else set().union(*parts))
+        candidates = self._intersect(positives)
+        if excludes:
+            candidates = {n for n in candidates if not any(n in e for e in excludes)}
+        if not scorers:
+            nums = self._newest(candidates, limit)
+            return [self._result(n, 0.0, frozenset(emphasise)) for n in nums]
+        scores = self._score(candidates, scorers)
+        return [self._result(n, s, frozenset(emphasise)) for n, s in self._top(scores, limit)]
+
+    def _intersect(self, sets: list[Set[int]]) -> Set[int]:
+        if not sets:
+            return self._docs.keys()
+        sets = sorted(sets, key=len)
+        result: Set[int] = sets[0]
+        for other in sets[1:]:
+            if not result:
+                break
+            result = {n for n in result if n in other}
+        return result
+
+    # ----------------------------------------------------------- atoms
+
+    def _atom(
+        self,
+        atom: Atom,
+        scorers: list[tuple[list[tuple[str, float]], float]] | None,
+        emphasise: set[str] | None,
+    ) -> Set[int]:
+        """The highlights `atom` matches (ignoring negation); adds its scoring terms."""
+        kind = atom.kind
+        if kind == "word":
+            terms = self._expand(atom.tokens[0], atom.prefix)
+            if scorers is not None and terms:
+                scorers.append((terms, 1.0))
+            if emphasise is not None:
+                emphasise.update(t for t, _ in terms)
+            return self._union_postings([t for t, _ in terms])
+        if kind == "phrase":
+            return self._phrase(atom, scorers, emphasise)
+        if kind == "tag":
+            return self._tag(atom)
+        if kind == "color":
+            value = atom.tokens[0]
+            if atom.prefix and value not in self._color_docs:
+                return self._union(d for c, d in self._color_docs.items() if c.startswith(value))
+            return self._color_docs.get(value, set())
+        if kind in ("has", "is"):
+            return self._flag_docs.get(f"{kind}:{atom.tokens[0]}", set())
+        if kind == "person":
+            return self._person(atom)
+        if kind == "article":
+            return self._article_docs(atom)
+        return self._dated(atom)
+
+    def _union(self, sets: Iterable[Set[int]]) -> Set[int]:
+        out: set[int] = set()
+        for s in sets:
+            out.update(s)
+        return out
+
+    def _union_postings(self, terms: list[str]) -> Set[int]:
+        if not terms:
+            return set()
+        if len(terms) == 1:
+            return self._post[terms[0]].keys()
+        return self._union(self._post[t].keys() for t in terms)
+
+    def _expand(self, word: str, prefix: bool) -> list[tuple[str, float]]:
+        """Index terms `word` stands for, each with a score factor."""
+        terms: list[tuple[str, float]] = []
+        if word in self._post:
+            terms.append((word, 1.0))
+        if prefix:
+            terms.extend((t, PREFIX_FACTOR) for t in self._vocab.completions(word))
+        if not terms:
+            budget = typo_budget(word)
+            if budget:
+                near = self._vocab.near(word, budget)
+                terms.extend((t, FUZZY_FACTOR[d]) for t, d in near)
+        return terms
+
+    def _phrase(
+        self,
+        atom: Atom,
+        scorers: list[tuple[list[tuple[str, float]], float]] | None,
+        emphasise: set[str] | None,
+    ) -> Set[int]:
+        words = atom.tokens
+        sets: list[Set[int]] = []
+        expanded: list[list[str]] = []
+        for i, word in enumerate(words):
+            last = atom.prefix and i == len(words) - 1
+            terms = [word] if word in self._post else []
+            if last:
+                terms += self._vocab.completions(word)
+            if not terms:
+                return set()
+            expanded.append(terms)
+            sets.append(self._union_postings(terms))
+        docs = self._docs
+        prefix = atom.prefix
+        hits = {
+            n
+            for n in self._intersect(sets)
+            if _has_phrase(docs[n].text, words, prefix)
+            or _has_phrase(docs[n].note, words, prefix)
+            or _has_phrase(docs[n].tag_words, words, prefix)
+            or _has_phrase(self._articles[docs[n].h.article_id].padded, words, prefix)
+        }
+        if scorers is not None:
+            for terms in expanded:
+                scorers.append(([(t, 1.0) for t in terms], PHRASE_BONUS))
+        if emphasise is not None:
+            for terms in expanded:
+                emphasise.update(terms)
+        return hits
+
+    def _tag(self, atom: Atom) -> Set[int]:
+        tag = atom.tokens[0]
+        exact = self._tag_docs.get(tag)
+        if exact or not atom.prefix:
+            return exact or set()
+        return self._union(d for t, d in self._tag_docs.items() if t.startswith(tag))
+
+    def _person(self, atom: Atom) -> Set[int]:
+        words = atom.tokens
+        sets: list[Set[int]] = []
+        for i, word in enumerate(words):
+            terms = [word] if self._person_post.get(word) else []
+            if atom.prefix and i == len(words) - 1:
+                terms += self._person_vocab.completions(word)
+            sets.append(self._union(self._person_post[t] for t in terms))
+        docs = self._docs
+        return {
+            n
+            for n in self._intersect(sets)
+            if any(_has_phrase(p, words, atom.prefix) for p in docs[n].people)
+        }
+
+    def _article_docs(self, atom: Atom) -> Set[int]:
+        words = atom.tokens
+        ids: set[str] | None = None
+        for i, word in enumerate(words):
+            found = set(self._title_post.get(word, ()))
+            if atom.prefix and i == len(words) - 1:
+                for t in self._title_vocab.completions(word):
+                    found |= self._title_post[t]
+            ids = found if ids is None else ids & found
+        chosen = [
+            self._articles[a]
+            for a in ids or ()
+            if _has_phrase(self._articles[a].padded, words, atom.prefix)
+        ]
+        return self._union(a.docs for a in chosen)
+
+    def _dated(self, atom: Atom) -> Set[int]:
+        day = atom.day
+        if day is None:
+            return set()
+        bound = day.toordinal()
+        if atom.kind in ("after", "before"):
+            after = atom.kind == "after"
+            return {n for n, d in self._docs.items() if (d.day >= bound) == after}
+        after = atom.kind == "published-after"
+        out: set[int] = set()
+        for record in self._articles.values():
+            published = record.info.published
+            if published is not None and (published.toordinal() >= bound) == after:
+                out.update(record.docs)
+        return out
+
+    # ----------------------------------------------------------- ranking
+
+    def _idf(self, term: str) -> float:
+        n = len(self._docs)
+        df = len(self._post.get(term, ()))
+        return math.log(1.0 + (n - df + 0.5) / (df + 0.5))
+
+    def _score(
+        self, candidates: Set[int], scorers: list[tuple[list[tuple[str, float]], float]]
+    ) -> dict[int, float]:
+        """BM25 over the weighted fields; an atom scores its best expansion."""
+        docs = self._docs
+        avg = self._total_length / max(1, len(docs))
+        norm = {n: K1 * (1 - B + B * docs[n].length / avg) for n in candidates}
+        scores = dict.fromkeys(candidates, 0.0)
+        for terms, bonus in scorers:
+            if len(terms) > MAX_SCORED_EXPANSIONS:
+                terms = sorted(terms, key=lambda tf: -len(self._post[tf[0]]))
+                terms = terms[:MAX_SCORED_EXPANSIONS]
+            best: dict[int, float] = {}
+            for term, factor in terms:
+                postings = self._post.get(term)
+                if not postings:
+                    continue
+                weight = self._idf(term) * factor * bonus * (K1 + 1)
+                pairs: Iterator[tuple[int, int]]
+                if len(postings) < len(norm):
+                    pairs = ((n, tf) for n, tf in postings.items() if n in norm)
+                else:
+                    pairs = ((n, postings[n]) for n in norm if n in postings)
+                for n, tf in pairs:
+                    value = weight * tf / (tf + norm[n])
+                    if value > best.get(n, 0.0):
+                        best[n] = value
+            for n, value in best.items():
+                scores[n] += value
+        return scores
+
+    def _top(self, scores: dict[int, float], limit: int) -> list[tuple[int, float]]:
+        """Best first; equal scores (to 6 places) newest first."""
+        pool: Iterable[tuple[int, float]] = scores.items()
+        if len(scores) > 4 * limit:
+            cutoff = heapq.nlargest(limit, scores.values())[-1]
+            pool = [(n, s) for n, s in scores.items() if s >= cutoff]
+        docs = self._docs
+        ranked = sorted(pool, key=lambda ns: (-round(ns[1], 6), -docs[ns[0]].created, -ns[0]))
+        return ranked[:limit]
+
+    # ----------------------------------------------------------- results
+
+    def _result(self, num: int, score: float, words: frozenset[str]) -> SearchResult:
+        doc = self._docs[num]
+        h = doc.h
+        article = self._articles[h.article_id].info
+        spans = tuple((s, e) for w, s, e in token_spans(h.exact) if w in words)
+        excerpt, note_spans = note_excerpt(h.note, words)
+        return SearchResult(h, article, score, spans, excerpt, note_spans)
+
+
+def note_excerpt(
+    note: str, words: frozenset[str], width: int = EXCERPT_CHARS
+) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """One line of `note` around its first matched word, and the matches in it."""
+    flat = " ".join(note.split())
+    if not flat:
+        return "", ()
+    found = [(s, e) for w, s, e in token_spans(flat) if w in words]
+    start = 0
+    if found and found[0][1] > width:
+        start = flat.rfind(" ", 0, max(0, found[0][0] - width // 3)) + 1
+    end = len(flat)
+    if end - start > width:
+        cut = flat.rfind(" ", start, start + width)
+        end = cut if cut > start else start + width
+    head = "…" if start > 0 else ""
+    tail = "…" if end < len(flat) else ""
+    excerpt = head + flat[start:end] + tail
+    shift = len(head) - start
+    spans = tuple((s + shift, e + shift) for s, e in found if s >= start and e <= end)
+    return excerpt, spans
