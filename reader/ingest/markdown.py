@@ -50,6 +50,27 @@ _MARKERS = re.compile(r"^(?:[ \t]*(?:>|[-+*](?=[ \t]|$)))*[ \t]*")
 _BLANK_RUN = re.compile(r"\n[ \t]*\n\s*")
 
 
+_PUNCT_BOMB = 2000
+"""A paragraph with more link/emphasis/code/HTML openers than this is parsed
+with them escaped: markdown-it-py's delimiter and link-label scans grow
+faster than linearly on such input (seconds for 100k "[")."""
+_OPENERS = "[]*_`<!"
+_ESCAPE = re.compile(r"([\[\]*_`<!\\])")
+_PARAGRAPH_BREAK = re.compile(r"(\n[ \t]*\n)")
+
+
+def defuse(text: str) -> str:
+    """Backslash-escape the openers in pathological paragraphs so they read
+    as the literal characters they are, at linear cost."""
+    if sum(text.count(c) for c in _OPENERS) <= _PUNCT_BOMB:
+        return text
+    chunks = _PARAGRAPH_BREAK.split(text)
+    for i, chunk in enumerate(chunks):
+        if sum(chunk.count(c) for c in _OPENERS) > _PUNCT_BOMB:
+            chunks[i] = _ESCAPE.sub(r"\\\1", chunk)
+    return "".join(chunks)
+
+
 @cache
 def _parser() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).enable("table")
@@ -310,7 +331,7 @@ class _Walker:
 
 def parse_markdown(text: str, *, source: str | None) -> tuple[TextBuilder, ArticleMeta]:
     """Parse sanitised Markdown text into blocks and metadata."""
-    text = text.lstrip("\ufeff")
+    text = defuse(text.lstrip("\ufeff"))
     tokens = _parser().parse(text)
     walker = _Walker(text.split("\n"))
     walker.walk(tokens)

@@ -9,14 +9,23 @@ code keeps them.
 
 from __future__ import annotations
 
+import re
+
 # Every code point of Unicode category Zs except U+0020 (a test checks the list).
 SPACE_CODEPOINTS = (0x00A0, 0x1680, *range(0x2000, 0x200B), 0x202F, 0x205F, 0x3000)
-_SPACES: dict[int, str | None] = dict.fromkeys(SPACE_CODEPOINTS, " ")
-_TABLE: dict[int, str | None] = {**_SPACES, 0xFEFF: None, 0x2028: "\n", 0x2029: "\n\n"}
-_TABLE_PROSE: dict[int, str | None] = {**_TABLE, 0x09: " "}
+_PROSE = re.compile("[\t" + "".join(chr(c) for c in SPACE_CODEPOINTS) + "\ufeff\u2028\u2029]")
+_CODE = re.compile("[" + "".join(chr(c) for c in SPACE_CODEPOINTS) + "\ufeff\u2028\u2029]")
+_REPLACEMENT = {"\ufeff": "", "\u2028": "\n", "\u2029": "\n\n"}
+
+
+def _replace(match: re.Match[str]) -> str:
+    return _REPLACEMENT.get(match.group(), " ")
 
 
 def normalize(text: str, *, keep_tabs: bool = False) -> str:
     """Map Unicode spaces to " ", drop U+FEFF, map U+2028/U+2029 to newlines,
     and (unless keep_tabs) tabs to " "."""
-    return text.translate(_TABLE if keep_tabs else _TABLE_PROSE)
+    pattern = _CODE if keep_tabs else _PROSE
+    if pattern.search(text) is None:
+        return text
+    return pattern.sub(_replace, text)
