@@ -106,12 +106,15 @@ def _both(
     for suffix, markdown in ((".txt", False), (".md", True)):
         title = f"{TITLE} {body}" if in_title else TITLE
         text = article(body, title=title, markdown=markdown)
+        # Markdown reads a backslash before punctuation as an escape, so
+        # such text is not expected to survive literally there.
+        kept = tuple(k for k in keep if not markdown or "\\" not in k)
         yield Payload(
             name=name,
             data=text.encode("utf-8", "surrogatepass"),
             suffix=suffix,
             family=family,
-            keep=keep,
+            keep=kept,
             gone=gone,
             markers=markers,
             may_refuse=may_refuse,
