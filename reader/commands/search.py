@@ -1,0 +1,196 @@
+"""`reader notes search` and `reader tags`: the search index from the shell.
+
+Human output uses rich (matched words emphasised) on a terminal and plain
+text when piped; `--json` prints JSON Lines for scripts. Stored text is
+passed through the ingest sanitiser before it reaches the terminal and is
+only ever put into rich `Text` objects, never parsed as markup.
+Exit status: 0 with results, 1 with none (a malformed query's hint goes to
+stderr either way).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections.abc import Iterable
+from typing import Any, TextIO
+
+from rich.console import Console
+from rich.text import Text
+
+from reader.errors import BadInputError
+from reader.ingest.sanitize import sanitize
+from reader.paths import db_path
+from reader.search import SearchIndex, SearchResult, parse_query
+from reader.search.text import norm_tag
+from reader.store import Store
+
+_HIGHLIGHT_STYLE = {
+    "yellow": "yellow",
+    "green": "green",
+    "blue": "blue",
+    "pink": "magenta",
+    "purple": "purple",
+}
+
+
+def _open_store(args: argparse.Namespace) -> Store:
+    store = Store.open(db_path(getattr(args, "db", None)), readonly=True)
+    for notice in store.notices:
+        print(f"reader: {notice}", file=sys.stderr)
+    return store
+
+
+def result_json(r: SearchResult) -> dict[str, Any]:
+    """One JSON Lines record: what a script needs to find the passage again."""
+    h = r.highlight
+    return {
+        "id": h.id,
+        "article_id": r.article.id,
+        "article_title": r.article.title,
+        "article_path": r.article.path,
+        "score": round(r.score, 4),
+        "text": h.exact,
+        "tags": list(h.tags),
+        "note": h.note,
+        "color": h.color,
+        "created": h.created.isoformat(),
+        "orphaned": h.orphaned,
+        "matches": [list(span) for span in r.spans],
+    }
+
+
+_SPACE = re.compile(r"\s+")
+
+
+def _one_line(text: str) -> str:
+    return " ".join(sanitize(text).split())
+
+
+def _emphasised(text: str, spans: Iterable[tuple[int, int]], style: str) -> Text:
+    """`text` on one line with `spans` styled; each piece is sanitised on its
+    own so the offsets still line up."""
+    lead = len(text) - len(text.lstrip())
+    out = Text()
+    pos = lead
+    for start, end in spans:
+        if start < pos:
+            continue
+        out.append(_SPACE.sub(" ", sanitize(text[pos:start])))
+        out.append(_SPACE.sub(" ", sanitize(text[start:end])), style=style)
+        pos = end
+    out.append(_SPACE.sub(" ", sanitize(text[pos:])))
+    out.rstrip()
+    return out
+
+
+def _heading(r: SearchResult) -> Text:
+    h = r.highlight
+    heading = Text(_one_line(r.article.title) or "(untitled)", style="bold")
+    dates = []
+    if r.article.published is not None:
+        dates.append(f"published {r.article.published.date().isoformat()}")
+    dates.append(f"saved {h.created.date().isoformat()}")
+    if h.orphaned:
+        dates.append("orphaned")
+    heading.append("  " + " · ".join(dates), style="dim")
+    return heading
+
+
+def _print_rich(results: list[SearchResult], out: TextIO) -> None:
+    console = Console(file=out, highlight=False, soft_wrap=False)
+    for i, r in enumerate(results):
+        if i:
+            console.print()
+        h = r.highlight
+        console.print(_heading(r))
+        line = Text()
+        line.append("▌ ", style=_HIGHLIGHT_STYLE.get(h.color, "yellow"))
+        if h.exact:
+            line.append_text(_emphasised(h.exact, r.spans, "bold reverse"))
+        else:
+            line.append("(note on the whole article)", style="italic dim")
+        console.print(line)
+        if h.tags:
+            console.print(Text("  " + "  ".join("#" + _one_line(t) for t in h.tags), style="cyan"))
+        if r.note_excerpt:
+            note = Text("  note: ", style="dim")
+            note.append_text(_emphasised(r.note_excerpt, r.note_spans, "bold"))
+            console.print(note)
+
+
+def _print_plain(results: list[SearchResult], out: TextIO) -> None:
+    for i, r in enumerate(results):
+        if i:
+            out.write("\n")
+        h = r.highlight
+        out.write(_heading(r).plain + "\n")
+        out.write("  " + (_one_line(h.exact) or "(note on the whole article)") + "\n")
+        if h.tags:
+            out.write("  tags: " + ", ".join(_one_line(t) for t in h.tags) + "\n")
+        if r.note_excerpt:
+            out.write("  note: " + _one_line(r.note_excerpt) + "\n")
+
+
+def search(args: argparse.Namespace) -> int:
+    """Print the best matches for the query; exit 1 when nothing matches."""
+    limit: int = args.limit
+    if limit < 1:
+        raise BadInputError("--limit must be 1 or more.")
+    parsed = parse_query(" ".join(args.query))
+    if parsed.hint:
+        print(f"reader: {parsed.hint}", file=sys.stderr)
+    with _open_store(args) as store:
+        index = SearchIndex.from_store(store)
+    results = index.search(parsed, limit=limit)
+    if not results:
+        what = "no highlights saved yet" if len(index) == 0 else "no highlights match"
+        print(f"reader: {what} ({parsed.description}).", file=sys.stderr)
+        return 1
+    out = sys.stdout
+    if args.json:
+        for r in results:
+            out.write(json.dumps(result_json(r), ensure_ascii=False) + "\n")
+    elif out.isatty():
+        _print_rich(results, out)
+    else:
+        _print_plain(results, out)
+    out.flush()
+    return 0
+
+
+def merged_tag_counts(counts: dict[str, int]) -> list[tuple[str, int]]:
+    """Tags that search treats as one ("EU", "eu", "#eu") counted together,
+    under the first spelling seen; most used first."""
+    merged: dict[str, list[Any]] = {}
+    for tag, count in counts.items():
+        key = norm_tag(tag)
+        if not key:
+            continue
+        if key in merged:
+            merged[key][1] += count
+        else:
+            merged[key] = [tag.lstrip("#"), count]
+    pairs = [(str(name), int(count)) for name, count in merged.values()]
+    return sorted(pairs, key=lambda tc: (-tc[1], tc[0].casefold()))
+
+
+def tags(args: argparse.Namespace) -> int:
+    """Print every tag with its count, most used first."""
+    with _open_store(args) as store:
+        counts = merged_tag_counts(store.all_tags())
+    out = sys.stdout
+    if not counts:
+        print("reader: no tags yet.", file=sys.stderr)
+        return 0
+    if args.json:
+        for tag, count in counts:
+            out.write(json.dumps({"tag": tag, "count": count}, ensure_ascii=False) + "\n")
+    else:
+        width = len(str(counts[0][1]))
+        for tag, count in counts:
+            out.write(f"{count:>{width}}  {_one_line(tag)}\n")
+    out.flush()
+    return 0
