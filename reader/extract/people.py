@@ -1,9 +1,529 @@
-"""People named in an article, with aliases, roles and every mention."""
+"""People named in an article, with aliases, roles and every mention.
+
+How it works, in three passes over the capitalised words of the text:
+
+1. Runs: maximal sequences of capitalised words on one line, allowing name
+   particles ("de", "van", "bin") and initials ("J.") between them. A run is
+   cut after a possessive ("Shearer's Newcastle") and after a title or an
+   organisation word ("US President | Donald Trump").
+2. Full names: a run of two or more name-like words is a person when the
+   evidence adds up -- a known given name first (lists derived from
+   names-dataset), an initial, an East Asian surname followed by a
+   pinyin-like given name, a known surname last, a title or honorific before,
+   or context that only people get (a speech verb, an age ", 34,", a country
+   in brackets as in sports results, a role noun before or an appositive
+   after). Organisations, outlets, places, months and days are rejected.
+3. Aliases: every other capitalised word or pair that matches a person found
+   in pass 2 -- the surname ("Trump"), an honorific form ("Mr. Lei"), an
+   all-caps headline spelling ("SHEARER") -- becomes a mention of the person
+   whose full name came nearest before it.
+
+Public helpers for the quote finder:
+  * `resolve_name(fragment, people)` maps "Gao", "Mr. Trump", "Donald Trump"
+    or "TRUMP" to the Person, or None when nobody (or more than one person
+    equally) fits;
+  * `people_at(people, offset)` gives the person mentioned at a text offset.
+"""
 
 from __future__ import annotations
 
-from reader.model import Article, Person
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+
+from reader.extract.names_data import NameLists, name_lists
+from reader.extract.people_lexicon import (
+    DAYS,
+    DEMONYMS,
+    HONORIFICS,
+    MONTHS,
+    ORG_WORDS,
+    OUTLETS,
+    PARTICLES,
+    ROLE_HEADS,
+    ROLE_NOUNS,
+    SPEECH_VERBS,
+    STOP_WORDS,
+    TITLES,
+)
+from reader.extract.people_roles import (
+    appositive_role,
+    clean_role,
+    credit_role,
+    descriptor_role,
+)
+from reader.model import Article, Person, Span
+
+_UPPER = "".join(chr(c) for c in range(0x250) if chr(c).isupper()) + "".join(
+    chr(c) for c in range(0x370, 0x530) if chr(c).isupper()
+)
+_TOKEN = re.compile(
+    r"(?:(?:al|el|ad|as|ash|an|ar|at|az|ud|ul|bin|ibn|abu)[-‐])?"
+    rf"[{_UPPER}][^\W_]*(?:['’][^\W_]+)*(?:[-‐][^\W_]+(?:['’][^\W_]+)*)*(?:['’]s?)?"
+)
+_PARTICLE_ALT = "|".join(sorted(PARTICLES, key=len, reverse=True))
+_GAP = re.compile(rf"(?:\.?[ \t]+|\.)(?:(?:{_PARTICLE_ALT})[ \t]+)*")
+_DIGIT = re.compile(r"\d")
+_LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]*\b")
+_PINYIN_SYLLABLE = (
+    r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
+    r"(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|en|in|un|"
+    r"ia|ie|iu|ua|uo|ui|ue|er|a|o|e|i|u)"
+)
+_PINYIN = re.compile(rf"(?:{_PINYIN_SYLLABLE}){{1,3}}(?:-(?:{_PINYIN_SYLLABLE}){{1,2}})?", re.I)
+_AGE_AFTER = re.compile(r",[ \t]+\d{1,3},")
+_BRACKET_AFTER = re.compile(
+    r"[ \t]*\((?:[A-Z][\w.'’-]*(?:[ \t][A-Z][\w.'’-]*){0,3}"
+    r"|\d{1,3}(?:st|nd|rd|th)|\d{1,3}|pen|og)\)"
+)
+_SCORE_AFTER = re.compile(r"[ \t]+\d+(?:-\d+){0,3}(?: not out)?\b")
+_DATE_AFTER = re.compile(r"[ \t]*\d")
+_WHO_AFTER = re.compile(r",?[ \t]+(?:who|whose)\b")
+_SENTENCE_END = frozenset(".!?:;\"“”'‘’(\n—–-•*|")
+_MAX_NAME_WORDS = 5
+_MAX_RUN_WORDS = 40
+
+
+@dataclass(slots=True)
+class _Tok:
+    start: int
+    end: int
+    word: str
+    possessive: bool
+    initial: bool
+
+    @property
+    def allcaps(self) -> bool:
+        return len(self.word) > 1 and self.word.isupper()
+
+
+@dataclass(slots=True)
+class _Mention:
+    start: int
+    end: int
+    form: str
+
+
+@dataclass(slots=True)
+class _Found:
+    name: str
+    words: tuple[str, ...]
+    mentions: list[_Mention] = field(default_factory=list)
+    roles: list[tuple[int, str]] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)
+
+    def add(self, start: int, end: int, form: str) -> None:
+        self.mentions.append(_Mention(start, end, form))
+        if form != self.name and form not in self.aliases:
+            self.aliases.append(form)
 
 
 def find_people(article: Article) -> list[Person]:
-    return []
+    """Every person named in the article, once each, under their fullest name."""
+    return _Finder(article.text).run()
+
+
+def resolve_name(fragment: str, people: Sequence[Person]) -> Person | None:
+    """The person a name fragment refers to: a full name, an alias, a surname,
+    an honorific form ("Mr. Trump") or an all-caps spelling. None when no
+    person fits or several fit equally well."""
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", fragment) if w not in HONORIFICS]
+    while words and words[0] in TITLES:
+        words = words[1:]
+    if not words:
+        return None
+    wanted = " ".join(words).casefold()
+    for person in people:
+        forms = [person.name, *person.aliases]
+        if any(" ".join(_strip_honorific(f)).casefold() == wanted for f in forms):
+            return person
+    matches = [p for p in people if _suffix_match(words, p.name.split())]
+    if len(matches) == 1:
+        return matches[0]
+    return None
+
+
+def people_at(people: Sequence[Person], offset: int) -> Person | None:
+    """The person one of whose mentions covers `offset`, if any."""
+    for person in people:
+        for span in person.spans:
+            if span.start <= offset < span.end:
+                return person
+    return None
+
+
+def _strip_honorific(form: str) -> list[str]:
+    words = form.replace(".", " ").split()
+    return [w for w in words if w not in HONORIFICS]
+
+
+def _suffix_match(words: Sequence[str], name: Sequence[str]) -> bool:
+    if len(words) >= len(name):
+        return False
+    tail = name[len(name) - len(words) :]
+    return [w.casefold() for w in words] == [w.casefold() for w in tail]
+
+
+class _Finder:
+    """One article's worth of state for the three passes."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.lists: NameLists = name_lists()
+        self._lower: frozenset[str] | None = None
+        self.people: list[_Found] = []
+        self.by_key: dict[str, _Found] = {}
+        self.leftovers: list[list[_Tok]] = []
+        self.full_mentions: list[tuple[int, _Found]] = []
+
+    @property
+    def lower_words(self) -> frozenset[str]:
+        """Words the article also writes in lower case: a sign a capitalised
+        one is an ordinary word at the start of a sentence."""
+        if self._lower is None:
+            self._lower = frozenset(_LOWER_WORD.findall(self.text))
+        return self._lower
+
+    # -- pass 1: runs ---------------------------------------------------------
+
+    def runs(self) -> Iterator[list[_Tok]]:
+        text = self.text
+        run: list[_Tok] = []
+        for match in _TOKEN.finditer(text):
+            raw = match.group()
+            word = raw
+            if raw.endswith(("'s", "’s")):
+                word = raw[:-2]
+            elif raw.endswith(("'", "’")):
+                word = raw[:-1]
+            possessive = word != raw
+            start = match.start()
+            end = start + len(word)
+            initial = len(word) == 1 and end < len(text) and text[end] == "."
+            tok = _Tok(start, end, word, possessive, initial)
+            if run:
+                prev = run[-1]
+                gap = text[prev.end : start]
+                joined = (
+                    not prev.possessive
+                    and len(gap) <= 30
+                    and _GAP.fullmatch(gap) is not None
+                    and (not gap.startswith(".") or prev.initial or prev.word in HONORIFICS)
+                    and len(run) < _MAX_RUN_WORDS
+                )
+                if not joined:
+                    yield run
+                    run = []
+            run.append(tok)
+        if run:
+            yield run
+
+    # -- pass 2: full names ---------------------------------------------------
+
+    def run(self) -> list[Person]:
+        for run in self.runs():
+            self.take_run(run)
+        for toks in self.leftovers:
+            self.take_leftover(toks)
+        return self.finish()
+
+    def take_run(self, run: list[_Tok]) -> None:
+        if all(t.allcaps for t in run):
+            self.leftovers.append(run)
+            return
+        cut = self.split_point(run)
+        prefix, rest = run[:cut], run[cut:]
+        rest, dropped = self.trim(rest)
+        if dropped:
+            self.leftovers.append(dropped)
+        if not rest:
+            if prefix:
+                self.leftovers.append(prefix)
+            return
+        honorific = any(t.word in HONORIFICS for t in prefix)
+        titled = honorific or any(
+            t.word in ROLE_HEADS or t.word.lower() in ROLE_NOUNS for t in prefix
+        )
+        if self.accept(rest, titled):
+            self.record(prefix, rest, honorific)
+        else:
+            self.leftovers.append(prefix + rest)
+
+    def split_point(self, run: list[_Tok]) -> int:
+        """Index after the last title, honorific, organisation or outlet word
+        that still leaves words after it: what follows may be a name."""
+        cut = 0
+        for index, tok in enumerate(run[:-1]):
+            w = tok.word
+            if (
+                w in HONORIFICS
+                or w in ROLE_HEADS
+                or w in ORG_WORDS
+                or w in OUTLETS
+                or w in DEMONYMS
+                or tok.allcaps
+                or (w.lower() in ROLE_NOUNS and w not in self.lists.given)
+            ):
+                cut = index + 1
+        return cut
+
+    def trim(self, toks: list[_Tok]) -> tuple[list[_Tok], list[_Tok]]:
+        """Drop words that cannot open a name from the front (sentence openers,
+        months, nationalities) and cut at the first word that cannot be part
+        of one; return the name words and the dropped ones."""
+        dropped: list[_Tok] = []
+        while toks and not self.can_open(toks[0], len(toks)):
+            dropped.append(toks[0])
+            toks = toks[1:]
+        for index, tok in enumerate(toks):
+            if not self.name_like(tok) and index > 0:
+                dropped.extend(toks[index:])
+                toks = toks[:index]
+                break
+        return toks, dropped
+
+    def can_open(self, tok: _Tok, count: int) -> bool:
+        w = tok.word
+        if not self.name_like(tok) or w in STOP_WORDS or w in DEMONYMS or w in MONTHS:
+            return False
+        if w in self.lists.places and count > 1 and w not in self.lists.given:
+            return False
+        return not (self.sentence_initial(tok) and w.lower() in self.lower_words)
+
+    def name_like(self, tok: _Tok) -> bool:
+        w = tok.word
+        if (w in MONTHS or w in DAYS) and (
+            w not in self.lists.given or _DATE_AFTER.match(self.text, tok.end)
+        ):
+            return False
+        return not (
+            tok.allcaps or _DIGIT.search(w) or w in ORG_WORDS or w in OUTLETS or w in HONORIFICS
+        )
+
+    def sentence_initial(self, tok: _Tok) -> bool:
+        i = tok.start - 1
+        text = self.text
+        while i >= 0 and text[i] in " \t":
+            i -= 1
+        return i < 0 or text[i] in _SENTENCE_END
+
+    def accept(self, toks: list[_Tok], titled: bool) -> bool:
+        lists = self.lists
+        words = [t.word for t in toks]
+        name = " ".join(words)
+        if name in lists.places or any(w in STOP_WORDS and i == 0 for i, w in enumerate(words)):
+            return False
+        if len(words) > _MAX_NAME_WORDS:
+            return False
+        if len(words) == 1:
+            return titled and words[0] not in STOP_WORDS and not toks[0].initial
+        if toks[-1].initial:
+            return False
+        first, last = words[0], words[-1]
+        score = 0
+        if toks[0].initial:
+            score += 2
+        else:
+            tier = lists.given_tier(first)
+            if tier and first.lower() not in self.lower_words:
+                score += tier
+            elif tier:
+                score += 1
+        east_asian = first in lists.east_asian_surnames and len(words) <= 3
+        if east_asian and all(_PINYIN.fullmatch(w) for w in words[1:]):
+            score += 2
+        if last in lists.surnames:
+            score += 1
+        if titled:
+            score += 2
+        score += self.context_score(toks[0].start, toks[-1].end)
+        return score >= 3 or (score >= 2 and (toks[0].initial or lists.given_tier(first) > 0))
+
+    def context_score(self, start: int, end: int) -> int:
+        text = self.text
+        score = 0
+        after = text[end : end + 40]
+        if _BRACKET_AFTER.match(after) or _AGE_AFTER.match(after) or _WHO_AFTER.match(after):
+            score += 1
+        words_after = after.split(None, 2)
+        if words_after and words_after[0].strip(",.") in SPEECH_VERBS:
+            score += 1
+        before = text[max(0, start - 30) : start].split()
+        if before:
+            last = before[-1]
+            if last in SPEECH_VERBS or last.lower() in ROLE_NOUNS:
+                score += 1
+        if appositive_role(text, end) is not None:
+            score += 1
+        if credit_role(text, start) is not None:
+            score += 2
+        return min(score, 2)
+
+    def record(self, prefix: list[_Tok], toks: list[_Tok], honorific: bool) -> None:
+        start, end = toks[0].start, toks[-1].end
+        name = " ".join(self.text[start:end].split())
+        words = tuple(t.word for t in toks)
+        person = self.merge_target(words) or self.new_person(name, words)
+        if len(words) > len(person.words):
+            person.aliases.append(person.name)
+            person.name, person.words = name, words
+            self.by_key[" ".join(words).casefold()] = person
+        form = name
+        span_start = start
+        if honorific and prefix and len(words) == 1:
+            span_start = prefix[-1].start
+            form = " ".join(self.text[span_start:end].split())
+        person.add(span_start, end, form)
+        self.full_mentions.append((start, person))
+        role = self.role_for(prefix, start, end)
+        if role:
+            person.roles.append(role)
+
+    def merge_target(self, words: tuple[str, ...]) -> _Found | None:
+        key = " ".join(words).casefold()
+        if key in self.by_key:
+            return self.by_key[key]
+        for person in self.people:
+            if _compatible(words, person.words):
+                return person
+        return None
+
+    def new_person(self, name: str, words: tuple[str, ...]) -> _Found:
+        person = _Found(name=name, words=words)
+        self.people.append(person)
+        self.by_key[" ".join(words).casefold()] = person
+        return person
+
+    def role_for(self, prefix: list[_Tok], start: int, end: int) -> tuple[int, str] | None:
+        text = self.text
+        role = appositive_role(text, end)
+        if role:
+            return (0, clean_role(role))
+        titled = [t for t in prefix if t.word not in HONORIFICS]
+        if titled and any(t.word in ROLE_HEADS or t.word.lower() in ROLE_NOUNS for t in titled):
+            first = next((i for i, t in enumerate(titled) if t.word not in STOP_WORDS), len(titled))
+            if first < len(titled):
+                return (1, clean_role(text[titled[first].start : titled[-1].end]))
+        role = credit_role(text, start)
+        if role:
+            return (2, role)
+        role = descriptor_role(text, start)
+        if role:
+            return (3, clean_role(role))
+        return None
+
+    # -- pass 3: aliases ------------------------------------------------------
+
+    def take_leftover(self, toks: list[_Tok]) -> None:
+        """Match surnames, honorific forms and all-caps spellings to people."""
+        if not self.people:
+            return
+        index = 0
+        while index < len(toks):
+            tok = toks[index]
+            honorific = tok.word in HONORIFICS and index + 1 < len(toks)
+            first = index + 1 if honorific else index
+            matched = 0
+            for size in (3, 2, 1):
+                chunk = toks[first : first + size]
+                if len(chunk) < size:
+                    continue
+                person = self.alias_owner(chunk, honorific)
+                if person is not None:
+                    start = toks[index].start if honorific else chunk[0].start
+                    end = chunk[-1].end
+                    person.add(start, end, " ".join(self.text[start:end].split()))
+                    matched = first + size
+                    break
+            if matched:
+                index = matched
+            elif (
+                honorific
+                and self.name_like(toks[first])
+                and toks[first].word not in STOP_WORDS
+                and not toks[first].initial
+            ):
+                person = self.new_person(toks[first].word, (toks[first].word,))
+                start, end = tok.start, toks[first].end
+                person.add(start, end, " ".join(self.text[start:end].split()))
+                self.full_mentions.append((start, person))
+                index = first + 1
+            else:
+                index += 1
+
+    def alias_owner(self, chunk: list[_Tok], honorific: bool) -> _Found | None:
+        words = [t.word for t in chunk]
+        folded = [w.casefold() for w in words]
+        caps = all(t.allcaps for t in chunk)
+        if not caps and any(t.allcaps for t in chunk):
+            return None
+        if len(chunk) == 1 and not honorific and not caps:
+            tok = chunk[0]
+            if tok.word in STOP_WORDS and self.sentence_initial(tok):
+                return None
+            if self.sentence_initial(tok) and tok.word.lower() in self.lower_words:
+                return None
+        candidates = []
+        for person in self.people:
+            pwords = [w.casefold() for w in person.words]
+            whole = folded == pwords and len(words) > 1
+            if whole or (len(folded) < len(pwords) and pwords[-len(folded) :] == folded):
+                candidates.append(person)
+        if not candidates and len(chunk) == 1 and not caps and not honorific:
+            word = chunk[0].word
+            if self.lists.given_tier(word):
+                firsts = [p for p in self.people if len(p.words) > 1 and p.words[0] == word]
+                if len(firsts) == 1:
+                    candidates = firsts
+        if not candidates:
+            return None
+        if len(candidates) == 1:
+            return candidates[0]
+        return self.nearest(candidates, chunk[0].start)
+
+    def nearest(self, candidates: list[_Found], offset: int) -> _Found:
+        best: _Found | None = None
+        for start, person in self.full_mentions:
+            if person in candidates and start <= offset:
+                best = person
+        if best is None:
+            for _start, person in self.full_mentions:
+                if person in candidates:
+                    return person
+            return candidates[0]
+        return best
+
+    # -- output ---------------------------------------------------------------
+
+    def finish(self) -> list[Person]:
+        out: list[Person] = []
+        for person in self.people:
+            spans = sorted({(m.start, m.end) for m in person.mentions})
+            aliases = tuple(a for a in person.aliases if a.casefold() != person.name.casefold())
+            role = min(person.roles)[1] if person.roles else None
+            out.append(
+                Person(
+                    name=person.name,
+                    aliases=tuple(dict.fromkeys(aliases)),
+                    role=role or None,
+                    spans=tuple(Span(s, e) for s, e in spans),
+                )
+            )
+        out.sort(key=lambda p: p.spans[0].start if p.spans else 0)
+        return out
+
+
+def _compatible(words: Sequence[str], other: Sequence[str]) -> bool:
+    """Two full names of one person: same surname and compatible first words
+    ("P. Simmons" / "Phil Simmons"), or one is the tail of the other
+    ("de Silva" / "Aravinda de Silva")."""
+    if not words or not other or words[-1].casefold() != other[-1].casefold():
+        return False
+    a, b = (words, other) if len(words) <= len(other) else (other, words)
+    if [w.casefold() for w in b[len(b) - len(a) :]] == [w.casefold() for w in a]:
+        return True
+    if len(a) == len(b) == 2:
+        x, y = a[0], b[0]
+        if len(x) == 1 or len(y) == 1:
+            return x[0] == y[0]
+    return False

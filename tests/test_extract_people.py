@@ -1,0 +1,202 @@
+"""People extraction: names, aliases, roles and what must not be taken for a person."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reader.extract.people import find_people, people_at, resolve_name
+from reader.model import Article, ArticleMeta, Person, article_id
+
+
+def article(text: str) -> Article:
+    return Article(id=article_id(text), text=text, blocks=(), meta=ArticleMeta(title="test"))
+
+
+def people(text: str) -> dict[str, Person]:
+    return {p.name: p for p in find_people(article(text))}
+
+
+def test_full_name_with_surname_alias_is_one_person() -> None:
+    text = (
+        "Maria Fernandez, a lawyer for the union, spoke on Monday. "
+        "Fernandez said the deal was fair. Later Fernandez left."
+    )
+    found = people(text)
+    assert list(found) == ["Maria Fernandez"]
+    person = found["Maria Fernandez"]
+    assert person.aliases == ("Fernandez",)
+    assert person.mentions == 3
+    assert [text[s.start : s.end] for s in person.spans] == [
+        "Maria Fernandez",
+        "Fernandez",
+        "Fernandez",
+    ]
+
+
+def test_honorific_form_is_an_alias() -> None:
+    text = "Robert Hallam runs the mill. Mr. Hallam said orders were up."
+    found = people(text)
+    assert list(found) == ["Robert Hallam"]
+    assert "Mr. Hallam" in found["Robert Hallam"].aliases
+
+
+def test_honorific_alone_makes_a_person() -> None:
+    found = people("The report was sent to Mrs. Okonkwo on Tuesday, officials said.")
+    assert list(found) == ["Okonkwo"]
+    assert found["Okonkwo"].aliases == ("Mrs. Okonkwo",)
+
+
+def test_all_caps_headline_spelling_merges() -> None:
+    text = "BRENNAN WINS IN STYLE\n\nLONDON 1996-08-30\n\nKevin Brennan won the final on Sunday."
+    found = people(text)
+    assert list(found) == ["Kevin Brennan"]
+    assert "BRENNAN" in found["Kevin Brennan"].aliases
+
+
+def test_surname_goes_to_the_nearest_person_named_before() -> None:
+    text = (
+        "Tony Marsh led early. Later Chris Marsh, his brother, took over. Marsh said he was tired."
+    )
+    found = find_people(article(text))
+    chris = next(p for p in found if p.name == "Chris Marsh")
+    last = text.rindex("Marsh")
+    assert any(s.start == last for s in chris.spans)
+
+
+def test_title_before_name_is_the_role() -> None:
+    found = people("US President Donald Trump said on Friday that tariffs would stay.")
+    assert found["Donald Trump"].role == "US President"
+
+
+def test_appositive_role() -> None:
+    text = (
+        "The plan is sound, said Gao Lingyun, a researcher at the Chinese Academy "
+        "of Social Sciences."
+    )
+    assert people(text)["Gao Lingyun"].role == (
+        "researcher at the Chinese Academy of Social Sciences"
+    )
+
+
+def test_appositive_without_article() -> None:
+    text = "The question was answered by Lei Jun, founder and chairman of Xiaomi, who said no."
+    assert people(text)["Lei Jun"].role == "founder and chairman of Xiaomi"
+
+
+def test_photo_credit_is_a_photographer() -> None:
+    found = people("A visitor looks at a car on show. Photo: Tao Mingyang/GT\n\nSales rose.")
+    assert found["Tao Mingyang"].role == "photographer"
+
+
+def test_role_noun_before_name() -> None:
+    found = people("New coach Glenn Hoddle said he saw no problem.")
+    assert found["Glenn Hoddle"].role is not None
+    assert "coach" in (found["Glenn Hoddle"].role or "")
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Zhou Mi said exports would grow.", "Zhou Mi"),
+        (
+            "The talks were led by Abdullah bin Zayed on Sunday, officials said.",
+            "Abdullah bin Zayed",
+        ),
+        ("Striker Ruud van Nistelrooy scored twice, the club said.", "Ruud van Nistelrooy"),
+        ("Ana de la Cruz, a teacher in Seville, said the school was closed.", "Ana de la Cruz"),
+        ("Anne-Marie Dupont-Moretti said the vote was close.", "Anne-Marie Dupont-Moretti"),
+        ("Shane O'Connell said the ferry was late.", "Shane O'Connell"),
+        ("Fiona McAllister said she would appeal.", "Fiona McAllister"),
+        ("The ball was hit by J. Whitfield in the last over, reports said.", "J. Whitfield"),
+    ],
+)
+def test_names_from_several_cultures(text: str, name: str) -> None:
+    assert name in people(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Reuters reported the news on Monday, citing Xinhua News Agency.",
+        "The Global Times said Nikkei Asia had the story first.",
+        "Xiaomi showed the YU7 and the SU7 at the Xiaomi EV Hyperfactory in Beijing.",
+        "Shares of Acme Holdings Inc rose after the Bank of Lorraine cut rates.",
+        "On Monday, January 27, the European Commission met in Brussels.",
+        "New York and San Francisco saw rain, while Los Angeles stayed dry.",
+        "The Ministry of Commerce and the Chinese Academy of Social Sciences agreed.",
+        "However, Mr. said nothing.",
+        "LEICESTERSHIRE TAKE OVER AT TOP AFTER INNINGS VICTORY.",
+        "Despite The Rain, Grace Road Was Full.",
+    ],
+)
+def test_not_people(text: str) -> None:
+    assert find_people(article(text)) == []
+
+
+def test_resolve_name_forms() -> None:
+    text = (
+        "US President Donald Trump spoke. Gao Lingyun, a researcher, replied. "
+        "Trump said it again and Gao agreed."
+    )
+    found = find_people(article(text))
+    trump = next(p for p in found if p.name == "Donald Trump")
+    gao = next(p for p in found if p.name == "Gao Lingyun")
+    assert resolve_name("Gao", found) is gao
+    assert resolve_name("Mr. Trump", found) is trump
+    assert resolve_name("President Trump", found) is trump
+    assert resolve_name("TRUMP", found) is trump
+    assert resolve_name("Donald Trump", found) is trump
+    assert resolve_name("Smith", found) is None
+    assert people_at(found, text.index("Gao agreed")) is gao
+    assert people_at(found, 0) is None
+
+
+def test_capitalised_flood_is_fast() -> None:
+    line = " ".join(["Alpha", "Bravo", "John", "Smith", "Delta"] * 40_000)
+    started = time.perf_counter()
+    find_people(article(line))
+    assert time.perf_counter() - started < 1.5
+
+
+_ALPHABET = st.sampled_from(
+    [
+        "John",
+        "Smith",
+        "Mr.",
+        "said",
+        "the",
+        "Reuters",
+        " ",
+        ", ",
+        ".",
+        "\n",
+        "'s",
+        "de",
+        "O'Brien",
+        "J.",
+        "Li",
+        "Wei",
+        "SMITH",
+        "(France)",
+        "a",
+        "researcher",
+        "at",
+        "-",
+        '"',
+    ]
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_ALPHABET, max_size=60).map(" ".join) | st.text(max_size=300))
+def test_never_raises_and_spans_read_back(text: str) -> None:
+    for person in find_people(article(text)):
+        forms = {person.name, *person.aliases}
+        assert person.spans == tuple(sorted(person.spans, key=lambda s: (s.start, s.end)))
+        for span in person.spans:
+            assert 0 <= span.start < span.end <= len(text)
+            assert " ".join(text[span.start : span.end].split()) in forms
