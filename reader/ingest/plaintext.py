@@ -135,6 +135,22 @@ def byline_authors(byline: str) -> tuple[str, ...]:
     return tuple(names)
 
 
+def _is_subheading(lines: list[str], index: int, last: int) -> bool:
+    """A crosshead inside the body: one short line with no sentence
+    punctuation, no digits, starting with a capital, with text after it."""
+    if len(lines) != 1 or index >= last:
+        return False
+    line = lines[0].strip()
+    words = line.split()
+    if not 1 <= len(words) <= 8 or len(line) > 60 or not line[0].isupper():
+        return False
+    if line[-1] in "!?;\"'\u201d\u2019]-\u2014" or any(c.isdigit() or c in ".:,()" for c in line):
+        return False
+    # Crossheads are sentence case ("How the money works"), which tells them
+    # apart from names, sign-offs and table labels ("Larry Fine", "National League").
+    return any(word.islower() for word in words[1:])
+
+
 def _is_byline(line: str) -> bool:
     match = _BYLINE.match(line.strip())
     return match is not None and len(line.split()) <= 16 and bool(byline_authors(line))
@@ -158,7 +174,9 @@ def parse_plain(text: str, *, source: str | None) -> tuple[TextBuilder, ArticleM
     out = TextBuilder()
     head = _Header()
     in_header = True
-    for index, lines in enumerate(paragraphs(text)):
+    chunks = list(paragraphs(text))
+    last = len(chunks) - 1
+    for index, lines in enumerate(chunks):
         if index == 0:
             _read_top(out, head, lines)
             continue
@@ -167,7 +185,8 @@ def parse_plain(text: str, *, source: str | None) -> tuple[TextBuilder, ArticleM
         if _caption(out, head, lines):
             continue
         in_header = False
-        out.add(BlockKind.PARAGRAPH, "\n".join(lines))
+        kind = BlockKind.HEADING if _is_subheading(lines, index, last) else BlockKind.PARAGRAPH
+        out.add(kind, "\n".join(lines), level=2 if kind is BlockKind.HEADING else 0)
     meta = ArticleMeta(
         title=head.title or "",
         section=head.section,
