@@ -10,6 +10,7 @@ done by the caller, which knows the whole article.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -50,6 +51,7 @@ _THAT_VERBS = word_list(
     claims reports notes states calls comments
     """
 )
+_VERB_SET = frozenset(_VERBS)
 _PARTICIPLES = frozenset(v for v in _VERBS if v.endswith("ing"))
 _TITLE_VERBS = "Says Said Tells Told Warns Asks Writes Wrote Urges Insists Argues Vows Calls Claims"
 
@@ -122,6 +124,16 @@ _ABBREV = word_set(
 )
 _LABEL_RE = re.compile(r"([A-Z][A-Z.'’ -]{1,40}):\s")
 _CAP_WORD_RE = re.compile(r"[A-Z][\w'’.\-]*")
+# Capitalised words that open a sentence or clause, not a name.
+STARTERS = word_set(
+    """
+    In On At After Following Although Though During Last This That These Those But
+    And When While Since Before As For From With By Meanwhile However Still Yet So
+    Then Now Today Yesterday Earlier Later Asked If Because Under Over Speaking
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February
+    March April June July August September October November December It There
+    """
+)
 _PARTICLES = word_set(
     """
     de da di du van von der den del la le bin ibn al el y st.
@@ -145,8 +157,8 @@ def sentence_start(text: str, lo: int, pos: int) -> int:
     """Start of the sentence containing `pos`, not before `lo`."""
     lo = max(lo, pos - WINDOW)
     start = lo
-    for m in _SENTENCE_END_RE.finditer(text, lo, pos):
-        if not _is_abbrev(text, m.start(), lo):
+    for m in _SENTENCE_END_RE.finditer(text, lo, min(len(text), pos + 1)):
+        if m.end() <= pos and not _is_abbrev(text, m.start(), lo):
             start = m.end()
     return start
 
@@ -154,8 +166,8 @@ def sentence_start(text: str, lo: int, pos: int) -> int:
 def sentence_end(text: str, pos: int, hi: int) -> int:
     """End of the sentence that continues at `pos`, not after `hi`."""
     hi = min(hi, pos + WINDOW)
-    for m in _SENTENCE_END_RE.finditer(text, pos, hi):
-        if not _is_abbrev(text, m.start(), pos):
+    for m in _SENTENCE_END_RE.finditer(text, pos, min(len(text), hi + 1)):
+        if m.end() <= hi and not _is_abbrev(text, m.start(), pos):
             return m.start() + 1
     return hi
 
@@ -167,7 +179,7 @@ def _is_abbrev(text: str, dot: int, lo: int) -> bool:
     while j > lo and not text[j - 1].isspace():
         j -= 1
     word = text[j:dot].lower().lstrip('("“')
-    return word in _ABBREV or (len(word) == 1 and word.isalpha())
+    return word in _ABBREV or (len(word) == 1 and word.isalpha()) or "." in word
 
 
 def speaker_label(text: str, start: int, end: int) -> tuple[int, str] | None:
@@ -201,29 +213,67 @@ def _strip_conj(chunk: str) -> str:
 
 
 def _is_name_chunk(chunk: str) -> bool:
+    """A chunk that is only a (titled) name: "Rep. Jim Jordan", "Mr. King"."""
     words = _words(chunk)
     return (
         0 < len(words) <= 6
         and all(w[0].isupper() or w.lower() in _PARTICLES for w in words)
         and words[0].lower() not in _DETERMINERS
+        and words[0] not in STARTERS
+        and not (len(words) == 1 and words[0].endswith("."))
     )
 
 
 def _is_appositive(chunk: str) -> bool:
+    """Words that describe a name rather than stand for one: "an economist",
+    "of Ashton", "59", "R-Utah", "Md."."""
     words = _words(chunk)
     if not words:
         return True
     first = words[0]
     if first.lower() in _PRONOUNS:
         return False
-    if first[0].isdigit() or re.match(r"[DRI]-", first):
+    if first[0].isdigit() or re.match(r"[DRI](?:-|$)", first):
         return True
+    if len(words) == 1 and first.endswith(".") and first[0].isupper():
+        return True  # a state abbreviation after a town
     return first[0].islower()
+
+
+def _antecedent(chunks: Sequence[str], idx: int) -> str | None:
+    """Walk back from chunk `idx` over descriptions to the name they describe."""
+    j = idx
+    while j >= 0 and _is_appositive(chunks[j]) and not _is_name_chunk(chunks[j]):
+        run = _titled_run(chunks[j])
+        if run:
+            return run  # "panel Chairman Rep. Jason Chaffetz"
+        j -= 1
+    if j < 0:
+        return None
+    cand = _strip_conj(chunks[j])
+    if _is_name_chunk(cand):
+        return cand
+    run = trailing_run(cand)
+    return run or None
+
+
+def _titled_run(chunk: str) -> str | None:
+    """The name ending a lowercase-led chunk ("panel Chairman Rep. X"), but not
+    an organisation after a preposition ("a writer for The Atlantic")."""
+    run = trailing_run(chunk)
+    if not run:
+        return None
+    before = chunk.strip()[: -len(run)].split() if chunk.strip().endswith(run) else []
+    if not before or before[-1].lower() in _PREPS | _DETERMINERS or run.split()[0] == "The":
+        return None
+    if not any(w in TITLES for w in run.split()):
+        return None
+    return run
 
 
 def trailing_run(chunk: str) -> str:
     """The capitalised words that end `chunk` ("Xiaomi founder Lei Jun" -> "Lei Jun")."""
-    words = _words(chunk.rstrip(",.;:!?"))
+    words = _words(chunk.strip().rstrip(",.;:!?"))
     run: list[str] = []
     for w in reversed(words):
         if w[0].isupper() or (run and w.lower() in _PARTICLES):
@@ -252,13 +302,26 @@ def strip_titles(run: str) -> str:
 def classify_phrase(phrase: str, at: int) -> Speaker | None:
     """Turn a subject phrase into a Speaker: a person's name when the phrase
     ends in one, else the phrase as written."""
+    phrase = re.sub(r"\([^()]*\)", " ", phrase).split("(")[0]
     phrase = _strip_conj(phrase.strip(" ,;:—–-\"“”'‘’()"))
     phrase = re.sub(r"(?:'s|’s|'|’)$", "", phrase).strip()
     if not phrase:
         return None
     words = _words(phrase)
+    if words[0].islower() and words[0].endswith(("ing", "ed")):
+        return None
     if len(words) == 1 and words[0].lower() in _PRONOUNS:
         return Speaker(words[0], "pronoun", at)
+    if words[0] in STARTERS:
+        return None  # an adverbial ("In August", "Friday"), not a speaker
+    lead = 0
+    while lead < len(words) and (words[lead][0].isupper() or words[lead] in _PARTICLES):
+        lead += 1
+    if 0 < lead < len(words):
+        nxt = words[lead]
+        if nxt in _VERB_SET or nxt in _AUX or nxt == "and" or nxt.endswith("ed"):
+            words = words[:lead]  # "Sanders said", "Scott beamed and"
+            phrase = " ".join(words)
     if len(words) > 14:
         return None
     core_words: list[str] = []
@@ -284,10 +347,17 @@ def subject_before(text: str, lo: int, verb_at: int, participle: bool) -> Speake
     """The subject of a speech verb at `verb_at`, read back to `lo`."""
     region = text[lo:verb_at]
     if participle:
+        near = trailing_run(region)
+        if near and region.rstrip()[-1:].isalpha():
+            # "footage of Hillary Clinton asking": the name right before
+            return classify_phrase(near, lo)
         # "X denies ..., saying": the subject of the whole clause.
-        first = re.split(r"[,;:—–]", region, maxsplit=1)[0]
+        region = region.lstrip(" ,;:—–\"“”'‘’")
+        first = re.split(r"[,;:—–(]", region, maxsplit=1)[0]
         first = _strip_conj(first.strip())
-        cut = re.search(r"\s(?:[a-z]+s|[a-z]+ed|has|had|is|was|will|would)\b", first)
+        cut = re.search(
+            r"\s(?:[a-z]+s|[a-z]+ed|said|told|wrote|has|had|is|was|will|would)\b", first
+        )
         if cut:
             first = first[: cut.start()]
         return classify_phrase(first, lo)
@@ -297,30 +367,30 @@ def subject_before(text: str, lo: int, verb_at: int, participle: bool) -> Speake
     if not chunks:
         return None
     last = _strip_conj(chunks[-1])
-    idx = len(chunks) - 1
-    if last.lower() in _RELATIVE or last.lower().startswith(("who ", "which ")):
-        idx -= 1
-        while idx > 0 and _is_appositive(chunks[idx]):
-            idx -= 1
-        if idx < 0:
+    inner = list(_VERB_RE.finditer(last))
+    if inner:
+        # "The statement noted they (said)": the nearest clause's subject
+        last = _strip_conj(last[inner[-1].end() :].strip())
+        if last.lower().startswith("that "):
+            last = last[5:]
+        chunks[-1] = last
+        if not last:
             return None
-        run = trailing_run(chunks[idx])
-        return classify_phrase(run, lo) if run else None
+    idx = len(chunks) - 1
+    last_words = last.lower().split()
+    if len(last_words) > 1 and last_words[-1] in _RELATIVE:
+        return None  # "anybody who complains": a relative clause, not a speaker
+    if last.lower() in _RELATIVE or last.lower().startswith(("who ", "which ")):
+        # "Lei Jun, founder of Xiaomi, who said"
+        name = _antecedent(chunks, idx - 1)
+        return classify_phrase(name, lo) if name else None
     if idx > 0 and _is_appositive(last):
-        j = idx - 1
-        while j > 0 and _is_appositive(chunks[j]) and not _is_name_chunk(chunks[j]):
-            j -= 1
-        cand = _strip_conj(chunks[j])
-        if _is_name_chunk(cand) or len(_words(cand)) <= 4:
-            return classify_phrase(cand, lo)
-    if (
-        idx > 0
-        and _words(last)
-        and _words(last)[0].lower() in ("a", "an", "the")
-        and _is_name_chunk(_strip_conj(chunks[idx - 1]))
-        and len(chunks[idx - 1].split()) <= 5
-    ):
-        return classify_phrase(_strip_conj(chunks[idx - 1]), lo)
+        # "Alan Cole, an economist at the Tax Foundation, said"
+        name = _antecedent(chunks, idx - 1)
+        if name is not None and _is_name_chunk(name):
+            return classify_phrase(name, lo)
+        if _is_appositive(last) and not last[:1].islower():
+            return None  # "R-Utah", "59": a description with nothing to describe
     # a subject is short; a long chunk is a clause ending in the subject
     words = _words(last)
     if len(words) > 8:
@@ -352,7 +422,10 @@ def phrase_after(text: str, pos: int, hi: int) -> str:
 
 
 def has_sentence_end(text: str, lo: int, hi: int) -> bool:
-    return any(not _is_abbrev(text, m.start(), lo) for m in _SENTENCE_END_RE.finditer(text, lo, hi))
+    return any(
+        m.end() <= hi and not _is_abbrev(text, m.start(), lo)
+        for m in _SENTENCE_END_RE.finditer(text, lo, min(len(text), hi + 1))
+    )
 
 
 def from_tail(text: str, pos: int, hi: int) -> Speaker | None:
@@ -391,6 +464,8 @@ def from_tail(text: str, pos: int, hi: int) -> Speaker | None:
     subject = text[start : verb.start()]
     if len(subject) > 250 or has_sentence_end(text, start, verb.start()):
         return None
+    if verb.group() in _PARTICIPLES:
+        return subject_before(text, start, verb.start(), participle=True)
     chunks = [c.strip() for c in re.split(r"[,;()]|\s[—–-]{1,2}\s", subject)]
     first = _strip_conj(chunks[0]) if chunks else ""
     if not first:

@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from reader.extract.attribution import TITLES, strip_titles, word_set
+from reader.extract.attribution import STARTERS, TITLES, strip_titles, word_set
 from reader.model import Person
 
 # Two to five capitalised words (initials and name particles allowed). Each
@@ -108,10 +108,23 @@ def _clean_run(run: str) -> str | None:
     return name if len(name.split()) >= 2 else None
 
 
+def clean_full_name(name: str) -> str | None:
+    """A usable full name: titles and sentence words dropped, two words or more."""
+    words = name.split()
+    while words and (words[0] in _NOT_NAME or words[0] in STARTERS):
+        words.pop(0)
+    name = strip_titles(" ".join(words))
+    return name if len(name.split()) >= 2 else None
+
+
 def build_namebook(text: str, people: Sequence[Person]) -> NameBook:
     book = NameBook()
     for person in people:
-        full = person.name
+        # the fullest form, whichever field holds it
+        full = max((person.name, *person.aliases), key=lambda n: (len(n.split()), len(n)))
+        full = clean_full_name(full)
+        if full is None:
+            continue
         for alias in (full, *person.aliases):
             book.aliases.setdefault(name_key(alias), full)
         if len(full.split()) > 1:
