@@ -121,8 +121,8 @@ def build_namebook(text: str, people: Sequence[Person]) -> NameBook:
     book = NameBook()
     for person in people:
         # the fullest form, whichever field holds it
-        full = max((person.name, *person.aliases), key=lambda n: (len(n.split()), len(n)))
-        full = clean_full_name(full)
+        longest = max((person.name, *person.aliases), key=lambda n: (len(n.split()), len(n)))
+        full = clean_full_name(longest)
         if full is None:
             continue
         for alias in (full, *person.aliases):
