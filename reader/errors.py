@@ -2,7 +2,17 @@
 
 
 class ReaderError(Exception):
-    """A problem the user can act on; str(error) is the sentence we show."""
+    """A problem the user can act on; str(error) is the sentence we show.
+
+    The sentence often quotes a file name, and a file name is as hostile as
+    an article: str() strips terminal controls and escape sequences from it
+    and folds line breaks, so printing or notifying it is always safe.
+    """
+
+    def __str__(self) -> str:
+        from reader.ingest.sanitize import sanitize
+
+        return " ".join(sanitize(super().__str__()).split())
 
 
 class BadInputError(ReaderError):

@@ -39,7 +39,7 @@ _CSI = r"(?:\x1b\[|\x9b)[\x30-\x3f]*[\x20-\x2f]*[\x40-\x7e]?"
 _OTHER_ESC = r"\x1b[\x20-\x2f]*[\x30-\x7e]?"
 _NEWLINE = r"\r\n?"
 _SURROGATE = r"[\ud800-\udfff]"
-_SINGLE = r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]+"
+_SINGLE = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]+"
 
 _PATTERN = re.compile(
     "|".join(
