@@ -1,9 +1,509 @@
-"""Numbers in the text and what they measure."""
+"""Numbers in the text and what they measure.
+
+One regex pass finds dates, times and identifiers; a second finds every
+numeral (digits or number words). Each numeral is then read in a short
+window: a currency or "about" before it, a scale word ("billion", "bn"), a
+unit or "percent" after it, and the word before it (so "Section 427",
+"iPhone 14" and "YU7" are not taken for quantities). Every look is bounded,
+so the whole pass is linear in the text and has no backtracking traps.
+"""
 
 from __future__ import annotations
 
-from reader.model import Article, Figure
+import re
+from dataclasses import dataclass
+
+from reader.extract.figure_context import describe
+from reader.extract.figure_dates import find_special, looks_like_year
+from reader.extract.figure_units import (
+    ADJECTIVE_CURRENCY_RE,
+    COUNT,
+    CURRENCY_PREFIX_RE,
+    GLUED_UNIT_RE,
+    MONEY,
+    SCALE_GLUED_RE,
+    SCALE_WORD_RE,
+    SPACED_UNIT_RE,
+    Unit,
+    currency_name,
+    lookup_unit,
+)
+from reader.extract.numbers import (
+    CARDINALS,
+    FRACTIONS,
+    SCALE_ABBREVIATIONS,
+    SCALES,
+    TENS,
+    UNITS,
+    VAGUE,
+    parse_digits,
+    words_value,
+)
+from reader.model import Article, Figure, Span
+
+_CARDINAL_ALT = "|".join(sorted(CARDINALS, key=len, reverse=True))
+_SCALE_ALT = "hundred|thousand|million|billion|trillion"
+NUMERAL_RE = re.compile(
+    r"(?P<num>(?<![0-9])(?<![0-9][.,])(?:[-−](?=[0-9]))?"
+    r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?|(?<![0-9])\.[0-9]+)"
+    r"|(?P<word>\b(?i:"
+    rf"(?:a|an)[ \u00a0](?:dozen|{_SCALE_ALT}|third|quarter)"
+    rf"|(?:several|a[ \u00a0]few)[ \u00a0](?:dozen|{_SCALE_ALT})"
+    r"|half|tens|dozens|hundreds|thousands|millions|billions|trillions"
+    rf"|{_CARDINAL_ALT})\b)"
+)
+_NEXT_WORD_RE = re.compile(r"(?:[ \u00a0]and[ \u00a0]|[ \u00a0-])(?P<w>[A-Za-z]+)\b")
+_OF_VAGUE_RE = re.compile(r"[ \u00a0]of[ \u00a0](?P<w>(?i:thousands|millions|billions))\b")
+_FRACTION_OF_RE = re.compile(
+    r"[ \u00a0](?:in|of|out[ \u00a0]of)[ \u00a0](?P<d>[0-9]{1,3}|[a-z]+)\b"
+)
+_SLASH_FRACTION_RE = re.compile(r"/(?P<d>[0-9]{1,3})(?![0-9/])")
+_GLUED_LETTERS_RE = re.compile(r"[A-Za-z°%µ²]")
+_ORDINAL_RE = re.compile(r"(?:st|nd|rd|th)(?![A-Za-z])")
+_DECADE_RE = re.compile(r"(?:s|['’′]s)(?![A-Za-z])")
+_HYPHEN_WORD_RE = re.compile(r"-[A-Za-z]")
+_OF_CURRENCY_RE = re.compile(
+    r"[ \u00a0]of[ \u00a0](?:[A-Z][a-z]+[ \u00a0])?(?i:dollars|euros|pounds|yuan|yen|rupees)\b"
+)
+_APPROX_RE = re.compile(
+    r"(?:(?<![A-Za-z])(?i:about|around|approximately|roughly|nearly|almost|some|over|under"
+    r"|more[ \u00a0]than|less[ \u00a0]than|fewer[ \u00a0]than|up[ \u00a0]to|at[ \u00a0]least"
+    r"|at[ \u00a0]most|as[ \u00a0]many[ \u00a0]as|as[ \u00a0]much[ \u00a0]as|close[ \u00a0]to"
+    r"|upwards[ \u00a0]of|an[ \u00a0]estimated|estimated|circa|just)[ \u00a0]|[~≈])$"
+)
+_HALF_SCALE_RE = re.compile(
+    r"[ \u00a0]an?[ \u00a0](?P<s>(?i:dozen|hundred|thousand|million|billion))\b"
+)
+_NEXT_TOKEN_RE = re.compile(r"[ \u00a0]*(?P<t>[^\s]+)")
+
+
+def _words(text: str) -> frozenset[str]:
+    """A set of words written as one string (keeps long word lists readable)."""
+    return frozenset(text.split())
+
+
+# Words that name the thing a number identifies: "Section 427", "Model 3".
+LABEL_WORDS = _words(
+    """section article row seat game model chapter no no. nos number flight route highway
+    interstate level stage phase part room gate platform terminal channel week round
+    grade season episode verse clause paragraph item bill resolution proposition prop
+    amendment windows ios android iphone ipad pixel galaxy xbox playstation ps covid type
+    version v ver category class series formula apollo boeing airbus vol volume issue act
+    title district ward precinct unit apt suite box lot tier division track disc opus op
+    psalm sp s&p nasdaq ftse dax cac nikkei asx stoxx russell fortune forbes msci kospi
+    sensex nifty mark mk gen generation jersey exit pier zone area floor block building
+    psalms luke john matthew mark genesis exodus page pages fig figure table appendix"""
+)
+# Capitalised words that may stand right before a quantity ("About 300", "The 12").
+FUNCTION_WORDS = _words(
+    """the a an about around over under nearly almost just only some roughly approximately
+    more less fewer than with without to from by at in on of for and or but nor up down
+    top bottom since until till between another all each every those these its it's their
+    his her our my your we they i he she it exactly estimated least when as per plus minus
+    after before during within total if then so now also still while once has have had
+    was were is are be been being will would could can may might should must said says
+    say where why how what who which there here last next past other such both many few
+    several any not no just even almost scored score won win lost beat led leads"""
+)
+# "each one", "the one who": pronoun uses of "one", not a count.
+_ONE_PRONOUN_BEFORE = _words(
+    "each every any no this that the which on no-one someone anyone everyone"
+)
+_IDIOM_AFTER_HYPHEN = _words("off way time on sided fold liner shot stop man handed")
+_AGE_OR_VERB_AFTER = _words("has had is was will said says who and")
+_HALF_BLOCKERS = _words(
+    "first second third fourth last latter back other this that each the in a one"
+)
+_YEAR_COUNT_BLOCKERS = _words(
+    "the a an its their his her our my your this that last next fiscal financial"
+)
+
+
+@dataclass(slots=True)
+class _Raw:
+    """A numeral being read, before ranges share units and context is added."""
+
+    start: int
+    num_start: int
+    num_end: int
+    end: int
+    value: float | None
+    unit: str | None
+    kind: str
+    scaled: bool = False
+    has_currency: bool = False
+    bare: bool = True  # no unit, no scale, no currency of its own
+    scale: float = 1.0
 
 
 def find_figures(article: Article) -> list[Figure]:
-    return []
+    """Every number in the article: quantities with value, unit and context,
+    plus dates, times and years (kind date/time/year) for a timeline."""
+    text = article.text
+    special = list(find_special(text))
+    raws: list[_Raw] = []
+    next_special = 0
+    consumed = 0
+    for match in NUMERAL_RE.finditer(text):
+        start = match.start()
+        if start < consumed:
+            continue
+        while next_special < len(special) and special[next_special].end <= start:
+            next_special += 1
+        if next_special < len(special) and special[next_special].start <= start:
+            consumed = special[next_special].end
+            continue
+        if match.group("num") is not None:
+            raw = _read_digits(text, match.start(), match.end())
+        else:
+            raw = _read_words(text, match.start(), match.end())
+        if raw is None:
+            continue
+        if next_special < len(special) and raw.end > special[next_special].start:
+            continue
+        raws.append(raw)
+        consumed = raw.end
+    _share_range_units(text, raws)
+    figures = [
+        Figure(
+            text=text[s.start : s.end],
+            value=None,
+            unit=None,
+            kind=s.kind,
+            context=None,
+            span=Span(s.start, s.end),
+        )
+        for s in special
+        if s.kind != "ident"
+    ]
+    for raw in raws:
+        context = None if raw.kind in ("year",) else describe(text, raw.start, raw.end, raw.kind)
+        figures.append(
+            Figure(
+                text=text[raw.start : raw.end],
+                value=raw.value,
+                unit=raw.unit,
+                kind=raw.kind,
+                context=context,
+                span=Span(raw.start, raw.end),
+            )
+        )
+    figures.sort(key=lambda f: (f.span.start, f.span.end))
+    return figures
+
+
+def _previous_word(text: str, pos: int) -> str:
+    """The whitespace-separated token just before pos (bounded look-back)."""
+    window = text[max(0, pos - 40) : pos]
+    window = window[window.rfind("\n") + 1 :].rstrip()
+    return window.rsplit(None, 1)[-1] if window else ""
+
+
+def _next_word(text: str, pos: int) -> str:
+    found = _NEXT_TOKEN_RE.match(text, pos, min(len(text), pos + 40))
+    return found.group("t") if found else ""
+
+
+def _is_label(word: str, number_text: str) -> bool:
+    """Is `word` the name of what the number identifies ("Section 427")?"""
+    if not word or (word[-1] in ".,;:!?)\"”’'" and word.lower() not in ("no.", "nos.")):
+        return False
+    low = word.lower()
+    if low in LABEL_WORDS:
+        return True
+    has_upper = any(c.isupper() for c in word)
+    plain = "," not in number_text and "." not in number_text and len(number_text) <= 4
+    return has_upper and plain and low not in FUNCTION_WORDS
+
+
+def _approx_start(text: str, start: int) -> int:
+    found = _APPROX_RE.search(text, max(0, start - 24), start)
+    return found.start() if found else start
+
+
+def _currency_before(text: str, start: int) -> tuple[int, str] | None:
+    found = CURRENCY_PREFIX_RE.search(text, max(0, start - 8), start)
+    if not found:
+        return None
+    return found.start(), currency_name(found.group("code"), found.group("sym"))
+
+
+def _read_digits(text: str, start: int, end: int) -> _Raw | None:
+    raw_number = text[start:end]
+    glued_sign = start > 0 and not text[start - 1].isspace() and text[start - 1] not in "(["
+    if raw_number[0] in "-−" and glued_sign:
+        start += 1
+        raw_number = raw_number[1:]
+    prev = text[start - 1] if start > 0 else " "
+    currency = _currency_before(text, start)
+    if (prev.isalnum() or prev == "_") and currency is None:
+        return None  # glued to a word: YU7, S23, cac40
+    if prev in "#/\\" or (prev in "'’‘" and len(raw_number) == 2):
+        if prev in "'’‘":
+            return _Raw(start - 1, start, end, end, None, None, "year")
+        return None
+    if prev == "-" and start >= 2 and text[start - 2].isalpha():
+        word = _previous_word(text, start - 1).split("-")[-1].lower()
+        if word not in ("to", "from", "mid", "pre", "post", "and", "or", "early", "late"):
+            return None  # COVID-19, F-35, V-12
+    value = parse_digits(raw_number)
+    if value is None:
+        return None
+    num_start, num_end = start, end
+    unit: Unit | None = None
+    scale = 1.0
+    scaled = False
+    pos = end
+    # A slash fraction ("1/16") or a non-quantity ratio ("24/7").
+    if pos < len(text) and text[pos] == "/":
+        frac = _SLASH_FRACTION_RE.match(text, pos, pos + 5)
+        if not frac:
+            return None
+        denominator = int(frac.group("d"))
+        if denominator not in (2, 3, 4, 5, 8, 10, 16, 32, 64, 100) or value >= denominator:
+            return None
+        value /= denominator
+        pos = frac.end()
+        return _finish(text, start, num_start, pos, value, None, "other", currency, False)
+    if pos < len(text) and _GLUED_LETTERS_RE.match(text, pos):
+        if _ORDINAL_RE.match(text, pos, pos + 3):
+            return None
+        if (
+            _DECADE_RE.match(text, pos, pos + 3)
+            and value.is_integer()
+            and (len(raw_number) == 2 or 1000 <= value <= 2100)
+        ):
+            return _Raw(start, start, end, end, value, None, "year")
+        glued_scale = SCALE_GLUED_RE.match(text, pos, pos + 4)
+        if glued_scale:
+            word = glued_scale.group("s")
+            needs_currency = word in ("m", "b", "B", "T")
+            if currency is not None or not needs_currency:
+                scale = SCALE_ABBREVIATIONS[word]
+                scaled = True
+                pos = glued_scale.end()
+        if not scaled:
+            glued_unit = GLUED_UNIT_RE.match(text, pos, pos + 24)
+            if glued_unit:
+                unit = lookup_unit(glued_unit.group())
+                pos = glued_unit.end()
+            elif text.startswith("G", pos) and not text[pos + 1 : pos + 2].isalpha():
+                pos += 1  # 5G, 4G: a network generation counted as a number
+            elif text[pos : pos + 1] == "x" and not text[pos + 1 : pos + 2].isalpha():
+                pos += 1  # 10x: a multiple
+            else:
+                return None  # 3D, 737MAX: an identifier
+    return _read_after(
+        text, start, num_start, num_end, pos, value, unit, scale, scaled, currency, raw_number
+    )
+
+
+def _read_after(
+    text: str,
+    start: int,
+    num_start: int,
+    num_end: int,
+    pos: int,
+    value: float | None,
+    unit: Unit | None,
+    scale: float,
+    scaled: bool,
+    currency: tuple[int, str] | None,
+    raw_number: str,
+) -> _Raw | None:
+    """Scale words, units and currencies after the numeral, then the checks
+    that need them (labels, years)."""
+    limit = min(len(text), pos + 40)
+    if not scaled and unit is None:
+        spaced_scale = SCALE_WORD_RE.match(text, pos, limit)
+        if spaced_scale:
+            word = spaced_scale.group("s").lower()
+            scale = SCALES.get(word) or SCALE_ABBREVIATIONS[word]
+            scaled = True
+            pos = spaced_scale.end()
+    if unit is None:
+        adjective = ADJECTIVE_CURRENCY_RE.match(text, pos, limit)
+        if adjective:
+            unit = lookup_unit(adjective.group("u"))
+            if unit is not None:
+                unit = Unit(f"{adjective.group('adj')} {unit.name}", MONEY)
+            pos = adjective.end()
+        else:
+            spaced_unit = SPACED_UNIT_RE.match(text, pos, limit)
+            if spaced_unit:
+                unit = lookup_unit(spaced_unit.group("u"))
+                pos = spaced_unit.end()
+    if unit is None and _OF_CURRENCY_RE.match(text, pos, limit):
+        unit = Unit("dollars", MONEY)
+    if unit is None and pos < len(text) and _HYPHEN_WORD_RE.match(text, pos):
+        word = _next_word(text, pos + 1).split("-")[0].lower()
+        if word in _IDIOM_AFTER_HYPHEN:
+            return None
+    bare = unit is None and not scaled and currency is None
+    if bare and value is not None:
+        before = _previous_word(text, start)
+        if _is_label(before, raw_number):
+            after = _next_word(text, pos)
+            surname = len(before) > 2 and before.isalpha() and before[1:].islower()
+            age = after.lower().rstrip(",") in _AGE_OR_VERB_AFTER or after.startswith(",")
+            if before.lower() in LABEL_WORDS or not (surname and age):
+                return None
+        if (
+            len(raw_number) == 4
+            and raw_number.isdigit()
+            and _approx_start(text, start) == start
+            and looks_like_year(value, before)
+            and not _counted_year(before, _next_word(text, pos))
+        ):
+            return _Raw(start, start, pos, pos, value, None, "year")
+    if value is not None:
+        value *= scale
+    kind = unit.kind if unit else COUNT
+    raw = _finish(
+        text, start, num_start, pos, value, unit.name if unit else None, kind, currency, scaled
+    )
+    raw.num_end = num_end
+    raw.scale = scale
+    return raw
+
+
+def _counted_year(before: str, after: str) -> bool:
+    """'employs 2000 people' is a count; 'in 2018 sales' and 'the 2020 race' are years."""
+    if not after.islower() or not after.endswith("s") or after.endswith("'s"):
+        return False
+    low = before.lower()
+    return (
+        before.islower()
+        and low not in _YEAR_COUNT_BLOCKERS
+        and low
+        not in {"in", "since", "from", "until", "by", "of", "during", "to", "and", "between"}
+    )
+
+
+def _finish(
+    text: str,
+    start: int,
+    num_start: int,
+    end: int,
+    value: float | None,
+    unit: str | None,
+    kind: str,
+    currency: tuple[int, str] | None,
+    scaled: bool,
+) -> _Raw:
+    has_currency = currency is not None
+    if currency is not None:
+        start = currency[0]
+        if kind not in ("percent", "money"):
+            kind = MONEY
+            unit = currency[1] if unit is None or kind == MONEY else unit
+        if unit is None or unit in ("dollars",):
+            unit = currency[1]
+    start = _approx_start(text, start)
+    bare = unit is None and not scaled and not has_currency
+    return _Raw(start, num_start, end, end, value, unit, kind, scaled, has_currency, bare)
+
+
+def _read_words(text: str, start: int, end: int) -> _Raw | None:
+    first = text[start:end]
+    low = first.lower()
+    before = _previous_word(text, start)
+    pos = end
+    words = low.split()
+    if low == "half":
+        return _read_half(text, start, end, before)
+    if words[0] in VAGUE:
+        vague_of = _OF_VAGUE_RE.match(text, end, end + 20)
+        if vague_of:
+            pos = vague_of.end()
+        return _read_after(text, start, start, pos, pos, None, None, 1.0, True, None, first)
+    if words[:2] == ["a", "few"] or words[0] == "several":
+        return _read_after(text, start, start, end, end, None, None, 1.0, True, None, first)
+    if words[-1] in FRACTIONS:  # "a third", "a quarter": only as a share "of" something
+        if not text.startswith(" of", end):
+            return None
+        return _Raw(start, start, end, end, 1 / FRACTIONS[words[-1]], "fraction", "other")
+    # Join the following number words: "twenty-five", "two hundred thousand".
+    parts = list(words)
+    for _ in range(6):
+        nxt = _NEXT_WORD_RE.match(text, pos, pos + 16)
+        if not nxt:
+            break
+        word = nxt.group("w").lower()
+        last = parts[-1]
+        if word in FRACTIONS and word not in ("half", "halves") and last in CARDINALS:
+            portion = CARDINALS[last] / FRACTIONS[word]
+            return _Raw(start, start, nxt.end(), nxt.end(), portion, "fraction", "other")
+        joins = (
+            (last in TENS and word in UNITS and 0 < UNITS[word] < 10 and " and " not in nxt.group())
+            or (word in SCALES or word == "dozen")
+            or (last in ("hundred", *SCALES) and word in CARDINALS)
+        )
+        if not joins or (" and " in nxt.group() and last not in ("hundred", "thousand")):
+            break
+        parts.append(word)
+        pos = nxt.end()
+    value = words_value(parts)
+    if value is None:
+        return None
+    if parts == ["one"] or parts[-1] in CARDINALS:
+        share = _FRACTION_OF_RE.match(text, pos, pos + 16)
+        if share and parts[-1] in UNITS and UNITS[parts[-1]] <= 10:
+            d = share.group("d")
+            denominator = int(d) if d.isdigit() else CARDINALS.get(d.lower(), 0)
+            by_of = "of" in share.group()
+            if (
+                denominator > value
+                and not text.startswith(" of the", pos)
+                and (not by_of or parts == ["one"])
+            ):
+                end_share = share.end()
+                share_value = value / denominator
+                return _Raw(start, start, end_share, end_share, share_value, "fraction", "other")
+    pronoun = before.lower() in _ONE_PRONOUN_BEFORE or _next_word(text, pos).lower() == "another"
+    if parts == ["one"] and pronoun:
+        return None
+    if before and _is_label(before, "1") and not text[start].islower():
+        return None
+    return _read_after(text, start, start, pos, pos, value, None, 1.0, False, None, "w")
+
+
+def _read_half(text: str, start: int, end: int, before: str) -> _Raw | None:
+    """ "half of", "almost half": a share; "half a million": 500,000; "first half": not."""
+    if before.lower() in _HALF_BLOCKERS or text.startswith("-", end):
+        return None
+    found = _HALF_SCALE_RE.match(text, end, end + 14)
+    if found:
+        word = found.group("s").lower()
+        value = 6.0 if word == "dozen" else 0.5 * SCALES[word]
+        return _read_after(
+            text, start, start, found.end(), found.end(), value, None, 1.0, False, None, "w"
+        )
+    if text.startswith(" of", end) or _approx_start(text, start) < start:
+        return _Raw(_approx_start(text, start), start, end, end, 0.5, "fraction", "other")
+    return None
+
+
+_RANGE_GAP_RE = re.compile(
+    r"[ \u00a0]*(?:[-–—]|(?:[-–—][ \u00a0]*)?(?i:to|and|or|through)(?:[ \u00a0]*[-–—])?)[ \u00a0]*$"
+)
+
+
+def _share_range_units(text: str, raws: list[_Raw]) -> None:
+    """In "5-10W", "1 to 1.5 degrees", "eight or nine euros" the first end
+    takes the unit and scale of the second; in "$5 to 7 billion" the second
+    takes the first's currency."""
+    for i in range(len(raws) - 1):
+        a, b = raws[i], raws[i + 1]
+        gap = b.start - a.end
+        if gap > 12 or gap < 0 or a.kind in ("year", "date", "time") or b.kind == "year":
+            continue
+        if not _RANGE_GAP_RE.match(text[a.end : b.start]):
+            continue
+        if a.bare and not b.bare:
+            a.unit, a.kind = b.unit, b.kind
+            if b.scaled and a.value is not None:
+                a.value *= b.scale
+            a.bare = False
+        elif a.has_currency and b.bare:
+            b.unit, b.kind, b.bare = a.unit, a.kind, False

@@ -1,0 +1,116 @@
+"""The short phrase that says what a figure measures.
+
+A count is described by the noun phrase after it ("187,657 new vehicles in
+Europe" -> "new vehicles in Europe"); a change ("up 268.6 percent", "rose
+7%") by what rose or fell. Looks at most one sentence either side within a
+fixed window, so it costs the same for every figure.
+"""
+
+from __future__ import annotations
+
+import re
+
+WINDOW = 240
+MAX_WORDS = 9
+
+_TOKEN_RE = re.compile(r"[^\W_][\w'’&./-]*|[,;:()\[\]\"“”!?]")
+_SENTENCE_END_RE = re.compile(r"[.!?][\"”’)]?\s|\n")
+
+
+def _words(text: str) -> frozenset[str]:
+    """A set of words written as one string (keeps long word lists readable)."""
+    return frozenset(text.split())
+
+
+# Words that end a noun phrase: verbs, conjunctions, relative pronouns.
+_STOP = _words(
+    """that which who whom whose was were is are has have had will would can could should
+    may might must did does do be been being and but or nor while as than because if when
+    whereas after before since said says say told according though although so yet
+    versus vs while where why how what compared"""
+)
+_CHANGE_VERBS = _words(
+    """rose rise rises rising fell fall falls falling up down jumped jump jumps gained gain
+    gains lost lose loses increased increase increases decreased decrease decreases dropped
+    drop drops climbed climb climbs slid slide slides grew grow grows growing declined
+    decline declines plunged plunge plummeted plummeting surged surge soared soar advanced
+    advance advances slipped slip tumbled tumble sank sink added adds shed eased ease
+    edged dipped dip rallied rebounded lower higher cut cuts raised raise"""
+)
+_PREPOSITIONS = _words("in on at for from to by with over under into across per")
+
+
+def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    left = max(0, start - WINDOW)
+    sentence_start = left
+    for match in _SENTENCE_END_RE.finditer(text, left, start):
+        sentence_start = match.end()
+    right_limit = min(len(text), end + WINDOW)
+    found = _SENTENCE_END_RE.search(text, end, right_limit)
+    sentence_end = found.start() + 1 if found else right_limit
+    return sentence_start, sentence_end
+
+
+def _phrase_after(text: str, end: int, limit: int) -> list[str]:
+    words: list[str] = []
+    for match in _TOKEN_RE.finditer(text, end, limit):
+        token = match.group()
+        low = token.lower()
+        if not token[0].isalnum() or low in _STOP:
+            break
+        if not words and low == "of":
+            continue
+        words.append(token.rstrip(".,"))
+        if len(words) >= MAX_WORDS:
+            break
+    while words and words[-1].lower() in _PREPOSITIONS | {"the", "a", "an", "of"}:
+        words.pop()
+    return words
+
+
+def _clause_before(text: str, sentence_start: int, start: int) -> list[str]:
+    tokens = [m.group() for m in _TOKEN_RE.finditer(text, sentence_start, start)]
+    clause: list[str] = []
+    for token in reversed(tokens):
+        if not token[0].isalnum():
+            if len(clause) > 1:
+                break
+            continue
+        clause.append(token)
+        if len(clause) >= MAX_WORDS:
+            break
+    clause.reverse()
+    return clause
+
+
+def describe(text: str, start: int, end: int, kind: str) -> str | None:
+    """What the figure at text[start:end] measures, or None if nothing says."""
+    sentence_start, sentence_end = _sentence_bounds(text, start, end)
+    after = _phrase_after(text, end, sentence_end)
+    before = _clause_before(text, sentence_start, start)
+    if kind == "percent":
+        for i in range(len(before) - 1, -1, -1):
+            if before[i].lower() in _CHANGE_VERBS:
+                subject = before[max(0, i - 5) : i + 1]
+                if len(subject) > 1:
+                    return " ".join(subject)
+                break
+        if after and after[0].lower() not in _PREPOSITIONS:
+            return " ".join(after)
+        return " ".join(before) or None
+    if after and after[0].lower() not in _PREPOSITIONS:
+        head = _passive(before, after)
+        return " ".join(head)
+    return " ".join(before[-6:] + after[:3]) or None
+
+
+def _passive(before: list[str], after: list[str]) -> list[str]:
+    """ "BYD registered 187,657 new vehicles in Europe" -> "new vehicles
+    registered by BYD in Europe": the doer and the deed make a count clearer."""
+    if len(before) < 2:
+        return after
+    verb, subject = before[-1], before[-2]
+    if not (verb.islower() and verb.endswith("ed") and subject[:1].isupper()):
+        return after
+    split = next((i for i, w in enumerate(after) if w.lower() in _PREPOSITIONS), len(after))
+    return [*after[:split], verb, "by", subject, *after[split:]]
