@@ -51,24 +51,28 @@ _BLANK_RUN = re.compile(r"\n[ \t]*\n\s*")
 
 
 _PUNCT_BOMB = 2000
-"""A paragraph with more link/emphasis/code/HTML openers than this is parsed
-with them escaped: markdown-it-py's delimiter and link-label scans grow
-faster than linearly on such input (seconds for 100k "[")."""
+"""A blank-line-separated chunk with more link/emphasis/code/HTML openers
+than this is kept out of markdown-it-py and shown as plain text: its
+delimiter and link-label scans cost seconds on such input (100k "[")."""
 _OPENERS = "[]*_`<!"
-_ESCAPE = re.compile(r"([\[\]*_`<!\\])")
 _PARAGRAPH_BREAK = re.compile(r"(\n[ \t]*\n)")
+_PLACEHOLDER = "readerdefusedchunk{}x{}"
 
 
-def defuse(text: str) -> str:
-    """Backslash-escape the openers in pathological paragraphs so they read
-    as the literal characters they are, at linear cost."""
+def defuse(text: str) -> tuple[str, dict[str, str]]:
+    """Swap pathological chunks for placeholder words; returns the new text
+    and the chunks by placeholder (linear cost)."""
     if sum(text.count(c) for c in _OPENERS) <= _PUNCT_BOMB:
-        return text
+        return text, {}
+    salt = abs(hash(text)) % 1_000_000_007
     chunks = _PARAGRAPH_BREAK.split(text)
+    kept: dict[str, str] = {}
     for i, chunk in enumerate(chunks):
         if sum(chunk.count(c) for c in _OPENERS) > _PUNCT_BOMB:
-            chunks[i] = _ESCAPE.sub(r"\\\1", chunk)
-    return "".join(chunks)
+            key = _PLACEHOLDER.format(salt, i)
+            kept[key] = chunk
+            chunks[i] = key
+    return "".join(chunks), kept
 
 
 @cache
@@ -159,8 +163,9 @@ def render_inline(children: list[Token]) -> tuple[str, list[LocalStyle]]:
 class _Walker:
     """One pass over the token stream, keeping the container context."""
 
-    def __init__(self, source_lines: list[str]) -> None:
+    def __init__(self, source_lines: list[str], defused: dict[str, str]) -> None:
         self.out = TextBuilder()
+        self.defused = defused
         self.lines = source_lines
         self.containers: list[_Container] = []
         self.lists: list[_ListState] = []
@@ -265,6 +270,12 @@ class _Walker:
             self.add(kind, text, inner.level, inner.ordinal)
 
     def inline(self, tok: Token) -> None:
+        chunk = self.defused.get(tok.content.strip()) if self.defused else None
+        if chunk is not None:
+            self.pending = None
+            block_kind, level, ordinal = self.context()
+            self.add(block_kind, _clean(chunk), level, ordinal)
+            return
         text, styles = render_inline(tok.children or [])
         if self.table is not None:
             if self.table.rows:
@@ -331,9 +342,9 @@ class _Walker:
 
 def parse_markdown(text: str, *, source: str | None) -> tuple[TextBuilder, ArticleMeta]:
     """Parse sanitised Markdown text into blocks and metadata."""
-    text = defuse(text.lstrip("\ufeff"))
+    text, defused = defuse(text.lstrip("\ufeff"))
     tokens = _parser().parse(text)
-    walker = _Walker(text.split("\n"))
+    walker = _Walker(text.split("\n"), defused)
     walker.walk(tokens)
     front = walker.front
     title = walker.title
