@@ -84,8 +84,10 @@ def _parser() -> MarkdownIt:
 
 def _clean(text: str) -> str:
     """Inline text after entity decoding: entities can spell control or bidi
-    characters, so it is sanitised again; spaces and tabs are normalised."""
-    return normalize(sanitize(text))
+    characters, so it is sanitised again; spaces and tabs are normalised. A
+    paragraph separator (U+2029) becomes a single newline: inside one block
+    there are no blank lines."""
+    return normalize(sanitize(text).replace("\u2029", "\u2028"))
 
 
 def html_text(raw: str) -> str:
