@@ -8,13 +8,11 @@ fixed window, so it costs the same for every figure.
 
 from __future__ import annotations
 
-import re
-
-WINDOW = 240
+WINDOW = 120
 MAX_WORDS = 9
 
-_TOKEN_RE = re.compile(r"[^\W_][\w'’&./-]*|[,;:()\[\]\"“”!?]")
-_SENTENCE_END_RE = re.compile(r"[.!?][\"”’)]?\s|\n")
+_TRAILING = ".,;:!?)]\"”’'"
+_ENDS = (". ", "? ", "! ", "\n", '." ', ".” ")
 
 
 def _words(text: str) -> frozenset[str]:
@@ -38,46 +36,53 @@ _CHANGE_VERBS = _words(
     edged dipped dip rallied rebounded lower higher cut cuts raised raise"""
 )
 _PREPOSITIONS = _words("in on at for from to by with over under into across per")
+_DANGLING = _PREPOSITIONS | {"the", "a", "an", "of"}
 
 
 def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     left = max(0, start - WINDOW)
     sentence_start = left
-    for match in _SENTENCE_END_RE.finditer(text, left, start):
-        sentence_start = match.end()
+    for mark in _ENDS:
+        found = text.rfind(mark, left, start)
+        if found >= 0:
+            sentence_start = max(sentence_start, found + len(mark))
     right_limit = min(len(text), end + WINDOW)
-    found = _SENTENCE_END_RE.search(text, end, right_limit)
-    sentence_end = found.start() + 1 if found else right_limit
+    sentence_end = right_limit
+    for mark in _ENDS:
+        found = text.find(mark, end, right_limit)
+        if 0 <= found < sentence_end:
+            sentence_end = found + 1
     return sentence_start, sentence_end
 
 
 def _phrase_after(text: str, end: int, limit: int) -> list[str]:
     words: list[str] = []
-    for match in _TOKEN_RE.finditer(text, end, limit):
-        token = match.group()
-        low = token.lower()
-        if not token[0].isalnum() or low in _STOP:
+    for token in text[end:limit].split(None, MAX_WORDS + 3)[: MAX_WORDS + 3]:
+        if not token[0].isalnum():
             break
-        if not words and low == "of":
-            continue
-        words.append(token.rstrip(".,"))
-        if len(words) >= MAX_WORDS:
+        word = token.rstrip(_TRAILING)
+        low = word.lower()
+        if not word or low in _STOP:
             break
-    while words and words[-1].lower() in _PREPOSITIONS | {"the", "a", "an", "of"}:
+        if words or low != "of":
+            words.append(word)
+        if word != token or len(words) >= MAX_WORDS:
+            break
+    while words and words[-1].lower() in _DANGLING:
         words.pop()
     return words
 
 
 def _clause_before(text: str, sentence_start: int, start: int) -> list[str]:
-    tokens = [m.group() for m in _TOKEN_RE.finditer(text, sentence_start, start)]
+    tokens = text[max(sentence_start, start - WINDOW // 2) : start].split()
     clause: list[str] = []
     for token in reversed(tokens):
-        if not token[0].isalnum():
-            if len(clause) > 1:
-                break
-            continue
-        clause.append(token)
-        if len(clause) >= MAX_WORDS:
+        word = token.strip(_TRAILING + "([“‘")
+        if word != token.lstrip("([“‘") and len(clause) > 1:
+            break  # a comma or colon after this word ends the clause
+        if word:
+            clause.append(word)
+        if (token[0] in "([“‘" and len(clause) > 1) or len(clause) >= MAX_WORDS:
             break
     clause.reverse()
     return clause

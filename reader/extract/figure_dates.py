@@ -1,15 +1,14 @@
 """Dates, clock times and identifiers: digits that are not quantities.
 
-One pass of one regex finds them before numbers are read, so "December 10,
-2025", "11:37 AM" and "555-0123" are reported (or skipped) whole instead of
-leaking "10", "2025" or "555" as counts. Every repetition is bounded, so the
-pass is linear in the text.
+Tried where each run of digits starts, before the number is read, so
+"December 10, 2025", "11:37 AM" and "555-0123" are reported (or skipped)
+whole instead of leaking "10", "2025" or "555" as counts. Every match is
+anchored and bounded to a few characters, so the cost per number is fixed.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from typing import NamedTuple
 
 _MONTH = (
@@ -21,30 +20,37 @@ _YEAR = r"(?:1[5-9][0-9]{2}|20[0-9]{2})"
 _SP = r"[ \u00a0]{1,3}"
 _AMPM = r"(?:[AaPp]\.[ \u00a0]?[Mm]\.|[AaPp][ \u00a0]?[Mm]\b)"
 
-SPECIAL_RE = re.compile(
+# Patterns tried where a run of digits starts (never scanned over the text).
+AT_DIGITS_RE = re.compile(
     rf"""
     (?P<date>
-        (?<![\w.]){_MONTH}{_SP}{_DAY}(?![\w:])(?:,?{_SP}{_YEAR}(?![\w]))?
-      | (?<![\w.,]){_DAY}{_SP}(?:of{_SP})?{_MONTH}(?![\w])(?:,?{_SP}{_YEAR}(?![\w]))?
-      | (?<![\w.]){_MONTH},?{_SP}(?:of{_SP})?{_YEAR}(?![\w])
-      | (?<![\w.,/-])(?:1[5-9]|20)[0-9]{{2}}-[01][0-9]-[0-3][0-9](?![\w-])
-      | (?<![\w.,/-])[0-3]?[0-9]/[0-3]?[0-9]/(?:[0-9]{{4}}|[0-9]{{2}})(?![\w/])
+        {_DAY}{_SP}(?:of{_SP})?{_MONTH}(?![\w])(?:,?{_SP}{_YEAR}(?![\w]))?
+      | (?:1[5-9]|20)[0-9]{{2}}-[01][0-9]-[0-3][0-9](?![\w-])
+      | [0-3]?[0-9]/[0-3]?[0-9]/(?:[0-9]{{4}}|[0-9]{{2}})(?![\w/])
     )
   | (?P<time>
-        (?<![\w.,:])(?:[01]?[0-9]|2[0-4])[:.][0-5][0-9](?::[0-5][0-9])?[ \u00a0]?{_AMPM}
-      | (?<![\w.,:])(?:[01]?[0-9]|2[0-4]):[0-5][0-9](?::[0-5][0-9])?(?![\w:])
-      | (?<![\w.,:])(?:1[0-2]|0?[0-9]|2[0-4])[ \u00a0]?{_AMPM}(?![A-Za-z])
+        (?:[01]?[0-9]|2[0-4])[:.][0-5][0-9](?::[0-5][0-9])?[ \u00a0]?{_AMPM}
+      | (?:[01]?[0-9]|2[0-4]):[0-5][0-9](?::[0-5][0-9])?(?![\w:])
+      | (?:1[0-2]|0?[0-9]|2[0-4])[ \u00a0]?{_AMPM}(?![A-Za-z])
     )
   | (?P<ident>
-        \+[0-9]{{1,3}}(?:[ .-]?\(?[0-9]{{1,4}}\)?){{2,5}}(?![\w])
-      | \([0-9]{{3}}\)[ \u00a0]?[0-9]{{3}}[-.][0-9]{{4}}(?![\w])
-      | (?<![\w.,-])[0-9]{{3}}[-.][0-9]{{3}}[-.][0-9]{{4}}(?![\w.-])
-      | (?<![\w.,-])[0-9]{{3}}-[0-9]{{4}}(?![\w.-])
-      | (?<![\w.,-])[0-9]{{1,6}}(?:-[0-9]{{1,7}}){{2,6}}(?![\w-])
-      | (?i:\b(?:ISBN|ISSN|DOI)(?:-1[03])?:?[ \u00a0]?)[0-9Xx][0-9Xx./-]{{0,24}}
+        [0-9]{{3}}[-.][0-9]{{3}}[-.][0-9]{{4}}(?![\w.-])
+      | [0-9]{{3}}-[0-9]{{4}}(?![\w.-])
+      | [0-9]{{1,6}}(?:-[0-9]{{1,7}}){{2,6}}(?![\w-])
     )
     """,
     re.VERBOSE,
+)
+# Tried one character before the digits: "+44 20 7946 0958", "(212) 555-0199".
+PHONE_RE = re.compile(
+    r"\+[0-9]{1,3}(?:[ .-]?\(?[0-9]{1,4}\)?){2,5}(?![\w])"
+    r"|\([0-9]{3}\)[ \u00a0]?[0-9]{3}[-.][0-9]{4}(?![\w])"
+)
+# A month name ending just before the digits: "December 10", "June of 2018".
+MONTH_BEFORE_RE = re.compile(rf"(?<![\w.]){_MONTH}(?:,?{_SP}(?:of{_SP})?)$")
+AFTER_MONTH_RE = re.compile(
+    rf"{_MONTH}{_SP}{_DAY}(?![\w:])(?:,?{_SP}{_YEAR}(?![\w]))?"
+    rf"|{_MONTH},?{_SP}(?:of{_SP})?{_YEAR}(?![\w])"
 )
 
 
@@ -56,10 +62,25 @@ class Special(NamedTuple):
     end: int
 
 
-def find_special(text: str) -> Iterator[Special]:
-    for match in SPECIAL_RE.finditer(text):
-        kind = match.lastgroup or "ident"
-        yield Special(kind, match.start(), match.end())
+def special_at(text: str, start: int) -> Special | None:
+    """The date, time or identifier that the digits at `start` belong to, if any.
+    Only anchored matches over a few characters: the cost per number is fixed."""
+    if start > 0:
+        prev = text[start - 1]
+        if prev in "+(":
+            phone = PHONE_RE.match(text, start - 1, start + 24)
+            if phone:
+                return Special("ident", phone.start(), phone.end())
+        if prev in " \u00a0,":
+            month = MONTH_BEFORE_RE.search(text, max(0, start - 16), start)
+            if month:
+                date = AFTER_MONTH_RE.match(text, month.start(), start + 12)
+                if date and date.end() > start:
+                    return Special("date", date.start(), date.end())
+    found = AT_DIGITS_RE.match(text, start, start + 40)
+    if found:
+        return Special(found.lastgroup or "ident", start, found.end())
+    return None
 
 
 _YEAR_PREPOSITIONS = frozenset(

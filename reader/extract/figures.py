@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from reader.extract.figure_context import describe
-from reader.extract.figure_dates import find_special, looks_like_year
+from reader.extract.figure_dates import looks_like_year, special_at
 from reader.extract.figure_units import (
     ADJECTIVE_CURRENCY_RE,
     COUNT,
@@ -41,17 +41,39 @@ from reader.extract.numbers import (
 )
 from reader.model import Article, Figure, Span
 
-_CARDINAL_ALT = "|".join(sorted(CARDINALS, key=len, reverse=True))
-_SCALE_ALT = "hundred|thousand|million|billion|trillion"
-NUMERAL_RE = re.compile(
-    r"(?P<num>(?<![0-9])(?<![0-9][.,])(?:[-−](?=[0-9]))?"
-    r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?|(?<![0-9])\.[0-9]+)"
-    r"|(?P<word>\b(?i:"
-    rf"(?:a|an)[ \u00a0](?:dozen|{_SCALE_ALT}|third|quarter)"
-    rf"|(?:several|a[ \u00a0]few)[ \u00a0](?:dozen|{_SCALE_ALT})"
-    r"|half|tens|dozens|hundreds|thousands|millions|billions|trillions"
-    rf"|{_CARDINAL_ALT})\b)"
-)
+
+def _trie(words: list[str]) -> str:
+    """A regex alternation shaped as a trie, so each position costs one
+    character test per branch instead of one test per word."""
+    ends = set(words)
+    prefixes = {w[:i] for w in words for i in range(len(w) + 1)}
+
+    def emit(prefix: str) -> str:
+        children = sorted(
+            {p[len(prefix)] for p in prefixes if len(p) > len(prefix) and p.startswith(prefix)}
+        )
+        branches = [re.escape(c) + emit(prefix + c) for c in children]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if prefix in ends else body
+
+    return emit("")
+
+
+_SCALE_WORDS = ["dozen", "hundred", "thousand", "million", "billion", "trillion"]
+_START_WORDS = [
+    *CARDINALS,
+    "half",
+    "tens",
+    *(w + "s" for w in _SCALE_WORDS),
+    *(f"a {w}" for w in [*_SCALE_WORDS, "third", "quarter"]),
+    *(f"{q} {w}" for q in ("several", "a few") for w in _SCALE_WORDS),
+]
+# Number words, matched on the lower-cased text after any non-word character.
+WORD_START_RE = re.compile(r"[^a-z0-9_]" + _trie(_START_WORDS) + r"(?![a-z])")
+# A run of digits with its separators; its shape is checked in Python.
+DIGIT_RUN_RE = re.compile(r"[0-9][0-9,.]*")
 _NEXT_WORD_RE = re.compile(r"(?:[ \u00a0]and[ \u00a0]|[ \u00a0-])(?P<w>[A-Za-z]+)\b")
 _OF_VAGUE_RE = re.compile(r"[ \u00a0]of[ \u00a0](?P<w>(?i:thousands|millions|billions))\b")
 _FRACTION_OF_RE = re.compile(
@@ -70,6 +92,11 @@ _APPROX_RE = re.compile(
     r"|more[ \u00a0]than|less[ \u00a0]than|fewer[ \u00a0]than|up[ \u00a0]to|at[ \u00a0]least"
     r"|at[ \u00a0]most|as[ \u00a0]many[ \u00a0]as|as[ \u00a0]much[ \u00a0]as|close[ \u00a0]to"
     r"|upwards[ \u00a0]of|an[ \u00a0]estimated|estimated|circa|just)[ \u00a0]|[~≈])$"
+)
+# "10 Downing Street", "1600 Pennsylvania Avenue": a street number.
+_ADDRESS_RE = re.compile(
+    r"(?:[ \u00a0][A-Z][a-z]+){1,3}[ \u00a0](?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane"
+    r"|Drive|Place|Square|Court|Terrace|Way|Highway|Parkway)\b"
 )
 _HALF_SCALE_RE = re.compile(
     r"[ \u00a0]an?[ \u00a0](?P<s>(?i:dozen|hundred|thousand|million|billion))\b"
@@ -140,42 +167,34 @@ def find_figures(article: Article) -> list[Figure]:
     """Every number in the article: quantities with value, unit and context,
     plus dates, times and years (kind date/time/year) for a timeline."""
     text = article.text
-    special = list(find_special(text))
     raws: list[_Raw] = []
-    next_special = 0
+    timeline: list[Figure] = []
     consumed = 0
-    for match in NUMERAL_RE.finditer(text):
-        start = match.start()
+    candidates = _candidates(text)
+    # Ordinary news has a number every hundred characters or so; a text far
+    # denser than that is a table or noise, and reading it all would make the
+    # cost per byte unbounded. Past this budget the rest is not read.
+    budget = 1000 + len(text) // 64
+    for start, end, is_word in candidates[:budget]:
         if start < consumed:
             continue
-        while next_special < len(special) and special[next_special].end <= start:
-            next_special += 1
-        if next_special < len(special) and special[next_special].start <= start:
-            consumed = special[next_special].end
-            continue
-        if match.group("num") is not None:
-            raw = _read_digits(text, match.start(), match.end())
-        else:
-            raw = _read_words(text, match.start(), match.end())
-        if raw is None:
-            continue
-        if next_special < len(special) and raw.end > special[next_special].start:
+        if not is_word:
+            special = special_at(text, start)
+            if special is not None:
+                consumed = special.end
+                if special.kind != "ident":
+                    span = Span(special.start, special.end)
+                    timeline.append(
+                        Figure(text[span.start : span.end], None, None, special.kind, None, span)
+                    )
+                continue
+        raw = _read_words(text, start, end) if is_word else _read_digits(text, start, end)
+        if raw is None or raw.start < consumed:
             continue
         raws.append(raw)
         consumed = raw.end
     _share_range_units(text, raws)
-    figures = [
-        Figure(
-            text=text[s.start : s.end],
-            value=None,
-            unit=None,
-            kind=s.kind,
-            context=None,
-            span=Span(s.start, s.end),
-        )
-        for s in special
-        if s.kind != "ident"
-    ]
+    figures = timeline
     for raw in raws:
         context = None if raw.kind in ("year",) else describe(text, raw.start, raw.end, raw.kind)
         figures.append(
@@ -190,6 +209,23 @@ def find_figures(article: Article) -> list[Figure]:
         )
     figures.sort(key=lambda f: (f.span.start, f.span.end))
     return figures
+
+
+def _candidates(text: str) -> list[tuple[int, int, bool]]:
+    """Where numerals start: digit runs and number words, in text order."""
+    found = []
+    for match in DIGIT_RUN_RE.finditer(text):
+        start, end = match.span()
+        while text[end - 1] in ",.":
+            end -= 1
+        found.append((start, end, False))
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a few characters grow when lower-cased
+        lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    for match in WORD_START_RE.finditer("\n" + lowered):
+        found.append((match.start(), match.end() - 1, True))
+    found.sort()
+    return found
 
 
 def _previous_word(text: str, pos: int) -> str:
@@ -230,11 +266,14 @@ def _currency_before(text: str, start: int) -> tuple[int, str] | None:
 
 def _read_digits(text: str, start: int, end: int) -> _Raw | None:
     raw_number = text[start:end]
-    glued_sign = start > 0 and not text[start - 1].isspace() and text[start - 1] not in "(["
-    if raw_number[0] in "-−" and glued_sign:
-        start += 1
-        raw_number = raw_number[1:]
+    if raw_number.count(".") > 1:
+        return None  # 1.2.3: a version or an address
     prev = text[start - 1] if start > 0 else " "
+    before_prev = text[start - 2] if start > 1 else " "
+    if prev in "-−." and (before_prev.isspace() or before_prev in "([~"):
+        start -= 1  # a sign ("-1.3") or a leading point (".500")
+        raw_number = text[start:end]
+        prev = before_prev
     currency = _currency_before(text, start)
     if (prev.isalnum() or prev == "_") and currency is None:
         return None  # glued to a word: YU7, S23, cac40
@@ -242,7 +281,7 @@ def _read_digits(text: str, start: int, end: int) -> _Raw | None:
         if prev in "'’‘":
             return _Raw(start - 1, start, end, end, None, None, "year")
         return None
-    if prev == "-" and start >= 2 and text[start - 2].isalpha():
+    if prev == "-" and before_prev.isalpha():
         word = _previous_word(text, start - 1).split("-")[-1].lower()
         if word not in ("to", "from", "mid", "pre", "post", "and", "or", "early", "late"):
             return None  # COVID-19, F-35, V-12
@@ -341,6 +380,8 @@ def _read_after(
             return None
     bare = unit is None and not scaled and currency is None
     if bare and value is not None:
+        if _ADDRESS_RE.match(text, pos, pos + 48):
+            return None
         before = _previous_word(text, start)
         if _is_label(before, raw_number):
             after = _next_word(text, pos)
@@ -369,6 +410,7 @@ def _read_after(
 
 def _counted_year(before: str, after: str) -> bool:
     """'employs 2000 people' is a count; 'in 2018 sales' and 'the 2020 race' are years."""
+    after = after.rstrip(".,;:!?")
     if not after.islower() or not after.endswith("s") or after.endswith("'s"):
         return False
     low = before.lower()
