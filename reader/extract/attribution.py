@@ -62,7 +62,7 @@ _VERB_RE = re.compile(
     + "|".join(_THAT_VERBS)
     + r")(?=\s+that\b)|"
     + "|".join(_TITLE_VERBS.split())
-    + r")\b|\baccording to\b|\bper(?= [A-Z])"
+    + r")\b|\b[Aa]ccording to\b|\bper(?= [A-Z])"
 )
 _PRONOUNS = word_set(
     """
@@ -139,6 +139,20 @@ _PARTICLES = word_set(
     de da di du van von der den del la le bin ibn al el y st.
     """
 )
+
+_PARTY_RE = re.compile(r"[DRI](?:-|$)")
+_PAREN_RE = re.compile(r"\([^()]*\)")
+_POSSESSIVE_RE = re.compile(r"(?:'s|’s|'|’)$")
+_FIRST_CLAUSE_RE = re.compile(r"[,;:—–(]")
+_CHUNK_RE = re.compile(r"[,;:()]|\s[—–-]{1,2}\s")
+_LEAD_RE = re.compile(r"[\s,]*")
+_DASH_RE = re.compile(r"[―—–-]+\s*")
+_TAIL_CHUNK_RE = re.compile(r"[,;()]|\s[—–-]{1,2}\s")
+_CAP_AFTER_RE = re.compile(r"\s*[A-Z][a-z]")
+_SHORT_NAME_RE = re.compile(r"\s*[\w.'’ -]{1,60}[:,]\s*$")
+_THAT_THE_RE = re.compile(r"\s*(?:that|the|a|an)\b", re.IGNORECASE)
+
+_FINITE_RE = re.compile(r"\s(?:[a-z]+s|[a-z]+ed|said|told|wrote|has|had|is|was|will|would)\b")
 
 Kind = Literal["name", "pronoun", "phrase"]
 
@@ -233,7 +247,7 @@ def _is_appositive(chunk: str) -> bool:
     first = words[0]
     if first.lower() in _PRONOUNS:
         return False
-    if first[0].isdigit() or re.match(r"[DRI](?:-|$)", first):
+    if first[0].isdigit() or _PARTY_RE.match(first):
         return True
     if len(words) == 1 and first.endswith(".") and first[0].isupper():
         return True  # a state abbreviation after a town
@@ -302,9 +316,9 @@ def strip_titles(run: str) -> str:
 def classify_phrase(phrase: str, at: int) -> Speaker | None:
     """Turn a subject phrase into a Speaker: a person's name when the phrase
     ends in one, else the phrase as written."""
-    phrase = re.sub(r"\([^()]*\)", " ", phrase).split("(")[0]
+    phrase = _PAREN_RE.sub(" ", phrase).split("(")[0]
     phrase = _strip_conj(phrase.strip(" ,;:—–-\"“”'‘’()"))
-    phrase = re.sub(r"(?:'s|’s|'|’)$", "", phrase).strip()
+    phrase = _POSSESSIVE_RE.sub("", phrase).strip()
     if not phrase:
         return None
     words = _words(phrase)
@@ -353,16 +367,14 @@ def subject_before(text: str, lo: int, verb_at: int, participle: bool) -> Speake
             return classify_phrase(near, lo)
         # "X denies ..., saying": the subject of the whole clause.
         region = region.lstrip(" ,;:—–\"“”'‘’")
-        first = re.split(r"[,;:—–(]", region, maxsplit=1)[0]
+        first = _FIRST_CLAUSE_RE.split(region, maxsplit=1)[0]
         first = _strip_conj(first.strip())
-        cut = re.search(
-            r"\s(?:[a-z]+s|[a-z]+ed|said|told|wrote|has|had|is|was|will|would)\b", first
-        )
+        cut = _FINITE_RE.search(first)
         if cut:
             first = first[: cut.start()]
         return classify_phrase(first, lo)
     region = _strip_trailing_aux(region.rstrip())
-    chunks = [c.strip() for c in re.split(r"[,;:()]|\s[—–-]{1,2}\s", region)]
+    chunks = [c.strip() for c in _CHUNK_RE.split(region)]
     chunks = [c for c in chunks if c]
     if not chunks:
         return None
@@ -430,12 +442,12 @@ def has_sentence_end(text: str, lo: int, hi: int) -> bool:
 
 def from_tail(text: str, pos: int, hi: int) -> Speaker | None:
     """Attribution right after a quote: `"…," X said` / `said X` / `according to X`."""
-    m = re.match(r"[\s,]*", text[pos:hi])
-    start = pos + (m.end() if m else 0)
-    dash = re.match(r"[―—–-]+\s*", text[start:hi])
+    m = _LEAD_RE.match(text, pos, hi)
+    start = m.end() if m else pos
+    dash = _DASH_RE.match(text, start, hi)
     if dash:
         # `"…" — Name` (a signed quotation)
-        start += dash.end()
+        start = dash.end()
         phrase = phrase_after(text, start, hi)
         if phrase and phrase[0].isupper() and not _VERB_RE.search(phrase):
             return classify_phrase(phrase, start)
@@ -453,20 +465,20 @@ def from_tail(text: str, pos: int, hi: int) -> Speaker | None:
         ):
             return None
         if (
-            verb.group() == "according to"
+            verb.group().lower() == "according to"
             or phrase.split()[0][0].isupper()
             or (phrase.split()[0].lower() in _DETERMINERS | _PRONOUNS)
         ):
             return classify_phrase(phrase, verb.end())
         return None
-    if verb.group() == "according to":
+    if verb.group().lower() == "according to":
         return None
     subject = text[start : verb.start()]
     if len(subject) > 250 or has_sentence_end(text, start, verb.start()):
         return None
     if verb.group() in _PARTICIPLES:
         return subject_before(text, start, verb.start(), participle=True)
-    chunks = [c.strip() for c in re.split(r"[,;()]|\s[—–-]{1,2}\s", subject)]
+    chunks = [c.strip() for c in _TAIL_CHUNK_RE.split(subject)]
     first = _strip_conj(chunks[0]) if chunks else ""
     if not first:
         return None
@@ -488,7 +500,7 @@ def from_head(text: str, lo: int, pos: int, headline: bool) -> Speaker | None:
     verbs = list(_VERB_RE.finditer(text, lo, pos))
     for verb in reversed(verbs):
         word = verb.group()
-        if word == "according to" or word == "per":
+        if word.lower() == "according to" or word == "per":
             phrase = phrase_after(text, verb.end(), pos)
             if phrase:
                 return classify_phrase(phrase, verb.end())
@@ -497,9 +509,9 @@ def from_head(text: str, lo: int, pos: int, headline: bool) -> Speaker | None:
         if word[0].isupper() and not headline:
             continue
         if (
-            re.match(r"\s*[A-Z][a-z]", after)
-            and re.match(r"\s*[\w.'’ -]{1,60}[:,]\s*$", after)
-            and not re.match(r"\s*(?:that|the|a|an)\b", after, re.IGNORECASE)
+            _CAP_AFTER_RE.match(after)
+            and _SHORT_NAME_RE.match(after)
+            and not _THAT_THE_RE.match(after)
         ):
             # inverted before the quote: `said X: "…"`
             phrase = phrase_after(text, verb.end(), pos)

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from reader.model import Article
 
 # Longest first: '' and `` are one double mark (NYT / LaTeX style).
-_DOUBLE_RE = re.compile(r"''|``|[\"“”„«»]")
+_DOUBLE_RE = re.compile(r"(?:''|``|[\"“”„«»]){3,}|''|``|[\"“”„«»]")
 _SINGLE_CURLY_RE = re.compile(r"[‘’]")
 _SINGLE_ASCII_RE = re.compile(r"'")
 
@@ -111,6 +111,15 @@ def double_segments(text: str, paras: Sequence[tuple[int, int]]) -> list[Segment
                 carry = []
         for m in _DOUBLE_RE.finditer(text, scan_from, end):
             i, mark = m.start(), m.group()
+            if len(mark) > 2 and mark not in ("''", "``"):
+                # a run of marks quotes nothing: it ends any open quotation
+                if open_at is not None:
+                    found.append(
+                        Segment((*carry, (open_at, i)), carry_para if carry else index, closed=True)
+                    )
+                    carry = []
+                    open_at = None
+                continue
             kind = _classify(text, i, len(mark), start, end, mark)
             if kind == 0:
                 kind = -1 if open_at is not None else 1

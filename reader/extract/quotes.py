@@ -30,6 +30,7 @@ from reader.model import Article, BlockKind, Person, Quote, Span
 
 MIN_WORDS = 3
 _WORD_RE = re.compile(r"[\w']+")
+_LEADS_IN_RE = re.compile(r"\b(?:that|saying|says|said)$")
 _MARKS = "\"“”„«»‘’'`"
 _HEADLINE_KINDS = frozenset({BlockKind.TITLE, BlockKind.HEADING, BlockKind.KICKER})
 
@@ -123,6 +124,7 @@ def find_quotes(article: Article, people: Sequence[Person]) -> list[Quote]:
     segments = _split_labels(text, segments)
     book = build_namebook(text, people)
     found: list[_Found] = []
+    last_person: _Found | None = None
     prev_end_in_para: dict[int, int] = {}
     for n, seg in enumerate(segments):
         para_start = paras[seg.para][0]
@@ -154,7 +156,7 @@ def find_quotes(article: Article, people: Sequence[Person]) -> list[Quote]:
         speaker = _attribute(text, s_start, open_at, tail_from, tail_to, headline)
         if label_name is not None:
             speaker = Speaker(label_name, "name", first_start)
-        name, person = _resolve(speaker, book, found, seg.para, start)
+        name, person = _resolve(speaker, book, last_person, seg.para, start)
         if speaker is None and found:
             name, person = _inherit(found, seg.para, text, s_start, open_at)
         prev_end_in_para[seg.para] = end
@@ -162,6 +164,8 @@ def find_quotes(article: Article, people: Sequence[Person]) -> list[Quote]:
             continue
         quoted = collapse(" ".join(text[a:b] for a, b in parts))
         found.append(_Found(start, end, quoted, name, seg.para, person))
+        if person and name:
+            last_person = found[-1]
     return [Quote(text=f.text, speaker=f.speaker, span=Span(f.start, f.end)) for f in found]
 
 
@@ -169,33 +173,33 @@ def _attribute(
     text: str, s_start: int, open_at: int, tail_from: int, tail_to: int, headline: bool
 ) -> Speaker | None:
     head = text[s_start:open_at].rstrip()
+    if not head.strip(" ,;:—–-"):
+        return from_tail(text, tail_from, tail_to)
+    before = from_head(text, s_start, open_at, headline)
     # `X said: "…"` / `X said that "…"`: the attribution right before wins
-    if head.endswith((":", ",")) or re.search(r"\b(?:that|saying|says|said)$", head):
-        speaker = from_head(text, s_start, open_at, headline)
-        if speaker is not None:
-            return speaker
-    speaker = from_tail(text, tail_from, tail_to)
-    if speaker is not None:
-        return speaker
-    return from_head(text, s_start, open_at, headline)
+    if before is not None and (head.endswith((":", ",")) or _LEADS_IN_RE.search(head)):
+        return before
+    return from_tail(text, tail_from, tail_to) or before
 
 
 def _resolve(
-    speaker: Speaker | None, book: NameBook, found: Sequence[_Found], para: int, at: int
+    speaker: Speaker | None, book: NameBook, last_person: _Found | None, para: int, at: int
 ) -> tuple[str | None, bool]:
     """The name to report, and whether it is a person (for pronouns later)."""
     if speaker is None:
         return None, False
     if speaker.kind == "pronoun":
-        for f in reversed(found):
-            if f.person and f.speaker and para - f.para <= 3:
-                return f.speaker, True
+        if last_person is not None and last_person.speaker and para - last_person.para <= 3:
+            return last_person.speaker, True
         latest = book.latest_before(at)
         return latest, latest is not None
     if speaker.kind == "name":
         full = book.full_name(speaker.text, speaker.at)
         if full == speaker.text and speaker.text.isupper():
-            full = book.full_name(speaker.text.title(), speaker.at)
+            # a transcript label ("PENCE"): the full name if the article has one
+            titled = book.full_name(speaker.text.title(), speaker.at)
+            if titled != speaker.text.title():
+                full = titled
         return full, True
     return speaker.text, name_key(speaker.text) in book.aliases
 

@@ -1,0 +1,317 @@
+"""Quotes and their speakers, from example sentences written for these tests."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from reader.extract.quotes import collapse, find_quotes
+from reader.model import Article, ArticleMeta, Block, BlockKind, Person, Quote, Span, article_id
+
+
+def make_article(*paragraphs: str, title: str | None = "A headline about the budget") -> Article:
+    """An Article with one block per paragraph (the first is the title)."""
+    parts = ([title] if title is not None else []) + list(paragraphs)
+    blocks: list[Block] = []
+    pos = 0
+    for i, part in enumerate(parts):
+        kind = BlockKind.TITLE if i == 0 and title is not None else BlockKind.PARAGRAPH
+        blocks.append(Block(kind, Span(pos, pos + len(part))))
+        pos += len(part) + 2
+    text = "\n\n".join(parts)
+    return Article(article_id(text), text, tuple(blocks), ArticleMeta(title=parts[0]))
+
+
+def quotes(*paragraphs: str, people: list[Person] | None = None, **kw: str | None) -> list[Quote]:
+    return find_quotes(make_article(*paragraphs, **kw), people or [])
+
+
+def speakers(*paragraphs: str, **kw: str | None) -> list[tuple[str, str | None]]:
+    return [(q.text, q.speaker) for q in quotes(*paragraphs, **kw)]
+
+
+INTRO = "Maria Okafor, the city's budget director, spoke on Monday."
+
+
+# --- attribution shapes ------------------------------------------------------
+
+
+def test_quote_then_name_said() -> None:
+    got = speakers('"We will not cut the library hours this year," Maria Okafor said.')
+    assert got == [("We will not cut the library hours this year,", "Maria Okafor")]
+
+
+def test_said_then_name_with_appositive() -> None:
+    got = speakers(
+        '"The numbers simply do not add up," said Tomas Lindqvist, a researcher at the '
+        "Nordic Policy Institute."
+    )
+    assert got == [("The numbers simply do not add up,", "Tomas Lindqvist")]
+
+
+def test_name_with_appositive_before_verb() -> None:
+    got = speakers(
+        '"Rates will stay high for a while," Priya Raman, an economist at Harbor Bank '
+        "and a former central banker, said on Tuesday."
+    )
+    assert got == [("Rates will stay high for a while,", "Priya Raman")]
+
+
+def test_name_said_colon() -> None:
+    got = speakers('Maria Okafor said: "Every department will share the burden."')
+    assert got == [("Every department will share the burden.", "Maria Okafor")]
+
+
+def test_name_said_that_partial_quote() -> None:
+    got = speakers('Maria Okafor said that the plan was "the fairest we could find" for now.')
+    assert got == [("the fairest we could find", "Maria Okafor")]
+
+
+def test_told_an_outlet() -> None:
+    got = speakers(
+        INTRO, '"Nobody expected the bridge to close so soon," Okafor told the Daily Ledger.'
+    )
+    assert got == [("Nobody expected the bridge to close so soon,", "Maria Okafor")]
+
+
+def test_according_to_after_and_before() -> None:
+    after = speakers('"The deficit is larger than we thought," according to Ines Duarte.')
+    before = speakers('According to Ines Duarte, "the deficit is larger than we thought."')
+    assert after == [("The deficit is larger than we thought,", "Ines Duarte")]
+    assert before == [("the deficit is larger than we thought.", "Ines Duarte")]
+
+
+@pytest.mark.parametrize(
+    "verb", ["added", "wrote", "warned", "argued", "insisted", "recalled", "explained", "noted"]
+)
+def test_other_speech_verbs(verb: str) -> None:
+    got = speakers(f'"The harbour will flood again next spring," Kwame Mensah {verb}.')
+    assert got == [("The harbour will flood again next spring,", "Kwame Mensah")]
+
+
+def test_asked_with_question_mark() -> None:
+    got = speakers(INTRO, '"Where is the money going to come from?" Okafor asked.')
+    assert got == [("Where is the money going to come from?", "Maria Okafor")]
+
+
+def test_split_quote_around_pronoun_attribution() -> None:
+    got = speakers(
+        INTRO,
+        '"We looked at every line of the budget," she said, "and found nothing left to cut."',
+    )
+    assert got == [
+        ("We looked at every line of the budget,", "Maria Okafor"),
+        ("and found nothing left to cut.", "Maria Okafor"),
+    ]
+
+
+def test_signed_quote_with_dash() -> None:
+    got = speakers("“I moved here for the schools and I am staying for them.” ― Dana Whitfield")
+    assert got == [("I moved here for the schools and I am staying for them.", "Dana Whitfield")]
+
+
+def test_transcript_labels_are_speakers() -> None:
+    got = speakers(
+        '"HOST: Will the council vote on the plan this week?',
+        '"OKAFOR: We expect a vote on Thursday and we have the numbers."',
+    )
+    assert got == [
+        ("Will the council vote on the plan this week?", "HOST"),
+        ("We expect a vote on Thursday and we have the numbers.", "OKAFOR"),
+    ]
+
+
+# --- speakers resolved to full names ------------------------------------------
+
+
+def test_surname_and_honorific_resolve_to_full_name() -> None:
+    got = speakers(
+        "Tomas Lindqvist, a researcher, has studied the region for decades.",
+        '"The glaciers are retreating faster than any model predicted," Mr. Lindqvist said.',
+        '"We have perhaps ten years," said Lindqvist.',
+    )
+    assert [s for _, s in got] == ["Tomas Lindqvist", "Tomas Lindqvist"]
+
+
+def test_title_before_name_is_dropped() -> None:
+    got = speakers('"We will build the new line by 2030," Transport Minister Ana Ruiz said.')
+    assert got == [("We will build the new line by 2030,", "Ana Ruiz")]
+
+
+def test_pronoun_resolves_to_the_last_speaker() -> None:
+    got = speakers(
+        '"The vote was never in doubt," said Kwame Mensah, the council leader.',
+        'Asked about the protests, he said: "People have every right to be angry."',
+    )
+    assert [s for _, s in got] == ["Kwame Mensah", "Kwame Mensah"]
+
+
+def test_people_list_gives_the_full_name() -> None:
+    people = [Person("Gao Lingyun", ("Gao",), "researcher", (Span(0, 3),))]
+    got = speakers(
+        '"Demand for the cars is genuine and growing," Gao told reporters.', people=people
+    )
+    assert got == [("Demand for the cars is genuine and growing,", "Gao Lingyun")]
+
+
+def test_surname_uses_the_nearest_earlier_full_name() -> None:
+    got = speakers(
+        "Hana Sato opened the session; later her brother Kenji Sato spoke.",
+        '"This is the best offer the union will get," Sato said.',
+    )
+    assert got == [("This is the best offer the union will get,", "Kenji Sato")]
+
+
+def test_organisation_speaker_kept_as_written() -> None:
+    got = speakers('"The outage was caused by a faulty transformer," the ministry said.')
+    assert got == [("The outage was caused by a faulty transformer,", "the ministry")]
+
+
+# --- following quotes, paragraphs and marks --------------------------------------
+
+
+def test_unattributed_quote_in_next_sentence_belongs_to_last_speaker() -> None:
+    got = speakers(
+        '"Prices rose in every district," Ines Duarte said. "Rents rose fastest of all."'
+    )
+    assert [s for _, s in got] == ["Ines Duarte", "Ines Duarte"]
+
+
+def test_unattributed_quote_in_next_paragraph_belongs_to_last_speaker() -> None:
+    got = speakers(
+        '"Prices rose in every district," Ines Duarte said.',
+        '"Rents rose fastest of all, and wages did not keep up."',
+    )
+    assert [s for _, s in got] == ["Ines Duarte", "Ines Duarte"]
+
+
+def test_multi_paragraph_quote_is_one_quote() -> None:
+    article = make_article(
+        'Ines Duarte said: "The first thing we did was count the empty flats.',
+        '"Then we knocked on every door in the street."',
+    )
+    got = find_quotes(article, [])
+    assert len(got) == 1
+    q = got[0]
+    assert q.speaker == "Ines Duarte"
+    assert q.text == (
+        "The first thing we did was count the empty flats. "
+        "Then we knocked on every door in the street."
+    )
+    assert article.text[q.span.start : q.span.end].startswith("The first thing")
+    assert article.text[q.span.start : q.span.end].endswith("in the street.")
+
+
+def test_unbalanced_quote_stays_in_its_paragraph() -> None:
+    got = speakers(
+        'The sign outside read "Closed for the season and the owners have left town',
+        "Nobody in the village could say when the shop would open again.",
+        '"We miss the bakery more than anything," said Kwame Mensah.',
+    )
+    assert ("We miss the bakery more than anything,", "Kwame Mensah") in got
+    assert not any("Nobody in the village" in text for text, _ in got)
+
+
+def test_scare_quotes_are_not_listed() -> None:
+    got = speakers('The government would "welcome" investors, and called the deal a "milestone".')
+    assert got == []
+
+
+def test_apostrophes_are_not_quotes() -> None:
+    got = speakers(
+        "The '90s were hard on the students' union, and they don't forget it. "
+        "Rock 'n' roll never left the 'burbs, the band's manager joked."
+    )
+    assert got == []
+
+
+def test_single_quoted_headline_quote() -> None:
+    got = speakers(
+        "Ana Ruiz is the transport minister.",
+        title="Minister Ana Ruiz rules out fare rise, saying 'not while I am in office'",
+    )
+    assert got == [("not while I am in office", "Ana Ruiz")]
+
+
+def test_curly_single_quotes_in_body() -> None:
+    got = speakers("Kwame Mensah said the plan was ‘a gamble with everybody’s savings’ at best.")
+    assert got == [("a gamble with everybody’s savings", "Kwame Mensah")]
+
+
+def test_double_apostrophe_and_backtick_marks() -> None:
+    got = speakers(
+        "''The tunnel will open in May,'' said Ana Ruiz.",
+        "``We are on budget and on time,'' she added.",
+    )
+    assert got == [
+        ("The tunnel will open in May,", "Ana Ruiz"),
+        ("We are on budget and on time,", "Ana Ruiz"),
+    ]
+
+
+def test_span_excludes_marks_and_reads_back() -> None:
+    article = make_article("“Fares will stay the same,” said Ana Ruiz.")
+    (q,) = find_quotes(article, [])
+    assert article.text[q.span.start : q.span.end] == "Fares will stay the same,"
+    assert q.text == "Fares will stay the same,"
+
+
+# --- robustness --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        '"' * 1_000_000,
+        "“" * 500_000 + "”" * 500_000,
+        "Capitalised Words Keep Going " * 35_000,
+        "'" * 1_000_000,
+    ],
+    ids=["straight-marks", "curly-marks", "capitalised", "apostrophes"],
+)
+def test_hostile_megabyte_line_is_fast(line: str) -> None:
+    article = make_article(line, title=None)
+    began = time.perf_counter()
+    find_quotes(article, [])
+    assert time.perf_counter() - began < 2.0
+
+
+def test_time_grows_linearly_with_many_quotes() -> None:
+    """Every quote costs the same however long the article: 4x the quotes
+    takes at most about 4x the time (with slack for timer noise)."""
+
+    def timed(copies: int) -> float:
+        article = make_article('"We want the park back," said Ana Ruiz. ' * copies, title=None)
+        began = time.perf_counter()
+        find_quotes(article, [])
+        return time.perf_counter() - began
+
+    small, large = timed(2_500), timed(10_000)
+    assert large < 5.5 * small + 0.05
+
+
+def _norm(text: str) -> str:
+    for mark in "\"“”‘’'`„«»":
+        text = text.replace(mark, " ")
+    return collapse(text)
+
+
+_ALPHABET = st.sampled_from([*"ab Cd.,:;!?\"“”‘’'`-—\n", "said", " Mr. ", "he said", "\n\n"])
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(st.lists(_ALPHABET, max_size=120).map("".join))
+def test_never_raises_and_spans_read_back(raw: str) -> None:
+    paragraphs = [p for p in raw.split("\n\n") if p.strip()] or ["x"]
+    article = make_article(*paragraphs, title=None)
+    for q in find_quotes(article, []):
+        assert 0 <= q.span.start < q.span.end <= len(article.text)
+        piece = article.text[q.span.start : q.span.end]
+        assert q.text.strip() == q.text and q.text
+        if "\n\n" not in piece:
+            assert q.text == collapse(piece)
+        else:
+            assert _norm(q.text) == _norm(piece)
