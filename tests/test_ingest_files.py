@@ -123,6 +123,23 @@ def test_fifo_is_refused_without_blocking(tmp_path: Path) -> None:
     assert [p.name for p in expand(tmp_path)] == ["real.txt"]
 
 
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs POSIX FIFOs")
+def test_fifo_swapped_in_after_the_check_does_not_block(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    regular = tmp_path / "real.txt"
+    regular.write_text(STORY)
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    looks_regular = regular.stat()
+    # The first check sees a regular file (as if the swap happened just after it).
+    monkeypatch.setattr(Path, "stat", lambda self, **kwargs: looks_regular)
+    started = time.perf_counter()
+    with pytest.raises(BadInputError, match="not a regular file"):
+        load_path(fifo)
+    assert time.perf_counter() - started < 2
+
+
 def test_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "secret.txt"
     path.write_text(STORY)

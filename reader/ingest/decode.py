@@ -7,6 +7,7 @@ not valid UTF-8 falls back to Windows-1252, then Latin-1, with a warning.
 
 from __future__ import annotations
 
+import os
 import stat
 from dataclasses import dataclass
 from pathlib import Path
@@ -77,13 +78,21 @@ def read_bytes(path: Path, max_bytes: int | None = None) -> bytes:
             f"{path}: is too large ({_size(info.st_size)}; the limit is {_size(limit)})."
         )
     try:
-        with open(path, "rb") as handle:
+        # Non-blocking open and a second check on the open file: if the path
+        # was swapped for a FIFO after the stat above, we still never block.
+        with open(path, "rb", opener=_open_nonblocking) as handle:
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                raise BadInputError(f"{path}: is not a regular file (a pipe, socket or device).")
             data = handle.read(limit + 1)
     except OSError as exc:
         raise BadInputError(f"{path}: cannot be read ({exc.strerror or exc}).") from None
     if len(data) > limit:
         raise BadInputError(f"{path}: is too large (the limit is {_size(limit)}).")
     return data
+
+
+def _open_nonblocking(path: str, flags: int) -> int:
+    return os.open(path, flags | getattr(os, "O_NONBLOCK", 0))
 
 
 def _size(n: int) -> str:
