@@ -235,3 +235,11 @@ def test_many_paragraphs_keep_every_word_in_order() -> None:
     assert WORD.findall(article.text) == WORD.findall(raw)
     assert_canonical(article)
     assert article.id == parse(raw.replace("\n", "\r\n")).id
+
+
+def test_a_huge_first_line_is_kept_whole_but_the_title_is_clipped() -> None:
+    line = "word " * 100_000
+    article = parse(line + "\n\nBody.")
+    assert article.slice(article.blocks[0].span) == line.strip()
+    assert len(article.meta.title) <= 300
+    assert article.meta.title.endswith("word\u2026")

@@ -16,6 +16,7 @@ refused before they are read.
 from __future__ import annotations
 
 import stat
+from dataclasses import replace
 from pathlib import Path
 
 from reader.errors import BadInputError
@@ -27,6 +28,8 @@ from reader.ingest.sanitize import sanitize
 from reader.model import Article, ArticleMeta
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown")
+MAX_TITLE = 300
+"""meta.title is clipped to this many characters (with an ellipsis)."""
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 
 __all__ = ["ARTICLE_SUFFIXES", "expand", "load_path", "parse", "sanitize"]
@@ -99,4 +102,17 @@ def parse(
     if built is None or not built[0].has_blocks():
         built = parse_plain(normalize(clean), source=source)
     builder, meta = built
+    if len(meta.title) > MAX_TITLE:
+        meta = replace(meta, title=clip_title(meta.title))
     return builder.finish(meta, warnings)
+
+
+def clip_title(title: str) -> str:
+    """A title short enough for lists and headers (the TITLE block keeps it all)."""
+    if len(title) <= MAX_TITLE:
+        return title
+    cut = title[: MAX_TITLE - 1]
+    space = cut.rfind(" ")
+    if space > MAX_TITLE // 2:
+        cut = cut[:space]
+    return cut.rstrip() + "\u2026"
