@@ -28,6 +28,7 @@ Public helpers for the quote finder:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right, insort
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
@@ -58,13 +59,19 @@ _UPPER = "".join(chr(c) for c in range(0x250) if chr(c).isupper()) + "".join(
     chr(c) for c in range(0x370, 0x530) if chr(c).isupper()
 )
 _TOKEN = re.compile(
-    r"(?:(?:al|el|ad|as|ash|an|ar|at|az|ud|ul|bin|ibn|abu)[-‐])?"
     rf"[{_UPPER}][^\W_]*(?:['’][^\W_]+)*(?:[-‐][^\W_]+(?:['’][^\W_]+)*)*(?:['’]s?)?"
 )
+_ARABIC_PREFIX = r"(?:al|el|ad|as|ash|an|ar|at|az|ud|ul|bin|ibn|abu)[-‐]"
 _PARTICLE_ALT = "|".join(sorted(PARTICLES, key=len, reverse=True))
-_GAP = re.compile(rf"(?:\.?[ \t]+|\.)(?:(?:{_PARTICLE_ALT})[ \t]+)*")
+_GAP = (
+    rf"(?:\.?[ \t]+|\.|[ \t]+[\"“][^\"“”\n]{{1,30}}[\"”][ \t]+)"
+    rf"(?:(?:{_PARTICLE_ALT})[ \t]+)*(?:{_ARABIC_PREFIX})?"
+)
+_QUOTE_MARKS = ('"', "“", "”")
+_RUN = re.compile(rf"{_TOKEN.pattern}(?:{_GAP}{_TOKEN.pattern})*")
+
 _DIGIT = re.compile(r"\d")
-_LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]*\b")
+_LOWER_WORD = re.compile(r"[a-z]+")
 _PINYIN_SYLLABLE = (
     r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
     r"(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|en|in|un|"
@@ -81,7 +88,35 @@ _DATE_AFTER = re.compile(r"[ \t]*\d")
 _WHO_AFTER = re.compile(r",?[ \t]+(?:who|whose)\b")
 _SENTENCE_END = frozenset(".!?:;\"“”'‘’(\n—–-•*|")
 _MAX_NAME_WORDS = 5
+_ACCEPT = 3
+_NAME_SHAPE = re.compile(r"[A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)*|(?:Mc|Mac|O['’])[A-Z][a-z]+")
+_SEPARATOR = r"\s{0,3}(?:\([^()\n]{1,30}\))?\s{0,3}(?:,|;|&|\band\b|\d{1,3})?\s{0,3}"
+_LIST_BEFORE = re.compile(_SEPARATOR + r"$")
+_LIST_AFTER = re.compile(_SEPARATOR)
+_SURNAME_SHAPE = re.compile(
+    r"(?:ov|ova|ev|eva|sky|ski|ska|skiy|enko|vich|vic|ovic|evic|ić|escu|eanu|poulos|akis|"
+    r"oglu|oğlu|yan|ian|ishvili|dze|berg|stein|mann|sson|ssen|czyk|wicz|ez|es|aki)$"
+)
+_COUNTRY_SHORT = frozenset(
+    {
+        "U.S.",
+        "US",
+        "USA",
+        "UK",
+        "Britain",
+        "England",
+        "Scotland",
+        "Wales",
+        "Holland",
+        "Russia",
+        "Czech Republic",
+        "South Africa",
+        "S. Africa",
+    }
+)
 _MAX_RUN_WORDS = 40
+_MAX_RUN_CHARS = 400
+_MAX_ROLE_LOOKUPS = 20
 
 
 @dataclass(slots=True)
@@ -91,10 +126,7 @@ class _Tok:
     word: str
     possessive: bool
     initial: bool
-
-    @property
-    def allcaps(self) -> bool:
-        return len(self.word) > 1 and self.word.isupper()
+    allcaps: bool
 
 
 @dataclass(slots=True)
@@ -111,6 +143,8 @@ class _Found:
     mentions: list[_Mention] = field(default_factory=list)
     roles: list[tuple[int, str]] = field(default_factory=list)
     aliases: list[str] = field(default_factory=list)
+    starts: list[int] = field(default_factory=list)
+    """Where the full name (not an alias) is written, sorted."""
 
     def add(self, start: int, end: int, form: str) -> None:
         self.mentions.append(_Mention(start, end, form))
@@ -174,7 +208,12 @@ class _Finder:
         self.people: list[_Found] = []
         self.by_key: dict[str, _Found] = {}
         self.leftovers: list[list[_Tok]] = []
-        self.full_mentions: list[tuple[int, _Found]] = []
+        self.singles: list[tuple[int, str]] = []
+        self.pending: list[tuple[list[_Tok], list[_Tok], int]] = []
+        self.mention_starts: set[int] = set()
+        self.mention_ends: set[int] = set()
+        self.by_last: dict[str, list[_Found]] = {}
+        self.by_first: dict[str, list[_Found]] = {}
 
     @property
     def lower_words(self) -> frozenset[str]:
@@ -187,45 +226,107 @@ class _Finder:
     # -- pass 1: runs ---------------------------------------------------------
 
     def runs(self) -> Iterator[list[_Tok]]:
+        """Runs of two or more capitalised words; single words go to
+        `self.singles`, since they can only be aliases of a full name."""
         text = self.text
-        run: list[_Tok] = []
-        for match in _TOKEN.finditer(text):
-            raw = match.group()
-            word = raw
-            if raw.endswith(("'s", "’s")):
-                word = raw[:-2]
-            elif raw.endswith(("'", "’")):
-                word = raw[:-1]
-            possessive = word != raw
-            start = match.start()
-            end = start + len(word)
-            initial = len(word) == 1 and end < len(text) and text[end] == "."
-            tok = _Tok(start, end, word, possessive, initial)
+        for found in _RUN.finditer(text):
+            if found.end() - found.start() > _MAX_RUN_CHARS:
+                continue  # a wall of capitalised words: a table or noise, not prose
+            raw = found.group()
+            if " " not in raw and "." not in raw and "\t" not in raw:
+                word = _unpossessive(raw)
+                self.singles.append((found.start(), word))
+                continue
+            run: list[_Tok] = []
+            nickname = False
+            last_end = found.start()
+            for match in _TOKEN.finditer(text, found.start(), found.end()):
+                raw = match.group()
+                start = match.start()
+                quotes = sum(text.count(q, last_end, start) for q in _QUOTE_MARKS)
+                last_end = match.end()
+                if quotes % 2:
+                    nickname = not nickname
+                if nickname:
+                    continue  # Roberto "Hands of Stone" Duran: the nickname is not a name word
+                word = _unpossessive(raw)
+                end = start + len(word)
+                initial = len(word) == 1 and end < len(text) and text[end] == "."
+                caps = len(word) > 1 and word.isupper()
+                if len(word) == 1 and _abbreviation(text, start):
+                    initial, caps = False, True  # U.S., U.N.: not an initial
+                tok = _Tok(start, end, word, word != raw, initial, caps)
+                if run:
+                    prev = run[-1]
+                    joined = (
+                        not prev.possessive
+                        and (text[prev.end] != "." or prev.initial or prev.word in HONORIFICS)
+                        and len(run) < _MAX_RUN_WORDS
+                    )
+                    if not joined:
+                        yield run
+                        run = []
+                run.append(tok)
             if run:
-                prev = run[-1]
-                gap = text[prev.end : start]
-                joined = (
-                    not prev.possessive
-                    and len(gap) <= 30
-                    and _GAP.fullmatch(gap) is not None
-                    and (not gap.startswith(".") or prev.initial or prev.word in HONORIFICS)
-                    and len(run) < _MAX_RUN_WORDS
-                )
-                if not joined:
-                    yield run
-                    run = []
-            run.append(tok)
-        if run:
-            yield run
+                yield run
 
     # -- pass 2: full names ---------------------------------------------------
 
     def run(self) -> list[Person]:
         for run in self.runs():
-            self.take_run(run)
-        for toks in self.leftovers:
-            self.take_leftover(toks)
+            if len(run) == 1:
+                self.singles.append((run[0].start, run[0].word))
+            else:
+                self.take_run(run)
+        self.promote_neighbours()
+        if self.people:
+            for toks in self.leftovers:
+                self.take_leftover(toks)
+            self.take_singles()
         return self.finish()
+
+    def promote_neighbours(self) -> None:
+        """A name-shaped pair in a list right next to a person is a person too:
+        "Billy Andrade, Duffy Waldorf, Jesper Parnevik (Sweden)"."""
+        for _ in range(4):
+            changed = False
+            waiting = []
+            for toks, prefix, score in self.pending:
+                if score >= 1 and self.name_shaped(toks) and self.beside_person(toks):
+                    self.record(prefix, toks, False)
+                    changed = True
+                else:
+                    waiting.append((toks, prefix, score))
+            self.pending = waiting
+            if not changed:
+                return
+
+    def name_shaped(self, toks: list[_Tok]) -> bool:
+        return (
+            all(_NAME_SHAPE.fullmatch(t.word) or t.initial for t in toks)
+            and toks[0].word.lower() not in self.lower_words
+        )
+
+    def beside_person(self, toks: list[_Tok]) -> bool:
+        text = self.text
+        start, end = toks[0].start, toks[-1].end
+        before = _LIST_BEFORE.search(text, max(0, start - 50), start)
+        if before and before.start() < start and before.start() in self.mention_ends:
+            return True
+        after = _LIST_AFTER.match(text, end, min(len(text), end + 50))
+        return bool(after) and after.end() > end and after.end() in self.mention_starts
+
+    def take_singles(self) -> None:
+        """Single capitalised words that are a known person's surname or given name."""
+        for start, word in self.singles:
+            folded = word.casefold()
+            if folded not in self.by_last and folded not in self.by_first:
+                continue
+            end = start + len(word)
+            tok = _Tok(start, end, word, False, False, len(word) > 1 and word.isupper())
+            person = self.alias_owner([tok], False)
+            if person is not None:
+                person.add(start, end, word)
 
     def take_run(self, run: list[_Tok]) -> None:
         if all(t.allcaps for t in run):
@@ -233,21 +334,31 @@ class _Finder:
             return
         cut = self.split_point(run)
         prefix, rest = run[:cut], run[cut:]
-        rest, dropped = self.trim(rest)
+        rest, dropped, organisation = self.trim(rest)
+        if organisation:
+            self.leftovers.append(run)
+            return
         if dropped:
             self.leftovers.append(dropped)
         if not rest:
             if prefix:
                 self.leftovers.append(prefix)
             return
-        honorific = any(t.word in HONORIFICS for t in prefix)
-        titled = honorific or any(
-            t.word in ROLE_HEADS or t.word.lower() in ROLE_NOUNS for t in prefix
+        honorific = bool(prefix) and prefix[-1].word in HONORIFICS
+        if len(rest) > 1 and " ".join(t.word for t in rest).casefold() in self.by_key:
+            self.record(prefix, rest, honorific)
+            return
+        titled = honorific or (
+            bool(prefix)
+            and (prefix[-1].word in ROLE_HEADS or prefix[-1].word.lower() in ROLE_NOUNS)
         )
-        if self.accept(rest, titled):
+        score = self.score(rest, titled)
+        if score >= _ACCEPT:
             self.record(prefix, rest, honorific)
         else:
             self.leftovers.append(prefix + rest)
+            if score >= 0 and len(rest) > 1:
+                self.pending.append((rest, prefix, score))
 
     def split_point(self, run: list[_Tok]) -> int:
         """Index after the last title, honorific, organisation or outlet word
@@ -267,24 +378,37 @@ class _Finder:
                 cut = index + 1
         return cut
 
-    def trim(self, toks: list[_Tok]) -> tuple[list[_Tok], list[_Tok]]:
+    def trim(self, toks: list[_Tok]) -> tuple[list[_Tok], list[_Tok], bool]:
         """Drop words that cannot open a name from the front (sentence openers,
         months, nationalities) and cut at the first word that cannot be part
-        of one; return the name words and the dropped ones."""
+        of one; return the name words, the dropped ones, and whether the words
+        are the start of an organisation's name ("Johnson Controls Inc")."""
         dropped: list[_Tok] = []
         while toks and not self.can_open(toks[0], len(toks)):
             dropped.append(toks[0])
             toks = toks[1:]
         for index, tok in enumerate(toks):
-            if not self.name_like(tok) and index > 0:
-                dropped.extend(toks[index:])
-                toks = toks[:index]
-                break
-        return toks, dropped
+            if index == 0 or self.name_like(tok):
+                continue
+            w = tok.word
+            if (
+                index == len(toks) - 1
+                and w in self.lists.surnames
+                and (toks[0].initial or self.lists.given_tier(toks[0].word) == 2)
+            ):
+                break  # "S. Law", "Ann Hall": a surname that is also an organisation word
+            if w in ORG_WORDS or w in OUTLETS:
+                return [], toks, True
+            dropped.extend(toks[index:])
+            toks = toks[:index]
+            break
+        return toks, dropped, False
 
     def can_open(self, tok: _Tok, count: int) -> bool:
         w = tok.word
-        if not self.name_like(tok) or w in STOP_WORDS or w in DEMONYMS or w in MONTHS:
+        if tok.initial and count > 1:
+            return True
+        if not self.name_like(tok) or w in STOP_WORDS or w in DEMONYMS or w in MONTHS or w in DAYS:
             return False
         if w in self.lists.places and count > 1 and w not in self.lists.given:
             return False
@@ -307,18 +431,21 @@ class _Finder:
             i -= 1
         return i < 0 or text[i] in _SENTENCE_END
 
-    def accept(self, toks: list[_Tok], titled: bool) -> bool:
+    def score(self, toks: list[_Tok], titled: bool) -> int:
+        """How strongly the words read as a person's name; _ACCEPT or more is a
+        person, -1 means never."""
         lists = self.lists
         words = [t.word for t in toks]
         name = " ".join(words)
-        if name in lists.places or any(w in STOP_WORDS and i == 0 for i, w in enumerate(words)):
-            return False
+        if name in lists.places or (words[0] in STOP_WORDS and not toks[0].initial):
+            return -1
         if len(words) > _MAX_NAME_WORDS:
-            return False
+            return -1
         if len(words) == 1:
-            return titled and words[0] not in STOP_WORDS and not toks[0].initial
+            single = titled and words[0] not in STOP_WORDS and not toks[0].initial
+            return _ACCEPT if single else -1
         if toks[-1].initial:
-            return False
+            return -1
         first, last = words[0], words[-1]
         score = 0
         if toks[0].initial:
@@ -332,21 +459,27 @@ class _Finder:
         east_asian = first in lists.east_asian_surnames and len(words) <= 3
         if east_asian and all(_PINYIN.fullmatch(w) for w in words[1:]):
             score += 2
-        if last in lists.surnames:
+        if last in lists.surnames or _SURNAME_SHAPE.search(last):
             score += 1
         if titled:
             score += 2
         score += self.context_score(toks[0].start, toks[-1].end)
-        return score >= 3 or (score >= 2 and (toks[0].initial or lists.given_tier(first) > 0))
+        if score == 2 and (toks[0].initial or lists.given_tier(first) > 0):
+            return _ACCEPT
+        return score
 
     def context_score(self, start: int, end: int) -> int:
         text = self.text
         score = 0
         after = text[end : end + 40]
-        if _BRACKET_AFTER.match(after) or _AGE_AFTER.match(after) or _WHO_AFTER.match(after):
+        bracket = _BRACKET_AFTER.match(after)
+        if bracket:
+            inside = bracket.group().strip(" \t()")
+            score += 2 if inside in self.lists.places or inside in _COUNTRY_SHORT else 1
+        elif _AGE_AFTER.match(after) or _WHO_AFTER.match(after):
             score += 1
-        words_after = after.split(None, 2)
-        if words_after and words_after[0].strip(",.") in SPEECH_VERBS:
+        words_after = after.replace(",", " ").split(None, 2)
+        if words_after and words_after[0].strip(".") in SPEECH_VERBS:
             score += 1
         before = text[max(0, start - 30) : start].split()
         if before:
@@ -368,22 +501,26 @@ class _Finder:
             person.aliases.append(person.name)
             person.name, person.words = name, words
             self.by_key[" ".join(words).casefold()] = person
+            self.index(person)
         form = name
         span_start = start
         if honorific and prefix and len(words) == 1:
             span_start = prefix[-1].start
             form = " ".join(self.text[span_start:end].split())
         person.add(span_start, end, form)
-        self.full_mentions.append((start, person))
-        role = self.role_for(prefix, start, end)
-        if role:
-            person.roles.append(role)
+        insort(person.starts, start)
+        self.mention_starts.add(start)
+        self.mention_ends.add(end)
+        if len(person.starts) <= _MAX_ROLE_LOOKUPS:
+            role = self.role_for(prefix, start, end)
+            if role:
+                person.roles.append(role)
 
     def merge_target(self, words: tuple[str, ...]) -> _Found | None:
         key = " ".join(words).casefold()
         if key in self.by_key:
             return self.by_key[key]
-        for person in self.people:
+        for person in self.by_last.get(words[-1].casefold(), ()):
             if _compatible(words, person.words):
                 return person
         return None
@@ -392,7 +529,14 @@ class _Finder:
         person = _Found(name=name, words=words)
         self.people.append(person)
         self.by_key[" ".join(words).casefold()] = person
+        self.index(person)
         return person
+
+    def index(self, person: _Found) -> None:
+        for table, word in ((self.by_last, person.words[-1]), (self.by_first, person.words[0])):
+            entries = table.setdefault(word.casefold(), [])
+            if person not in entries:
+                entries.append(person)
 
     def role_for(self, prefix: list[_Tok], start: int, end: int) -> tuple[int, str] | None:
         text = self.text
@@ -446,12 +590,15 @@ class _Finder:
                 person = self.new_person(toks[first].word, (toks[first].word,))
                 start, end = tok.start, toks[first].end
                 person.add(start, end, " ".join(self.text[start:end].split()))
-                self.full_mentions.append((start, person))
+                insort(person.starts, start)
                 index = first + 1
             else:
                 index += 1
 
     def alias_owner(self, chunk: list[_Tok], honorific: bool) -> _Found | None:
+        last = chunk[-1].word.casefold()
+        if last not in self.by_last and (len(chunk) > 1 or last not in self.by_first):
+            return None
         words = [t.word for t in chunk]
         folded = [w.casefold() for w in words]
         caps = all(t.allcaps for t in chunk)
@@ -464,7 +611,7 @@ class _Finder:
             if self.sentence_initial(tok) and tok.word.lower() in self.lower_words:
                 return None
         candidates = []
-        for person in self.people:
+        for person in self.by_last.get(folded[-1], ()):
             pwords = [w.casefold() for w in person.words]
             whole = folded == pwords and len(words) > 1
             if whole or (len(folded) < len(pwords) and pwords[-len(folded) :] == folded):
@@ -472,7 +619,11 @@ class _Finder:
         if not candidates and len(chunk) == 1 and not caps and not honorific:
             word = chunk[0].word
             if self.lists.given_tier(word):
-                firsts = [p for p in self.people if len(p.words) > 1 and p.words[0] == word]
+                firsts = [
+                    p
+                    for p in self.by_first.get(folded[0], ())
+                    if len(p.words) > 1 and p.words[0] == word
+                ]
                 if len(firsts) == 1:
                     candidates = firsts
         if not candidates:
@@ -482,16 +633,15 @@ class _Finder:
         return self.nearest(candidates, chunk[0].start)
 
     def nearest(self, candidates: list[_Found], offset: int) -> _Found:
-        best: _Found | None = None
-        for start, person in self.full_mentions:
-            if person in candidates and start <= offset:
-                best = person
-        if best is None:
-            for _start, person in self.full_mentions:
-                if person in candidates:
-                    return person
-            return candidates[0]
-        return best
+        """The candidate whose full name was written last before `offset`,
+        else the one written first after it."""
+        before = [
+            (p.starts[i - 1], p) for p in candidates if (i := bisect_right(p.starts, offset)) > 0
+        ]
+        if before:
+            return max(before, key=lambda pair: pair[0])[1]
+        after = [(p.starts[0], p) for p in candidates if p.starts]
+        return min(after, key=lambda pair: pair[0])[1] if after else candidates[0]
 
     # -- output ---------------------------------------------------------------
 
@@ -511,6 +661,23 @@ class _Finder:
             )
         out.sort(key=lambda p: p.spans[0].start if p.spans else 0)
         return out
+
+
+def _abbreviation(text: str, start: int) -> bool:
+    """A letter of a dotted abbreviation ("U.S.") rather than a person's initial."""
+    after = text[start + 1 : start + 4]
+    before = text[max(0, start - 2) : start]
+    return (len(after) == 3 and after[0] == "." and after[1].isupper() and after[2] == ".") or (
+        len(before) == 2 and before[1] == "." and before[0].isupper()
+    )
+
+
+def _unpossessive(raw: str) -> str:
+    if raw.endswith(("'s", "’s")):
+        return raw[:-2]
+    if raw.endswith(("'", "’")):
+        return raw[:-1]
+    return raw
 
 
 def _compatible(words: Sequence[str], other: Sequence[str]) -> bool:
