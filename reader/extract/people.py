@@ -314,7 +314,7 @@ class _Finder:
         if before and before.start() < start and before.start() in self.mention_ends:
             return True
         after = _LIST_AFTER.match(text, end, min(len(text), end + 50))
-        return bool(after) and after.end() > end and after.end() in self.mention_starts
+        return after is not None and end < after.end() and after.end() in self.mention_starts
 
     def take_singles(self) -> None:
         """Single capitalised words that are a known person's surname or given name."""
