@@ -1,0 +1,77 @@
+"""`reader [PATH...]` / `reader open`: start the reading UI.
+
+Paths are read here, before the TUI starts, so a bad path is reported as
+one sentence on stderr (and, when nothing at all can be read, the TUI does
+not open). With no paths the app opens the library, seeded with the sample
+articles on first run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from reader.errors import ReaderError
+from reader.model import Article
+
+
+def _load(raw_paths: list[str]) -> tuple[list[Article], list[str], list[str]]:
+    from reader.ingest import expand
+    from reader.ui.app import load_with_source
+
+    articles: list[Article] = []
+    sources: list[str] = []
+    failures: list[str] = []
+    for raw in raw_paths:
+        try:
+            paths = expand(raw)
+        except ReaderError as exc:
+            print(f"reader: {exc}", file=sys.stderr)
+            failures.append(str(exc))
+            continue
+        for path in paths:
+            try:
+                article, source = load_with_source(path)
+            except (ReaderError, OSError) as exc:
+                message = (
+                    str(exc)
+                    if isinstance(exc, ReaderError)
+                    else (f"{path}: cannot be read ({exc.strerror or exc}).")
+                )
+                print(f"reader: {message}", file=sys.stderr)
+                failures.append(message)
+                continue
+            articles.append(article)
+            sources.append(source)
+    return articles, sources, failures
+
+
+def run(args: argparse.Namespace) -> int:
+    raw_paths: list[str] = list(getattr(args, "paths", None) or [])
+    articles: list[Article] = []
+    sources: list[str] = []
+    failures: list[str] = []
+    if raw_paths:
+        articles, sources, failures = _load(raw_paths)
+        if not articles:
+            return 1
+
+    from reader.paths import db_path
+    from reader.store import Store
+    from reader.ui.app import ReaderApp
+
+    notices: list[str] = list(failures)
+    store: Store | None
+    try:
+        store = Store.open(db_path(getattr(args, "db", None)))
+        notices.extend(store.notices)
+    except ReaderError as exc:
+        store = None
+        notices.append(f"{exc} The library is not available in this session.")
+    app = ReaderApp(store=store, articles=articles, sources=sources, notices=notices)
+    try:
+        app.run()
+    finally:
+        if store is not None:
+            store.close()
+    return 1 if failures else 0

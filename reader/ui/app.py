@@ -1,0 +1,595 @@
+"""The reader application: library, article pane and extraction sidebar.
+
+Collaborators come in through the constructor (`ReaderApp(store=...,
+articles=[...])`) so tests can hand it a temporary store. Slow work —
+reading files, extraction, every store call — runs in thread workers that
+post results back with call_from_thread; widgets are touched only on the UI
+thread. Article-derived text reaches widgets only as Content.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, ClassVar, Protocol
+
+from textual import on, work
+from textual.app import App, ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.content import Content
+from textual.widgets import Footer, Header
+
+from reader.errors import ReaderError
+from reader.model import Article, Extraction, Highlight, LibraryEntry
+from reader.paths import seeds_dir, styles_dir
+from reader.ui.commands import ReaderCommands
+from reader.ui.config import UIConfig, load_config, save_config
+from reader.ui.links import safe_link
+from reader.ui.screens.dialogs import ConfirmScreen, OpenFileScreen
+from reader.ui.screens.help import MOUSE_ROWS, HelpScreen, binding_rows
+from reader.ui.widgets.article_view import ArticleView
+from reader.ui.widgets.library import LibraryItem, LibraryPanel
+from reader.ui.widgets.notes_tab import NotesTab
+from reader.ui.widgets.sidebar import TABS, Sidebar
+
+log = logging.getLogger(__name__)
+
+
+class LibraryStore(Protocol):
+    """What the app needs from reader.store.Store."""
+
+    def articles(self) -> list[LibraryEntry]: ...
+
+    def upsert_article(self, entry: LibraryEntry) -> Any: ...
+
+    def remove_article(self, article_id: str, *, delete_highlights: bool = False) -> Any: ...
+
+    def highlights(self, article_id: str) -> list[Highlight]: ...
+
+    def highlight_counts(self) -> dict[str, int]: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Opened:
+    """An article on screen, with where it came from."""
+
+    article: Article
+    entry: LibraryEntry | None
+    missing: bool = False
+
+
+def entry_for(article: Article, source_text: str) -> LibraryEntry:
+    """A library record for an article read from a file."""
+    path = article.meta.source
+    markdown = bool(path) and Path(path or "").suffix.lower() in (".md", ".markdown")
+    return LibraryEntry(
+        article_id=article.id,
+        path=str(Path(path).resolve()) if path else None,
+        title=article.meta.title,
+        section=article.meta.section,
+        published=article.meta.published,
+        source_text=source_text,
+        is_markdown=markdown,
+    )
+
+
+def read_source(path: str) -> str:
+    """The file's text as saved in the library (what ingest re-parses if the file goes)."""
+    from reader.ingest import decode
+
+    return decode.decode(decode.read_bytes(Path(path), decode.MAX_BYTES), path).text
+
+
+def load_with_source(path: str | Path) -> tuple[Article, str]:
+    """Read an article file once: the article and the decoded text to save with it."""
+    from reader.ingest import MARKDOWN_SUFFIXES, decode, parse
+
+    path = Path(path)
+    decoded = decode.decode(decode.read_bytes(path, decode.MAX_BYTES), str(path))
+    article = parse(
+        decoded.text,
+        source=str(path),
+        markdown=path.suffix.lower() in MARKDOWN_SUFFIXES,
+        warnings=decoded.warnings,
+        name=str(path),
+    )
+    return article, decoded.text
+
+
+class ReaderApp(App[None]):
+    """See the module docstring."""
+
+    TITLE = "reader"
+    CSS_PATH = str(styles_dir() / "reader.tcss")
+    COMMANDS = App.COMMANDS | {ReaderCommands}
+    HORIZONTAL_BREAKPOINTS = [  # noqa: RUF012 (a Textual class setting)
+        (0, "-narrow"),
+        (100, "-medium"),
+        (160, "-wide"),
+    ]
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("q", "quit", "Quit", id="app.quit"),
+        Binding("question_mark", "help", "Help", id="app.help", key_display="?"),
+        Binding("o", "open_file", "Open", id="app.open"),
+        Binding("l", "toggle_library", "Library", id="app.toggle-library"),
+        Binding("i", "toggle_sidebar", "Sidebar", id="app.toggle-sidebar", show=False),
+        Binding("1", "sidebar_tab('quotes')", "Quotes", id="app.tab-quotes", show=False),
+        Binding("2", "sidebar_tab('people')", "People", id="app.tab-people", show=False),
+        Binding("3", "sidebar_tab('figures')", "Figures", id="app.tab-figures", show=False),
+        Binding("4", "sidebar_tab('notes')", "Notes", id="app.tab-notes", show=False),
+        Binding("tab", "focus_next", "Next region", id="app.focus-next", show=False),
+        Binding(
+            "shift+tab", "focus_previous", "Previous region", id="app.focus-previous", show=False
+        ),
+        Binding("d", "remove_article", "Remove from library", id="app.remove", show=False),
+        Binding(
+            "ctrl+p",
+            "command_palette",
+            "Commands",
+            id="app.command-palette",
+            priority=True,
+            show=False,
+        ),
+    ]
+
+    def __init__(
+        self,
+        *,
+        store: LibraryStore | None = None,
+        articles: Sequence[Article] = (),
+        sources: Sequence[str] = (),
+        config: UIConfig | None = None,
+        config_file: Path | None = None,
+        seed: bool = True,
+        notices: Sequence[str] = (),
+    ) -> None:
+        super().__init__()
+        self.store = store
+        self.initial = list(articles)
+        self.initial_sources = list(sources)
+        self.config_file = config_file
+        self.ui_config = config if config is not None else load_config(config_file)
+        self.seed = seed
+        self.notices = list(notices)
+        self.opened: Opened | None = None
+        self.extractions: dict[str, Extraction] = {}
+        self.library_items: list[LibraryItem] = []
+        if self.ui_config.theme in self.available_themes:
+            self.theme = self.ui_config.theme
+
+    # ----------------------------------------------------------------- layout
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="≡")
+        with Horizontal(id="main"):
+            yield LibraryPanel(id="library")
+            yield ArticleView(id="article", reading_width=self.ui_config.reading_width)
+            yield Sidebar(id="sidebar")
+        yield Footer()
+
+    @property
+    def article_view(self) -> ArticleView:
+        return self.query_one(ArticleView)
+
+    @property
+    def sidebar(self) -> Sidebar:
+        return self.query_one(Sidebar)
+
+    @property
+    def library(self) -> LibraryPanel:
+        return self.query_one(LibraryPanel)
+
+    def on_mount(self) -> None:
+        view = self.article_view
+        view.show_marks = self.ui_config.show_quote_marks
+        self.library.sort_key = self.ui_config.library_sort
+        self.theme_changed_signal.subscribe(self, self._theme_changed)
+        for notice in self.notices:
+            self.notify(notice, markup=False, severity="warning", timeout=8)
+        if self.initial:
+            first = self.initial[0]
+            items = [LibraryItem(entry_for(a, "")) for a in self.initial]
+            self.library_items = items
+            self.library.set_items(items, first.id)
+            self.show_article(Opened(first, None))
+            view.focus()
+            self._add_to_library(self.initial, self.initial_sources)
+        else:
+            view.load(None)
+            self.library.add_class("-shown")
+            self.library.option_list.focus()
+            self._load_library(open_first=True)
+
+    # --------------------------------------------------------------- showing
+
+    def show_article(self, opened: Opened) -> None:
+        """Put an article on screen now; extraction follows from a worker."""
+        article = opened.article
+        self.opened = opened
+        self.title = article.meta.title or "reader"
+        self.sub_title = article.meta.section or ""
+        view = self.article_view
+        cached = self.extractions.get(article.id)
+        view.load(article, cached)
+        self.sidebar.set_extraction(cached)
+        self.library.set_current(article.id)
+        for warning in article.warnings:
+            self.notify(warning, markup=False, severity="warning")
+        if opened.missing:
+            self.notify(
+                "The file is gone; showing the copy saved in the library.", severity="warning"
+            )
+        if cached is None:
+            self._extract(article)
+        self._load_highlights(article.id)
+
+    @work(thread=True, exclusive=True, group="extract")
+    def _extract(self, article: Article) -> None:
+        from reader.extract import extract
+
+        try:
+            result = extract(article)
+        except Exception:
+            log.exception("extraction failed for %s", article.id)
+            self.call_from_thread(
+                self.notify,
+                "Quotes, people and figures could not be extracted.",
+                severity="error",
+            )
+            result = Extraction()
+        self.call_from_thread(self._extracted, article.id, result)
+
+    def _extracted(self, article_id: str, extraction: Extraction) -> None:
+        self.extractions[article_id] = extraction
+        if self.opened is not None and self.opened.article.id == article_id:
+            self.article_view.set_extraction(extraction)
+            self.sidebar.set_extraction(extraction)
+
+    # ----------------------------------------------------------------- store
+
+    @work(thread=True, exclusive=True, group="highlights")
+    def _load_highlights(self, article_id: str) -> None:
+        if self.store is None:
+            return
+        try:
+            highlights = self.store.highlights(article_id)
+        except ReaderError as exc:
+            self.call_from_thread(self.notify, str(exc), markup=False, severity="error")
+            return
+        self.call_from_thread(self._highlights_loaded, article_id, highlights)
+
+    def _highlights_loaded(self, article_id: str, highlights: list[Highlight]) -> None:
+        if self.opened is not None and self.opened.article.id == article_id:
+            self.sidebar.notes.set_highlights(highlights)
+
+    @work(thread=True, group="store")
+    def _add_to_library(self, articles: Sequence[Article], sources: Sequence[str]) -> None:
+        """Record the articles given on the command line, then list the library."""
+        if self.store is None:
+            return
+        for i, article in enumerate(articles):
+            try:
+                source = sources[i] if i < len(sources) else read_source(article.meta.source or "")
+                self.store.upsert_article(entry_for(article, source))
+            except (OSError, ReaderError) as exc:
+                self.call_from_thread(self.notify, str(exc), markup=False, severity="error")
+        self._list_library(open_first=False)
+
+    @work(thread=True, group="store")
+    def _load_library(self, open_first: bool) -> None:
+        self._list_library(open_first=open_first)
+
+    def _list_library(self, *, open_first: bool) -> None:
+        """Runs in a worker thread: read the library (seeding it once) and show it."""
+        entries: list[LibraryEntry] = []
+        if self.store is not None:
+            try:
+                entries = self.store.articles()
+                if not entries and self.seed and not self.ui_config.seeded:
+                    entries = self._seed_library()
+            except ReaderError as exc:
+                self.call_from_thread(self.notify, str(exc), markup=False, severity="error")
+        elif self.seed and not self.initial:
+            entries = self._seed_entries()
+        counts: dict[str, int] = {}
+        if self.store is not None:
+            try:
+                counts = self.store.highlight_counts()
+            except ReaderError:
+                counts = {}
+        items = []
+        for entry in entries:
+            missing = bool(entry.path) and not Path(entry.path or "").exists()
+            items.append(LibraryItem(entry, counts.get(entry.article_id, 0), missing))
+        self.call_from_thread(self._library_listed, items, open_first)
+
+    def _seed_entries(self) -> list[LibraryEntry]:
+        from reader.ingest import expand
+
+        entries = []
+        try:
+            paths = expand(seeds_dir())
+        except ReaderError:
+            return []
+        for path in paths:
+            try:
+                article, source = load_with_source(path)
+                entries.append(entry_for(article, source))
+            except (OSError, ReaderError):
+                continue
+        return entries
+
+    def _seed_library(self) -> list[LibraryEntry]:
+        assert self.store is not None
+        entries = self._seed_entries()
+        for entry in entries:
+            self.store.upsert_article(entry)
+        self.ui_config = self.ui_config.with_(seeded=True)
+        self._save_config_now()
+        return entries
+
+    def _library_listed(self, items: list[LibraryItem], open_first: bool) -> None:
+        self.library_items = items
+        current = self.opened.article.id if self.opened else None
+        self.library.set_items(items, current)
+        if open_first and self.opened is None and self.library.items:
+            self.open_entry(self.library.items[0])
+
+    def open_entry(self, item: LibraryItem) -> None:
+        self._open_entry(item.entry)
+
+    @work(thread=True, exclusive=True, group="open")
+    def _open_entry(self, entry: LibraryEntry) -> None:
+        from reader.ingest import load_path, parse
+
+        article: Article | None = None
+        missing = False
+        if entry.path and Path(entry.path).exists():
+            try:
+                article = load_path(entry.path)
+            except ReaderError as exc:
+                self.call_from_thread(self.notify, str(exc), markup=False, severity="warning")
+        if article is None:
+            missing = bool(entry.path) and not Path(entry.path or "").exists()
+            try:
+                article = parse(entry.source_text, source=entry.path, markdown=entry.is_markdown)
+            except ReaderError as exc:
+                self.call_from_thread(self.notify, str(exc), markup=False, severity="error")
+                return
+        self.call_from_thread(self._entry_opened, Opened(article, entry, missing))
+
+    def _entry_opened(self, opened: Opened) -> None:
+        self.show_article(opened)
+        if not self.library.option_list.has_focus:
+            self.article_view.focus()
+
+    @work(thread=True, exclusive=True, group="open")
+    def _open_path(self, raw: str) -> None:
+        from reader.ingest import expand
+
+        try:
+            paths = expand(raw)
+        except ReaderError as exc:
+            self.call_from_thread(self.notify, str(exc), markup=False, severity="error")
+            return
+        loaded: list[Article] = []
+        sources: list[str] = []
+        for path in paths:
+            try:
+                article, source = load_with_source(path)
+                loaded.append(article)
+                sources.append(source)
+            except (OSError, ReaderError) as exc:
+                self.call_from_thread(self.notify, str(exc), markup=False, severity="error")
+        if loaded:
+            self.call_from_thread(self._paths_opened, loaded, sources)
+
+    def _paths_opened(self, articles: list[Article], sources: list[str]) -> None:
+        known = {item.entry.article_id for item in self.library_items}
+        for article, source in zip(articles, sources, strict=True):
+            if article.id not in known:
+                self.library_items.append(LibraryItem(entry_for(article, source)))
+        self.library.set_items(self.library_items, articles[0].id)
+        self.show_article(Opened(articles[0], entry_for(articles[0], sources[0])))
+        self.article_view.focus()
+        self._add_to_library(articles, sources)
+
+    # ---------------------------------------------------------------- events
+
+    @on(Sidebar.PassageChosen)
+    def _passage_chosen(self, event: Sidebar.PassageChosen) -> None:
+        self.article_view.show_span(event.span.start, event.span.end)
+
+    @on(NotesTab.HighlightChosen)
+    def _highlight_chosen(self, event: NotesTab.HighlightChosen) -> None:
+        highlight = event.highlight
+        if not highlight.orphaned and highlight.end > highlight.start:
+            self.article_view.show_span(highlight.start, highlight.end)
+
+    @on(ArticleView.QuoteRequested)
+    def _quote_requested(self, event: ArticleView.QuoteRequested) -> None:
+        self._show_sidebar()
+        self.sidebar.select_quote(event.index)
+
+    @on(LibraryPanel.EntryChosen)
+    def _entry_chosen(self, event: LibraryPanel.EntryChosen) -> None:
+        if self.opened is not None and self.opened.article.id == event.item.entry.article_id:
+            self.article_view.focus()
+            return
+        self.open_entry(event.item)
+
+    @on(ArticleView.LinkRequested)
+    def _link_requested(self, event: ArticleView.LinkRequested) -> None:
+        href = safe_link(event.href)
+        if href is None:
+            message = Content.assemble(
+                ("This link was not opened", "bold"),
+                " — only http and https links can be opened:\n\n",
+                (event.href, "$text-muted"),
+            )
+            self.push_screen(ConfirmScreen(message, [("close", "Close")]))
+            return
+        message = Content.assemble(
+            ("Open this link in your browser?", "bold"), "\n\n", (href, "underline")
+        )
+
+        def opened(choice: str | None) -> None:
+            if choice == "open":
+                self._open_url(href)
+
+        self.push_screen(ConfirmScreen(message, [("open", "Open"), ("cancel", "Cancel")]), opened)
+
+    @work(thread=True, group="browser")
+    def _open_url(self, url: str) -> None:
+        import webbrowser
+
+        webbrowser.open(url, new=2)
+
+    # --------------------------------------------------------------- actions
+
+    def action_help(self) -> None:
+        sections = [
+            ("Everywhere", binding_rows(self.BINDINGS)),
+            ("Article", binding_rows(ArticleView.BINDINGS)),
+            (
+                "Library",
+                [("enter / click", "Open the article"), *binding_rows(LibraryPanel.BINDINGS)],
+            ),
+            (
+                "Sidebar",
+                [
+                    ("enter / click", "Show the passage in the article (flashes it)"),
+                    ("enter again", "On a person: next mention (shows 3/7)"),
+                ],
+            ),
+            ("Mouse", list(MOUSE_ROWS)),
+        ]
+        self.push_screen(HelpScreen(sections))
+
+    def action_open_file(self) -> None:
+        def chosen(path: str | None) -> None:
+            if path:
+                self._open_path(path)
+
+        self.push_screen(OpenFileScreen(), chosen)
+
+    def _toggle(self, widget_id: str) -> None:
+        widget = self.query_one(f"#{widget_id}")
+        shown = widget.display
+        widget.set_class(shown, "-hidden")
+        widget.set_class(not shown, "-shown")
+        if shown and widget.has_focus_within:
+            self.article_view.focus()
+
+    def action_toggle_library(self) -> None:
+        self._toggle("library")
+        if self.library.display:
+            self.library.option_list.focus()
+
+    def action_toggle_sidebar(self) -> None:
+        self._toggle("sidebar")
+
+    def _show_sidebar(self) -> None:
+        if not self.sidebar.display:
+            self._toggle("sidebar")
+
+    def action_sidebar_tab(self, name: str) -> None:
+        if name in TABS:
+            self._show_sidebar()
+            self.sidebar.show_tab(name)
+
+    def action_article(self, name: str) -> None:
+        method = getattr(self.article_view, f"action_{name}", None)
+        if method is not None:
+            method()
+
+    def action_sort_library(self, key: str) -> None:
+        self.library.sort_key = key
+
+    def action_remove_article(self) -> None:
+        item = None
+        if self.library.option_list.has_focus:
+            item = self.library.highlighted_item()
+        elif self.opened is not None:
+            item = next(
+                (i for i in self.library_items if i.entry.article_id == self.opened.article.id),
+                None,
+            )
+        if item is None:
+            self.bell()
+            return
+        self._confirm_remove(item)
+
+    def _confirm_remove(self, item: LibraryItem) -> None:
+        title = item.entry.title or "(untitled)"
+        choices = [("keep-notes", "Remove"), ("cancel", "Cancel")]
+        if item.highlights:
+            choices.insert(1, ("delete-notes", "Remove and delete its highlights"))
+        message = Content.assemble(
+            ("Remove from the library?", "bold"),
+            "\n\n",
+            (title, "italic"),
+            "\n\n",
+            "Its highlights are kept unless you choose to delete them too."
+            if item.highlights
+            else "It has no highlights.",
+        )
+
+        def decided(choice: str | None) -> None:
+            if choice in ("keep-notes", "delete-notes"):
+                self._remove(item, delete_highlights=choice == "delete-notes")
+
+        self.push_screen(ConfirmScreen(message, choices), decided)
+
+    def _remove(self, item: LibraryItem, *, delete_highlights: bool) -> None:
+        article_id = item.entry.article_id
+        self.library_items = [i for i in self.library_items if i.entry.article_id != article_id]
+        self.library.set_items(self.library_items, self.library.current_id)
+        self._remove_from_store(article_id, delete_highlights)
+        self.notify("Removed from the library.")
+
+    @work(thread=True, group="store")
+    def _remove_from_store(self, article_id: str, delete_highlights: bool) -> None:
+        if self.store is None:
+            return
+        try:
+            self.store.remove_article(article_id, delete_highlights=delete_highlights)
+        except ReaderError as exc:
+            self.call_from_thread(self.notify, str(exc), markup=False, severity="error")
+
+    # ---------------------------------------------------------------- config
+
+    def _theme_changed(self, theme: Any) -> None:
+        self._remember(theme=self.theme)
+
+    @on(ArticleView.SettingsChanged)
+    def _view_settings_changed(self) -> None:
+        view = self.article_view
+        self._remember(reading_width=view.reading_width, show_quote_marks=view.show_marks)
+
+    @on(LibraryPanel.SortChanged)
+    def _sort_changed(self) -> None:
+        self._remember(library_sort=self.library.sort_key)
+
+    def _remember(self, **changes: Any) -> None:
+        updated = self.ui_config.with_(**changes)
+        if updated != self.ui_config:
+            self.ui_config = updated
+            self._save_config(updated)
+
+    @work(thread=True, exclusive=True, group="config")
+    def _save_config(self, config: UIConfig) -> None:
+        try:
+            save_config(config, self.config_file)
+        except OSError as exc:
+            log.warning("could not save the settings: %s", exc)
+
+    def _save_config_now(self) -> None:
+        try:
+            save_config(self.ui_config, self.config_file)
+        except OSError as exc:
+            log.warning("could not save the settings: %s", exc)

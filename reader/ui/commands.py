@@ -1,0 +1,78 @@
+"""The reader's commands for the command palette (Ctrl+P).
+
+One table of (title, help, action) so every reader command is reachable by
+name as well as by key; actions run through App.run_action, the same path
+key bindings take.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+READER_COMMANDS: tuple[tuple[str, str, str], ...] = (
+    ("Open a file…", "Open an article or a folder of articles by path", "app.open_file"),
+    ("Help: keys", "List every key binding", "app.help"),
+    ("Toggle library", "Show or hide the library list", "app.toggle_library"),
+    (
+        "Toggle sidebar",
+        "Show or hide the Quotes / People / Figures / Notes sidebar",
+        "app.toggle_sidebar",
+    ),
+    ("Sidebar: Quotes", "Show the quotes found in the article", "app.sidebar_tab('quotes')"),
+    ("Sidebar: People", "Show the people named in the article", "app.sidebar_tab('people')"),
+    ("Sidebar: Figures", "Show the figures in the article", "app.sidebar_tab('figures')"),
+    ("Sidebar: Notes", "Show this article's highlights and notes", "app.sidebar_tab('notes')"),
+    (
+        "Toggle quote marks",
+        "Mark extracted quotes in the text, or not",
+        "app.article('toggle_marks')",
+    ),
+    ("Wider text", "Widen the reading column", "app.article('wider')"),
+    ("Narrower text", "Narrow the reading column", "app.article('narrower')"),
+    ("Next paragraph", "Move to the next paragraph", "app.article('next_paragraph')"),
+    ("Previous paragraph", "Move to the previous paragraph", "app.article('prev_paragraph')"),
+    ("Next quote", "Move to the next quote", "app.article('next_quote')"),
+    ("Previous quote", "Move to the previous quote", "app.article('prev_quote')"),
+    ("Top of article", "Go to the start of the article", "app.article('top')"),
+    ("End of article", "Go to the end of the article", "app.article('bottom')"),
+    (
+        "Quote in sidebar",
+        "Show the sidebar entry of the quote at the cursor",
+        "app.article('show_in_sidebar')",
+    ),
+    (
+        "Open link at cursor",
+        "Open the link on the cursor line (asks first)",
+        "app.article('open_link')",
+    ),
+    ("Sort library by date", "Newest first", "app.sort_library('date')"),
+    ("Sort library by title", "A to Z", "app.sort_library('title')"),
+    (
+        "Remove article from library",
+        "Remove the current article (asks first)",
+        "app.remove_article",
+    ),
+    ("Quit", "Leave the reader", "app.quit"),
+)
+
+
+class ReaderCommands(Provider):
+    """Offers READER_COMMANDS, fuzzy-matched on their titles."""
+
+    async def discover(self) -> Hits:
+        for title, help_text, action in READER_COMMANDS:
+            yield DiscoveryHit(title, partial(self._run, action), help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for title, help_text, action in READER_COMMANDS:
+            score = matcher.match(title)
+            if score > 0:
+                yield Hit(
+                    score, matcher.highlight(title), partial(self._run, action), help=help_text
+                )
+
+    async def _run(self, action: str) -> None:
+        await self.app.run_action(action)

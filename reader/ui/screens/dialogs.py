@@ -1,0 +1,134 @@
+"""Small modal dialogs: a confirmation with several choices, and open-a-file.
+
+Messages that include article-derived text (a title, a link) are passed in
+as Content so nothing in them is read as markup.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from pathlib import Path
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.suggester import Suggester
+from textual.widgets import Button, Input, Static
+
+from reader.ingest import ARTICLE_SUFFIXES
+
+
+class ConfirmScreen(ModalScreen[str | None]):
+    """Asks a question; dismisses with the id of the chosen button (None on Esc)."""
+
+    DEFAULT_CSS = """
+    ConfirmScreen { align: center middle; }
+    ConfirmScreen > Vertical {
+        width: 72; max-width: 100%; height: auto;
+        border: round $warning; background: $panel; padding: 1 2;
+    }
+    ConfirmScreen #confirm-message { margin-bottom: 1; }
+    ConfirmScreen Horizontal { height: auto; align-horizontal: right; }
+    ConfirmScreen Button { margin-left: 1; }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", id="confirm.cancel"),
+    ]
+
+    def __init__(self, message: Content, choices: Sequence[tuple[str, str]]) -> None:
+        super().__init__()
+        self.message = message
+        self.choices = choices
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(self.message, id="confirm-message")
+            with Horizontal():
+                for i, (choice_id, label) in enumerate(self.choices):
+                    yield Button(
+                        Content(label), id=choice_id, variant="primary" if i == 0 else "default"
+                    )
+
+    def on_mount(self) -> None:
+        buttons = self.query(Button)
+        if buttons:
+            buttons.last().focus()
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class PathSuggester(Suggester):
+    """Completes the last path component from the folders and articles on disk."""
+
+    def __init__(self) -> None:
+        super().__init__(use_cache=False, case_sensitive=True)
+
+    async def get_suggestion(self, value: str) -> str | None:
+        if not value:
+            return None
+        expanded = os.path.expanduser(value)
+        folder, _, stem = expanded.rpartition(os.sep)
+        base = Path(folder or ".") if folder or not expanded.startswith(os.sep) else Path("/")
+        try:
+            names = sorted(p.name for p in base.iterdir())
+        except OSError:
+            return None
+        for name in names:
+            if not name.startswith(stem) or name == stem or name.startswith("."):
+                continue
+            candidate = base / name
+            if candidate.is_dir():
+                return value[: len(value) - len(stem)] + name + os.sep
+            if candidate.suffix.lower() in ARTICLE_SUFFIXES:
+                return value[: len(value) - len(stem)] + name
+        return None
+
+
+class OpenFileScreen(ModalScreen[str | None]):
+    """A path input with completion (→ or Tab accepts); Enter opens, Esc cancels."""
+
+    DEFAULT_CSS = """
+    OpenFileScreen { align: center middle; }
+    OpenFileScreen > Vertical {
+        width: 80; max-width: 100%; height: auto;
+        border: round $accent; background: $panel; padding: 1 2;
+    }
+    OpenFileScreen #open-hint { color: $text-muted; margin-top: 1; }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", id="open.cancel"),
+        Binding("tab", "complete", "Complete", id="open.complete", priority=True),
+    ]
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(Content.from_markup("[b]Open an article[/b] (.txt, .md or a folder)"))
+            yield Input(placeholder="path/to/article.md", suggester=PathSuggester(), id="open-path")
+            yield Static(Content("Tab or → completes · Enter opens · Esc cancels"), id="open-hint")
+
+    def action_complete(self) -> None:
+        field = self.query_one(Input)
+        suggestion = field._suggestion
+        if suggestion:
+            field.value = suggestion
+            field.cursor_position = len(suggestion)
+
+    @on(Input.Submitted, "#open-path")
+    def _submitted(self, event: Input.Submitted) -> None:
+        value = event.value.strip()
+        self.dismiss(os.path.expanduser(value) if value else None)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,86 @@
+"""The help screen: every key binding of the reader, grouped by where it works.
+
+Built from the BINDINGS of the app and its widgets, so it cannot drift from
+what the keys really do.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.keys import format_key
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+MOUSE_ROWS = (
+    ("wheel", "Scroll the article or a list"),
+    ("click", "Choose a library or sidebar entry; put the cursor on a line; open a link"),
+    ("drag", "Select text in the article (the selection can become a highlight)"),
+)
+
+
+def key_label(binding: Binding) -> str:
+    """All keys of a binding for display, e.g. "j / down"."""
+    if binding.key_display:
+        keys = [binding.key_display]
+        rest = binding.key.split(",")[1:]
+        keys.extend(format_key(k.strip()) for k in rest if k.strip() not in ("equals_sign",))
+    else:
+        keys = [format_key(k.strip()) for k in binding.key.split(",")]
+    return " / ".join(k.replace("ctrl+", "^") for k in keys)
+
+
+def binding_rows(bindings: Iterable[BindingType]) -> list[tuple[str, str]]:
+    rows: list[tuple[str, str]] = []
+    for binding in bindings:
+        if isinstance(binding, Binding) and binding.description:
+            rows.append((key_label(binding), binding.description))
+    return rows
+
+
+def help_content(sections: Sequence[tuple[str, Sequence[tuple[str, str]]]]) -> Content:
+    width = max((len(k) for _, rows in sections for k, _ in rows), default=8) + 2
+    parts: list[str | tuple[str, str]] = []
+    for title, rows in sections:
+        if parts:
+            parts.append("\n")
+        parts.extend([(title, "bold $accent"), "\n"])
+        for keys, description in rows:
+            parts.extend([(keys.ljust(width), "bold"), description, "\n"])
+    return Content.assemble(*parts)
+
+
+class HelpScreen(ModalScreen[None]):
+    """Lists every binding; Esc, q or ? closes it."""
+
+    DEFAULT_CSS = """
+    HelpScreen { align: center middle; }
+    HelpScreen > Vertical {
+        width: 84; max-width: 100%; height: 90%;
+        border: round $accent; background: $panel; padding: 0 1;
+    }
+    HelpScreen #help-title { text-style: bold; padding-bottom: 1; }
+    HelpScreen VerticalScroll { height: 1fr; }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,q,question_mark", "close", "Close help", id="help.close"),
+    ]
+
+    def __init__(self, sections: Sequence[tuple[str, Sequence[tuple[str, str]]]]) -> None:
+        super().__init__()
+        self.sections = sections
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(Content.from_markup("Keys  [dim](Esc closes)[/]"), id="help-title")
+            with VerticalScroll():
+                yield Static(help_content(self.sections), id="help-body")
+
+    def action_close(self) -> None:
+        self.dismiss(None)

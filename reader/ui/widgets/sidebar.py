@@ -1,0 +1,213 @@
+"""The extraction sidebar: Quotes, People, Figures and Notes tabs.
+
+Every entry points at spans of the article; choosing one (Enter or click)
+posts PassageChosen and the app scrolls the article to it. Choosing the
+same person again moves to their next mention and the entry shows "3/7".
+All article-derived text is passed as Content, never as markup.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import OptionList, TabbedContent, TabPane, Tabs
+from textual.widgets.option_list import Option
+
+from reader.model import NON_FIGURE_KINDS, Extraction, Figure, Person, Quote, Span
+from reader.ui.widgets.notes_tab import NotesTab
+
+TABS = ("quotes", "people", "figures", "notes")
+PENDING = Content("Finding quotes, people and figures…")
+
+
+def quote_prompt(quote: Quote) -> Content:
+    speaker = quote.speaker or "unattributed"
+    speaker_style = "bold $accent" if quote.speaker else "italic $text-muted"
+    return Content.assemble(
+        ("“", "$text-muted"),
+        quote.text,
+        ("”", "$text-muted"),
+        "\n",
+        ("— ", speaker_style),
+        (speaker, speaker_style),
+    )
+
+
+def person_prompt(person: Person, position: int | None = None) -> Content:
+    count = person.mentions
+    mentions = "1 mention" if count == 1 else f"{count} mentions"
+    parts: list[str | tuple[str, str]] = [(person.name, "bold"), "  "]
+    if position is not None:
+        parts.append((f"{position}/{count}", "reverse $accent"))
+    else:
+        parts.append((mentions, "$text-muted"))
+    if person.role:
+        parts.extend(["\n", (person.role, "italic $text-muted")])
+    return Content.assemble(*parts)
+
+
+def figure_prompt(figure: Figure) -> Content:
+    parts: list[str | tuple[str, str]] = [(figure.text, "bold $accent")]
+    if figure.kind and figure.kind != "other":
+        parts.extend(["  ", (figure.kind, "$text-muted")])
+    if figure.context:
+        parts.extend(["\n", (figure.context, "$text-muted")])
+    return Content.assemble(*parts)
+
+
+def visible_figures(extraction: Extraction) -> list[Figure]:
+    """Figures worth listing: dates, times, years and ordinals are not figures."""
+    return [f for f in extraction.figures if f.kind not in NON_FIGURE_KINDS]
+
+
+@dataclass
+class _Cycle:
+    person: int
+    position: int
+
+
+class Sidebar(Vertical):
+    """Tabs of extracted entries; see the module docstring."""
+
+    class PassageChosen(Message):
+        """Show [start, end) in the article (and flash it)."""
+
+        def __init__(self, span: Span) -> None:
+            super().__init__()
+            self.span = span
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self.extraction: Extraction | None = None
+        self.figures: list[Figure] = []
+        self._cycle: _Cycle | None = None
+
+    def compose(self) -> ComposeResult:
+        with TabbedContent(id="sidebar-tabs", initial="tab-quotes"):
+            with TabPane("Quotes", id="tab-quotes"):
+                yield OptionList(id="quotes-list")
+            with TabPane("People", id="tab-people"):
+                yield OptionList(id="people-list")
+            with TabPane("Figures", id="tab-figures"):
+                yield OptionList(id="figures-list")
+            with TabPane("Notes", id="tab-notes"):
+                yield NotesTab(id="notes-tab")
+
+    def on_mount(self) -> None:
+        self.query_one(Tabs).can_focus = False
+        self.set_extraction(None)
+
+    @property
+    def notes(self) -> NotesTab:
+        return self.query_one(NotesTab)
+
+    @property
+    def active_tab(self) -> str:
+        active = self.query_one(TabbedContent).active
+        return active.removeprefix("tab-")
+
+    def show_tab(self, name: str, *, focus: bool = True) -> None:
+        self.query_one(TabbedContent).active = f"tab-{name}"
+        if focus:
+            self.focus_list()
+
+    def focus_list(self) -> None:
+        name = self.active_tab
+        target = self.notes.query_one(OptionList) if name == "notes" else self._list(name)
+        if target.highlighted is None and target.option_count:
+            target.action_first()
+        target.focus()
+
+    def _list(self, name: str) -> OptionList:
+        return self.query_one(f"#{name}-list", OptionList)
+
+    def set_extraction(self, extraction: Extraction | None) -> None:
+        """Fill the tabs; None means extraction is still running."""
+        self.extraction = extraction
+        self._cycle = None
+        self.figures = visible_figures(extraction) if extraction else []
+        lists = {
+            "quotes": [quote_prompt(q) for q in extraction.quotes] if extraction else None,
+            "people": [person_prompt(p) for p in extraction.people] if extraction else None,
+            "figures": [figure_prompt(f) for f in self.figures] if extraction else None,
+        }
+        empty = {
+            "quotes": "No quotes found in this article.",
+            "people": "No people found in this article.",
+            "figures": "No figures found in this article.",
+        }
+        for name, prompts in lists.items():
+            options = self._list(name)
+            highlighted = options.highlighted
+            options.clear_options()
+            if prompts is None:
+                options.add_option(Option(PENDING, disabled=True))
+            elif not prompts:
+                options.add_option(Option(Content(empty[name]), disabled=True))
+            else:
+                entries: list[Option | None] = []
+                for i, prompt in enumerate(prompts):
+                    if i:
+                        entries.append(None)
+                    entries.append(Option(prompt, id=f"{name}-{i}"))
+                options.add_options(entries)
+                if highlighted is not None and highlighted < len(prompts):
+                    options.highlighted = highlighted
+
+    def select_quote(self, index: int) -> None:
+        """Switch to Quotes, highlight entry `index` and focus the list."""
+        self.show_tab("quotes")
+        options = self._list("quotes")
+        options.highlighted = index
+        options.scroll_to_highlight()
+
+    @on(OptionList.OptionSelected, "#quotes-list")
+    def _quote_chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if self.extraction is None:
+            return
+        quote = self.extraction.quotes[event.option_index]
+        self.post_message(self.PassageChosen(quote.span))
+
+    @on(OptionList.OptionSelected, "#figures-list")
+    def _figure_chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if self.extraction is None:
+            return
+        self.post_message(self.PassageChosen(self.figures[event.option_index].span))
+
+    @on(OptionList.OptionSelected, "#people-list")
+    def _person_chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if self.extraction is None:
+            return
+        index = event.option_index
+        person = self.extraction.people[index]
+        if not person.spans:
+            return
+        previous = self._cycle
+        if previous is not None and previous.person == index:
+            position = previous.position % person.mentions + 1
+        else:
+            position = 1
+        options = self._list("people")
+        if previous is not None and previous.person != index:
+            options.replace_option_prompt_at_index(
+                previous.person, person_prompt(self.extraction.people[previous.person])
+            )
+        self._cycle = _Cycle(index, position)
+        options.replace_option_prompt_at_index(index, person_prompt(person, position))
+        spans = sorted(person.spans, key=lambda span: span.start)
+        self.post_message(self.PassageChosen(spans[position - 1]))
+
+    @property
+    def mention_position(self) -> tuple[int, int] | None:
+        """(person index, 1-based mention) of the person being cycled through."""
+        if self._cycle is None:
+            return None
+        return self._cycle.person, self._cycle.position

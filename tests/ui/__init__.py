@@ -1,0 +1,1 @@
+"""Tests of the reading UI (Textual pilot, snapshots, tmux)."""

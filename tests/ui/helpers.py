@@ -1,0 +1,76 @@
+"""Shared helpers for driving ReaderApp in tests."""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+from collections.abc import AsyncIterator, Callable, Coroutine, Sequence
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any
+
+from textual.pilot import Pilot
+
+from reader.model import Article, Extraction
+from reader.ui.app import ReaderApp
+from reader.ui.config import UIConfig
+
+
+def make_app(
+    articles: Sequence[Article] = (),
+    *,
+    store: Any = None,
+    config: UIConfig | None = None,
+    config_file: Path | None = None,
+    seed: bool = False,
+    extraction: Extraction | None = None,
+) -> ReaderApp:
+    """An app over `articles`; with `extraction`, the first article's extraction is
+    given up front (the extractors' own output then cannot move the test)."""
+    app = ReaderApp(
+        store=store,
+        articles=articles,
+        config=config if config is not None else UIConfig(),
+        config_file=config_file,
+        seed=seed,
+    )
+    if extraction is not None and articles:
+        app.extractions[articles[0].id] = extraction
+    return app
+
+
+async def wait_for(pilot: Pilot[Any], condition: Any, timeout: float = 10.0) -> None:
+    """Pause until `condition()` is true (extraction and store work run in threads)."""
+    waited = 0.0
+    while not condition():
+        if waited >= timeout:
+            raise AssertionError("timed out waiting for the app")
+        await pilot.pause(0.05)
+        waited += 0.05
+
+
+@asynccontextmanager
+async def running(
+    app: ReaderApp, size: tuple[int, int] = (120, 40), *, extracted: bool = True
+) -> AsyncIterator[Pilot[Any]]:
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        if extracted and app.initial:
+            await wait_for(pilot, lambda: app.initial[0].id in app.extractions)
+            await pilot.pause()
+        yield pilot
+
+
+def screen_text(app: ReaderApp) -> str:
+    """The whole screen as plain text, one line per row."""
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+def sync(test: Callable[..., Coroutine[Any, Any, None]]) -> Callable[..., None]:
+    """Run an async test function with asyncio.run (no pytest plugin needed)."""
+
+    @functools.wraps(test)
+    def wrapper(*args: Any, **kwargs: Any) -> None:
+        asyncio.run(test(*args, **kwargs))
+
+    return wrapper
