@@ -43,7 +43,10 @@ _VERBS = word_list(
     pledged stressed stresses emphasized emphasised observed observes mentioned
     shouted yelled exclaimed chanted testified reiterated confirmed denied denies
     demanded wondered mused maintained maintains concluded concludes recounted
-    described describes called dubbed labeled labelled read reads
+    described describes called dubbed labeled labelled read reads asserting
+boasting declaring claiming conceding cautioning complaining explaining
+recalling insisting answering replying responding joking quipping vowing
+promising predicting stressing
     """
 )
 _THAT_VERBS = word_list(
@@ -56,7 +59,7 @@ _PARTICIPLES = frozenset(v for v in _VERBS if v.endswith("ing"))
 _TITLE_VERBS = "Says Said Tells Told Warns Asks Writes Wrote Urges Insists Argues Vows Calls Claims"
 
 _VERB_RE = re.compile(
-    r"\b(?:"
+    r"(?<![-\w])(?:"
     + "|".join(sorted(_VERBS, key=len, reverse=True))
     + r"|(?:"
     + "|".join(_THAT_VERBS)
@@ -143,11 +146,11 @@ _PARTICLES = word_set(
 _PARTY_RE = re.compile(r"[DRI](?:-|$)")
 _PAREN_RE = re.compile(r"\([^()]*\)")
 _POSSESSIVE_RE = re.compile(r"(?:'s|’s|'|’)$")
-_FIRST_CLAUSE_RE = re.compile(r"[,;:—–(]")
-_CHUNK_RE = re.compile(r"[,;:()]|\s[—–-]{1,2}\s")
+_FIRST_CLAUSE_RE = re.compile(r"[,;:—–(\"“”]")
+_CHUNK_RE = re.compile(r"[,;:()\"“”]|\s[—–-]{1,2}\s")
 _LEAD_RE = re.compile(r"[\s,]*")
 _DASH_RE = re.compile(r"[―—–-]+\s*")
-_TAIL_CHUNK_RE = re.compile(r"[,;()]|\s[—–-]{1,2}\s")
+_TAIL_CHUNK_RE = re.compile(r"[,;()\"“”]|\s[—–-]{1,2}\s")
 _CAP_AFTER_RE = re.compile(r"\s*[A-Z][a-z]")
 _SHORT_NAME_RE = re.compile(r"\s*[\w.'’ -]{1,60}[:,]\s*$")
 _THAT_THE_RE = re.compile(r"\s*(?:that|the|a|an)\b", re.IGNORECASE)
@@ -327,7 +330,14 @@ def classify_phrase(phrase: str, at: int) -> Speaker | None:
     if len(words) == 1 and words[0].lower() in _PRONOUNS:
         return Speaker(words[0], "pronoun", at)
     if words[0] in STARTERS:
-        return None  # an adverbial ("In August", "Friday"), not a speaker
+        # an adverbial ("In August", "Friday") is no speaker, but one can end
+        # in the subject ("In a Bloomberg interview Trump")
+        run = trailing_run(phrase)
+        if run and len(run.split()) < len(words) and run.split()[0] not in STARTERS:
+            prev_word = words[len(words) - len(run.split()) - 1]
+            if prev_word.islower() and prev_word not in _PREPS:
+                return classify_phrase(run, at)
+        return None
     lead = 0
     while lead < len(words) and (words[lead][0].isupper() or words[lead] in _PARTICLES):
         lead += 1
@@ -347,7 +357,10 @@ def classify_phrase(phrase: str, at: int) -> Speaker | None:
     run = trailing_run(core)
     if run and core.endswith(run.split()[-1]):
         before = core[: len(core) - len(run)].split()
-        if run.split()[0] == "The" or (before and before[-1].lower() in _DETERMINERS):
+        titled = run.split()[0] in TITLES
+        if run.split()[0] == "The" or (
+            before and before[-1].lower() in _DETERMINERS and not titled
+        ):
             return Speaker(phrase if len(words) <= 8 else core, "phrase", at)
         name = strip_titles(run)
         if name and not (name in TITLES or name.rstrip(".") + "." in TITLES):
@@ -355,6 +368,22 @@ def classify_phrase(phrase: str, at: int) -> Speaker | None:
     if words[0][0].isupper() and words[0].lower() not in _DETERMINERS and len(words) > 5:
         return None
     return Speaker(phrase, "phrase", at)
+
+
+def clause_subject(text: str, lo: int, hi: int) -> Speaker | None:
+    """The subject of the main clause in text[lo:hi]: the words before the
+    first finite verb, skipping openers ("During the speech, Trump attacked
+    ..., saying" -> Trump; "X denies ..., saying" -> X)."""
+    region = text[lo:hi].lstrip(" ,;:—–\"“”'‘’")
+    chunks = _FIRST_CLAUSE_RE.split(region)
+    for chunk in chunks:
+        cut = _FINITE_RE.search(chunk)
+        if cut is None:
+            continue
+        speaker = classify_phrase(_strip_conj(chunk[: cut.start()].strip()), lo)
+        if speaker is not None:
+            return speaker
+    return classify_phrase(_strip_conj(chunks[0].strip()), lo) if chunks else None
 
 
 def subject_before(text: str, lo: int, verb_at: int, participle: bool) -> Speaker | None:
@@ -365,14 +394,7 @@ def subject_before(text: str, lo: int, verb_at: int, participle: bool) -> Speake
         if near and region.rstrip()[-1:].isalpha():
             # "footage of Hillary Clinton asking": the name right before
             return classify_phrase(near, lo)
-        # "X denies ..., saying": the subject of the whole clause.
-        region = region.lstrip(" ,;:—–\"“”'‘’")
-        first = _FIRST_CLAUSE_RE.split(region, maxsplit=1)[0]
-        first = _strip_conj(first.strip())
-        cut = _FINITE_RE.search(first)
-        if cut:
-            first = first[: cut.start()]
-        return classify_phrase(first, lo)
+        return clause_subject(text, lo, verb_at)
     region = _strip_trailing_aux(region.rstrip())
     chunks = [c.strip() for c in _CHUNK_RE.split(region)]
     chunks = [c for c in chunks if c]
@@ -380,6 +402,11 @@ def subject_before(text: str, lo: int, verb_at: int, participle: bool) -> Speake
         return None
     last = _strip_conj(chunks[-1])
     inner = list(_VERB_RE.finditer(last))
+    if inner and last[inner[-1].end() :].strip().lower() in ("he", "she"):
+        # "Lynch said she recalled": she is the one named before
+        named = classify_phrase(_strip_conj(last[: inner[-1].start()].strip()), lo)
+        if named is not None and named.kind == "name":
+            return named
     if inner:
         # "The statement noted they (said)": the nearest clause's subject
         last = _strip_conj(last[inner[-1].end() :].strip())

@@ -42,6 +42,7 @@ _NOT_NAME = word_set(
     Economics Trade Vehicles Motors Electric
     """
 )
+_NAME_CHARS_RE = re.compile(r"[^\W\d_]+(?:[ .'’-]+[^\W\d_]+)*\.?")
 _PRONOUN_PERSON = word_set(
     """
     he she him his her i we
@@ -61,6 +62,8 @@ class NameBook:
     names: list[str] = field(default_factory=list)
     by_part: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
     aliases: dict[str, str] = field(default_factory=dict)
+    people_positions: list[int] = field(default_factory=list)
+    people_names: list[str] = field(default_factory=list)
 
     def add(self, pos: int, name: str) -> None:
         self.positions.append(pos)
@@ -69,7 +72,14 @@ class NameBook:
         for part in {words[-1], words[0]} if len(words) > 1 else set():
             self.by_part.setdefault(name_key(part), []).append((pos, name))
 
+    def add_person_mention(self, pos: int, name: str) -> None:
+        self.people_positions.append(pos)
+        self.people_names.append(name)
+
     def finish(self) -> None:
+        pairs = sorted(zip(self.people_positions, self.people_names, strict=True))
+        self.people_positions = [p for p, _ in pairs]
+        self.people_names = [n for _, n in pairs]
         order = sorted(range(len(self.positions)), key=self.positions.__getitem__)
         self.positions = [self.positions[i] for i in order]
         self.names = [self.names[i] for i in order]
@@ -91,13 +101,19 @@ class NameBook:
         return lastnames[0][1] if lastnames else name
 
     def latest_before(self, at: int) -> str | None:
-        i = bisect.bisect_left(self.positions, at)
-        return self.names[i - 1] if i else None
+        """The person named last before `at` (from the people list when there is one)."""
+        positions, names = (
+            (self.people_positions, self.people_names)
+            if self.people_positions
+            else (self.positions, self.names)
+        )
+        i = bisect.bisect_left(positions, at)
+        return names[i - 1] if i else None
 
 
 def _clean_run(run: str) -> str | None:
     words = run.split()
-    while words and (words[0] in _NOT_NAME or words[0] in TITLES):
+    while words and (words[0] in _NOT_NAME or words[0] in TITLES or words[0] in STARTERS):
         words.pop(0)
     while words and (words[-1] in _NOT_NAME or words[-1].endswith(".")):
         words.pop()
@@ -110,6 +126,8 @@ def _clean_run(run: str) -> str | None:
 
 def clean_full_name(name: str) -> str | None:
     """A usable full name: titles and sentence words dropped, two words or more."""
+    if not _NAME_CHARS_RE.fullmatch(name):
+        return None
     words = name.split()
     while words and (words[0] in _NOT_NAME or words[0] in STARTERS):
         words.pop(0)
@@ -127,6 +145,8 @@ def build_namebook(text: str, people: Sequence[Person]) -> NameBook:
             continue
         for alias in (full, *person.aliases):
             book.aliases.setdefault(name_key(alias), full)
+        for span in person.spans:
+            book.add_person_mention(span.start, full)
         if len(full.split()) > 1:
             for span in person.spans:
                 if name_key(text[span.start : span.end]) == name_key(full):

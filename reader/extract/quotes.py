@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from reader.extract.attribution import (
     Speaker,
+    clause_subject,
     from_head,
     from_tail,
     sentence_end,
@@ -141,8 +142,7 @@ def find_quotes(article: Article, people: Sequence[Person]) -> list[Quote]:
             continue
         start, end = parts[0][0], parts[-1][1]
         if _word_count(text, start, end, MIN_WORDS) < MIN_WORDS:
-            prev_end_in_para[seg.para] = end
-            continue
+            continue  # its sentence still counts as the next quote's context
         # context: the sentence around the quote, stopping at other quotes
         head_lo = max(para_start, prev_end_in_para.get(seg.para, para_start))
         open_at = _back_marks(text, seg.start, head_lo)
@@ -176,10 +176,19 @@ def _attribute(
     if not head.strip(" ,;:—–-"):
         return from_tail(text, tail_from, tail_to)
     before = from_head(text, s_start, open_at, headline)
+    if before is not None and before.kind == "pronoun" and before.text.lower() in ("it", "they"):
+        # "what it called": an organisation, the subject of the sentence
+        subject = clause_subject(text, s_start, open_at)
+        if subject is not None and subject.kind == "phrase":
+            before = subject
     # `X said: "…"` / `X said that "…"`: the attribution right before wins
     if before is not None and (head.endswith((":", ",")) or _LEADS_IN_RE.search(head)):
         return before
-    return from_tail(text, tail_from, tail_to) or before
+    after = from_tail(text, tail_from, tail_to)
+    if after is None or (after.kind == "pronoun" and before is not None):
+        # `X said that "…," but he added`: the named subject before wins
+        return before or after
+    return after
 
 
 def _resolve(
