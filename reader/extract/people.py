@@ -80,7 +80,7 @@ _PINYIN_SYLLABLE = (
 _PINYIN = re.compile(rf"(?:{_PINYIN_SYLLABLE}){{1,3}}(?:-(?:{_PINYIN_SYLLABLE}){{1,2}})?", re.I)
 _AGE_AFTER = re.compile(r",[ \t]+\d{1,3},")
 _BRACKET_AFTER = re.compile(
-    r"[ \t]*\((?:[A-Z][\w.'’-]*(?:[ \t][A-Z][\w.'’-]*){0,3}"
+    r"[ \t]*\((?:[A-Z][\w.'’-]*(?:[ \t][A-Z][\w.'’-]*){0,3}|[a-z-]{3,20}"
     r"|\d{1,3}(?:st|nd|rd|th)|\d{1,3}|pen|og)\)"
 )
 _SCORE_AFTER = re.compile(r"[ \t]+\d+(?:-\d+){0,3}(?: not out)?\b")
@@ -89,6 +89,8 @@ _WHO_AFTER = re.compile(r",?[ \t]+(?:who|whose)\b")
 _SENTENCE_END = frozenset(".!?:;\"“”'‘’(\n—–-•*|")
 _MAX_NAME_WORDS = 5
 _ACCEPT = 3
+_BOWLING = re.compile(r"[ \t]+\d{1,2}(?:\.\d)?-\d{1,2}-\d{1,3}-\d{1,2}\b")
+_GROUP_NOUNS = frozenset({"member", "player", "star", "resident", "worker", "citizen", "head"})
 _NAME_SHAPE = re.compile(r"[A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)*|(?:Mc|Mac|O['’])[A-Z][a-z]+")
 _SEPARATOR = r"\s{0,3}(?:\([^()\n]{1,30}\))?\s{0,3}(?:,|;|&|\band\b|\d{1,3})?\s{0,3}"
 _LIST_BEFORE = re.compile(_SEPARATOR + r"$")
@@ -210,6 +212,8 @@ class _Finder:
         self.leftovers: list[list[_Tok]] = []
         self.singles: list[tuple[int, str]] = []
         self.pending: list[tuple[list[_Tok], list[_Tok], int]] = []
+        self.organisations: set[str] = set()
+        """Words seen opening an organisation's name ("Johnson Controls" Inc)."""
         self.mention_starts: set[int] = set()
         self.mention_ends: set[int] = set()
         self.by_last: dict[str, list[_Found]] = {}
@@ -279,6 +283,7 @@ class _Finder:
             else:
                 self.take_run(run)
         self.promote_neighbours()
+        self.single_people()
         if self.people:
             for toks in self.leftovers:
                 self.take_leftover(toks)
@@ -292,7 +297,7 @@ class _Finder:
             changed = False
             waiting = []
             for toks, prefix, score in self.pending:
-                if score >= 1 and self.name_shaped(toks) and self.beside_person(toks):
+                if score >= 0 and self.name_shaped(toks) and self.beside_person(toks):
                     self.record(prefix, toks, False)
                     changed = True
                 else:
@@ -316,6 +321,36 @@ class _Finder:
         after = _LIST_AFTER.match(text, end, min(len(text), end + 50))
         return after is not None and end < after.end() and after.end() in self.mention_starts
 
+    def single_people(self) -> None:
+        """A lone word is a person only with strong context: a bowling
+        analysis after it ("Vaas 7-0-29-0") or a role noun before it
+        ("his wife Naina", "striker Batistuta")."""
+        text = self.text
+        for start, word in self.singles:
+            end = start + len(word)
+            if (
+                word.casefold() in self.by_last
+                or not _NAME_SHAPE.fullmatch(word)
+                or word in STOP_WORDS
+                or word in ORG_WORDS
+                or word in DEMONYMS
+                or word in OUTLETS
+                or word in MONTHS
+                or word in DAYS
+                or word in self.lists.places
+                or word.lower() in self.lower_words
+            ):
+                continue
+            before = text[max(0, start - 25) : start].split()
+            if _BOWLING.match(text, end) or (
+                before and before[-1] in ROLE_NOUNS and before[-1] not in _GROUP_NOUNS
+            ):
+                person = self.new_person(word, (word,))
+                person.add(start, end, word)
+                insort(person.starts, start)
+                self.mention_starts.add(start)
+                self.mention_ends.add(end)
+
     def take_singles(self) -> None:
         """Single capitalised words that are a known person's surname or given name."""
         for start, word in self.singles:
@@ -337,6 +372,8 @@ class _Finder:
         rest, dropped, organisation = self.trim(rest)
         if organisation:
             self.leftovers.append(run)
+            if len(rest) > 1:
+                self.organisations.add(" ".join(t.word for t in rest[:-1]).casefold())
             return
         if dropped:
             self.leftovers.append(dropped)
@@ -345,12 +382,17 @@ class _Finder:
                 self.leftovers.append(prefix)
             return
         honorific = bool(prefix) and prefix[-1].word in HONORIFICS
+        head = prefix[-1].word if prefix else ""
         if len(rest) > 1 and " ".join(t.word for t in rest).casefold() in self.by_key:
             self.record(prefix, rest, honorific)
             return
         titled = honorific or (
             bool(prefix)
-            and (prefix[-1].word in ROLE_HEADS or prefix[-1].word.lower() in ROLE_NOUNS)
+            and (
+                head in ROLE_HEADS
+                or head.lower() in ROLE_NOUNS
+                or any(part in ROLE_HEADS for part in head.split("-"))
+            )
         )
         score = self.score(rest, titled)
         if score >= _ACCEPT:
@@ -374,6 +416,7 @@ class _Finder:
                 or w in DEMONYMS
                 or tok.allcaps
                 or (w.lower() in ROLE_NOUNS and w not in self.lists.given)
+                or ("-" in w and any(part in ROLE_HEADS for part in w.split("-")))
             ):
                 cut = index + 1
         return cut
@@ -398,7 +441,7 @@ class _Finder:
             ):
                 break  # "S. Law", "Ann Hall": a surname that is also an organisation word
             if w in ORG_WORDS or w in OUTLETS:
-                return [], toks, True
+                return toks[: index + 1], [], True
             dropped.extend(toks[index:])
             toks = toks[:index]
             break
@@ -475,7 +518,12 @@ class _Finder:
         bracket = _BRACKET_AFTER.match(after)
         if bracket:
             inside = bracket.group().strip(" \t()")
-            score += 2 if inside in self.lists.places or inside in _COUNTRY_SHORT else 1
+            strong = (
+                inside in self.lists.places
+                or inside in _COUNTRY_SHORT
+                or inside.lower() in ROLE_NOUNS
+            )
+            score += 2 if strong else 1
         elif _AGE_AFTER.match(after) or _WHO_AFTER.match(after):
             score += 1
         words_after = after.replace(",", " ").split(None, 2)
@@ -484,8 +532,10 @@ class _Finder:
         before = text[max(0, start - 30) : start].split()
         if before:
             last = before[-1]
-            if last in SPEECH_VERBS or last.lower() in ROLE_NOUNS:
+            if last in SPEECH_VERBS:
                 score += 1
+            elif last in ROLE_NOUNS and last not in _GROUP_NOUNS:
+                score += 2
         if appositive_role(text, end) is not None:
             score += 1
         if credit_role(text, start) is not None:
@@ -648,6 +698,8 @@ class _Finder:
     def finish(self) -> list[Person]:
         out: list[Person] = []
         for person in self.people:
+            if " ".join(person.words).casefold() in self.organisations:
+                continue
             spans = sorted({(m.start, m.end) for m in person.mentions})
             aliases = tuple(a for a in person.aliases if a.casefold() != person.name.casefold())
             role = min(person.roles)[1] if person.roles else None

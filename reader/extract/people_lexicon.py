@@ -70,7 +70,12 @@ ROLE_NOUNS = _words(
     veteran winger writer chair head hitter wicketkeeper opener spinner off-spinner
     paceman seamer swimmer skier golfer rider racer referee organiser organizer planner
     activist campaigner protester organizer blogger influencer resident worker nurse
-    farmer owner citizen priest monk nun cleric scholar minister premier marshal"""
+    farmer owner citizen priest monk nun cleric scholar minister premier marshal champ
+    titleholder holder seed wildcard newcomer rookie amateur professional pro winner
+    runner-up medallist medalist semifinalist team-mate opponent rival compatriot
+    countryman countrywoman husband wife son daughter father mother brother sister uncle
+    aunt nephew niece cousin widow widower friend colleague girlfriend boyfriend fiancee
+    fiance grandson granddaughter grandfather grandmother stepfather stepmother"""
 )
 """Nouns that head a role phrase ("a researcher at", "coach", "the founder of")."""
 
@@ -112,7 +117,8 @@ ORG_WORDS = _words(
     Commissioner's Initiative Declaration Convention Charter Constitution Bill Code Rule
     Rules Report Index Survey Census Strategy Policy Doctrine Reform Reforms Fair Expo
     Show Championships Classic Masters Marathon Grand Slam Derby Stakes League Conference
-    Division Bowl Series Challenge Trophy Medal Olympic Paralympic Games"""
+    Division Bowl Series Challenge Trophy Medal Olympic Paralympic Games Star Stars Dynamo
+    Dinamo Spartak Lokomotiv Torpedo Real Atletico Racing Symposium Controls"""
 )
 """Words that make a capitalised phrase an organisation, place, event or document."""
 
@@ -186,7 +192,8 @@ STOP_WORDS = _words(
     Video Watch Listen Subscribe Advertisement Related More Tags Topics Home Page Section
     Sign Log Contact Privacy Terms Copyright Reporting Writing Additional Edited Compiled
     Translated Here's There's It's That's What's Who's Let's I'm I've I'd I'll We're
-    You're They're He's She's Mr Mrs Ms Dr"""
+    You're They're He's She's Mr Mrs Ms Dr Far East West North South Middle Central Upper
+    Lower Greater Great Little Big High Low Holy Saint Santa San"""
 )
 """Capitalised words that open sentences, headings and tables but never a name."""
 
