@@ -37,6 +37,7 @@ _CREDIT = re.compile(
     r"(?P<credit>[\(\[]?\b(?:Photos?|Photograph|Image|Picture|Photo credit|Credit)\s*:\s*"
     r"(?P<name>[^/()\[\]\n:]{2,60}?)(?:\s*/\s*(?P<outlet>[^/()\[\]\n]{1,40}?))?[\)\]]?)\s*$"
 )
+_CREDIT_TAIL = 160
 _DATE_LINE_ONLY = re.compile(r"^[A-Z][A-Z .,'\-]{1,40}\s+\d{4}-\d{2}-\d{2}$")
 _OUTLET_WORDS = frozenset(
     [
@@ -158,14 +159,19 @@ def _is_byline(line: str) -> bool:
 
 def _split_caption(line: str) -> tuple[str, str, str] | None:
     """(caption, credit, name) when the line ends with "Photo: NAME/OUTLET"."""
-    match = _CREDIT.search(line)
+    # A credit is short and at the end: look only at the tail (linear cost).
+    offset = max(0, len(line) - _CREDIT_TAIL)
+    tail = line[offset:]
+    if ":" not in tail:
+        return None
+    match = _CREDIT.search(tail)
     if match is None:
         return None
     name = match.group("name").strip()
     if not name or not name[0].isupper() or len(name.split()) > 6:
         return None
     credit = match.group("credit").strip()
-    caption = line[: match.start("credit")].rstrip()
+    caption = line[: offset + match.start("credit")].rstrip()
     return caption, credit, name
 
 
