@@ -218,12 +218,8 @@ def test_a_deletion_anywhere_never_attaches_to_other_words(
         # edges may take in a few matching letters next to the cut).
         left_start = min(start, cut_at)
         left_end = end - (cut_end - cut_at) if cut_end <= end else cut_at
-        assert (
-            left_start - EDGE <= result.start
-            and result.end <= left_end + EDGE
-            or (
-                fuzz.ratio(got, exact) >= 80
-                and left_start - length <= result.start
-                and result.end <= left_end + length
-            )
+        assert (left_start - EDGE <= result.start and result.end <= left_end + EDGE) or (
+            fuzz.ratio(got, exact) >= 80
+            and left_start - length <= result.start
+            and result.end <= left_end + length
         )
