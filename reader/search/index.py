@@ -3,10 +3,16 @@
 Why not scan: 50,000 highlights must answer a query in a few milliseconds
 while the user types. Each highlight is tokenised once (on add/update);
 postings map each normalised term to the highlights holding it with a
-field-weighted term frequency (text x2, title x1, note x4, tags x6), and
+field-weighted term frequency (text x1, title x1, note x2, tags x3), and
 BM25 saturation and idf are applied at query time so scores stay right as
 the collection grows. Small side indexes answer tag:, color:, person:,
 article:, has:, is: and the date filters. See `reader.search` for the API.
+
+Opening is kept cheap by a snapshot on disk (reader.search.cache): postings
+come back as packed arrays and are unpacked per term on first use; only
+highlights that changed since are tokenised. A removed highlight leaves a
+tombstone (its number stays in the postings, filtered out at query time)
+so edits and deletes cost nothing per term.
 """
 
 from __future__ import annotations
@@ -14,29 +20,35 @@ from __future__ import annotations
 import heapq
 import math
 import threading
+from array import array
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Set
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Protocol
+from itertools import chain
+from pathlib import Path
+from typing import Any, Protocol
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from reader.model import Highlight, LibraryEntry
+from reader.search import cache
 from reader.search.query import Atom, ParsedQuery, parse_query
 from reader.search.text import norm_tag, token_spans, tokens
 
-# Field weights, as integers so postings hold small cached ints.
-W_TEXT, W_TITLE, W_NOTE, W_TAGS = 2, 1, 4, 6
-K1 = 1.2 * W_TEXT  # BM25 k1, on the text-weight scale
+# Field weights, as repeat counts so postings hold small ints.
+W_NOTE, W_TAGS = 2, 3
+K1 = 1.2  # BM25 k1
 B = 0.75
 PREFIX_FACTOR = 0.85  # a completion of the word being typed
 FUZZY_FACTOR = {1: 0.6, 2: 0.45}  # by edit distance
 PHRASE_BONUS = 1.5
 MAX_SCORED_EXPANSIONS = 64  # completions scored individually; the rest still match
 EXCERPT_CHARS = 120
+STALE_SHARE = 0.2  # rebuild instead of using a snapshot this far out of date
+SAVE_SHARE = 0.05  # re-save the snapshot once this share of it is out of date
 
 ChangeKind = str  # "add" | "update" | "delete" (the store passes a plain str)
 
@@ -82,7 +94,7 @@ class StoreLike(Protocol):
 
     def get_article(self, article_id: str) -> LibraryEntry | None: ...
 
-    def subscribe(self, callback: Callable[[ChangeKind, Highlight], None]) -> object: ...
+    def subscribe(self, callback: Callable[[str, Highlight], None]) -> object: ...
 
 
 def _padded(words: Iterable[str]) -> str:
@@ -95,39 +107,59 @@ def _has_phrase(haystack: str, words: tuple[str, ...], prefix: bool) -> bool:
     return needle in haystack
 
 
+_EPOCH = datetime(1970, 1, 1)
+
+
+def _seconds(moment: datetime) -> float:
+    """A sortable number for a datetime (naive ones without a slow mktime)."""
+    try:
+        if moment.tzinfo is None:
+            return (moment - _EPOCH).total_seconds()
+        return moment.timestamp()
+    except (OverflowError, OSError, ValueError):
+        return 0.0
+
+
+def fingerprint(h: Highlight) -> tuple[Any, ...]:
+    """What must be unchanged for a snapshot's entry of `h` to be reused."""
+    return (
+        h.article_id,
+        _seconds(h.created),
+        _seconds(h.updated),
+        len(h.exact),
+        len(h.note),
+        h.tags,
+        h.people,
+        h.color,
+        h.orphaned,
+    )
+
+
 @dataclass(slots=True)
 class _Doc:
     num: int
     h: Highlight
-    terms: tuple[str, ...]
     text: str  # padded normalised words of the highlight text
     note: str
-    tags: frozenset[str]  # normalised tags
+    tags: tuple[str, ...]  # normalised tags
     tag_words: str
     people: tuple[str, ...]  # padded normalised names
     created: float
     day: int  # created date as an ordinal
-    length: int  # field-weighted length
+    length: int  # words in text + title (BM25 length normalisation)
 
 
 @dataclass(slots=True)
 class _Article:
     info: ArticleInfo
-    words: Counter[str]
+    words: list[str]
     padded: str  # title (and outlet) words, padded
     docs: set[int]
 
 
 def _article_record(info: ArticleInfo) -> _Article:
     words = tokens(info.title) + (tokens(info.outlet) if info.outlet else [])
-    return _Article(info, Counter(words), _padded(words), set())
-
-
-def _timestamp(moment: datetime) -> float:
-    try:
-        return moment.timestamp()
-    except (OverflowError, OSError, ValueError):
-        return 0.0
+    return _Article(info, words, _padded(words), set())
 
 
 class _Vocab:
@@ -184,6 +216,10 @@ def typo_budget(word: str) -> int:
     return 0 if len(word) < 5 else 1 if len(word) < 7 else 2
 
 
+Scorer = tuple[list[tuple[str, float]], float]
+"""An atom's index terms with their score factors, and a bonus for the atom."""
+
+
 class SearchIndex:
     """Saved highlights, searchable. Thread-safe: one lock around every call."""
 
@@ -192,37 +228,58 @@ class SearchIndex:
         self._docs: dict[int, _Doc] = {}
         self._ids: dict[str, int] = {}
         self._next = 0
+        self._dead = 0  # tombstoned numbers still in the postings
         self._total_length = 0
         self._post: dict[str, dict[int, int]] = {}
+        self._packed: dict[str, tuple[bytes, bytes]] = {}  # from a snapshot, not unpacked yet
         self._articles: dict[str, _Article] = {}
         self._title_post: dict[str, set[str]] = defaultdict(set)
         self._person_post: dict[str, set[int]] = defaultdict(set)
         self._tag_docs: dict[str, set[int]] = defaultdict(set)
         self._tag_names: dict[str, str] = {}
         self._color_docs: dict[str, set[int]] = defaultdict(set)
-        self._flag_docs: dict[str, set[int]] = defaultdict(set)  # note, tag, person, orphan...
+        self._flag_docs: dict[str, set[int]] = defaultdict(set)  # has:note, is:orphan...
         self._by_time: list[tuple[float, int]] = []
         self._time_dirty = False
-        self._vocab = _Vocab(lambda: self._post.keys())
+        self._vocab = _Vocab(lambda: chain(self._post.keys(), self._packed.keys()))
         self._title_vocab = _Vocab(lambda: (t for t, a in self._title_post.items() if a))
         self._person_vocab = _Vocab(lambda: (t for t, d in self._person_post.items() if d))
         self._store: StoreLike | None = None
+        self.snapshot_path: Path | None = None
+        self.reused = 0
+        """How many highlights the last open took from the snapshot."""
 
     # ----------------------------------------------------------- building
 
     @classmethod
-    def from_store(cls, store: StoreLike) -> SearchIndex:
-        """Index everything in `store` and follow its changes from now on."""
+    def from_store(cls, store: StoreLike, snapshot: Path | None = None) -> SearchIndex:
+        """Index everything in `store` and follow its changes from now on.
+
+        With `snapshot` (default: beside the store, if it has a `path`), a
+        saved snapshot is reused for the highlights that did not change and
+        is re-saved when it was missing or noticeably out of date.
+        """
         index = cls()
+        store_path = getattr(store, "path", None)
+        if snapshot is None and isinstance(store_path, Path):
+            snapshot = cache.cache_path(store_path)
+        index.snapshot_path = snapshot
         for entry in store.articles():
             index.set_article(ArticleInfo.from_entry(entry))
-        index.add_many(store.highlights())
+        highlights = store.highlights()
+        data = cache.read_snapshot(snapshot) if snapshot is not None else None
+        fresh = index._restore(data, highlights) if data is not None else highlights
+        index.add_many(fresh)
+        if snapshot is not None and (
+            data is None or len(fresh) + index._dead > SAVE_SHARE * max(1, len(index))
+        ):
+            index.save(snapshot)
         index._store = store
         store.subscribe(index.on_store_change)
         return index
 
-    def on_store_change(self, kind: ChangeKind, h: Highlight) -> None:
-        """The store's subscriber callback: keep the index in step."""
+    def on_store_change(self, kind: str, h: Highlight) -> None:
+        """The store's subscriber callback ("add" | "update" | "delete")."""
         if kind == "delete":
             self.remove(h.id)
             return
@@ -267,7 +324,7 @@ class SearchIndex:
             self._add(h)
 
     def add_many(self, highlights: Iterable[Highlight]) -> None:
-        """Index many highlights at once (what opening the store does)."""
+        """Index many highlights at once."""
         with self._lock:
             for h in highlights:
                 self._remove(h.id)
@@ -288,71 +345,79 @@ class SearchIndex:
             self._title_vocab.dirty = True
         return record
 
+    def _postings(self, term: str) -> dict[int, int] | None:
+        """A term's postings {number: weighted tf}, unpacked on first use."""
+        postings = self._post.get(term)
+        if postings is None:
+            packed = self._packed.pop(term, None)
+            if packed is None:
+                return None
+            postings = dict(zip(array("I", packed[0]), packed[1], strict=True))
+            self._post[term] = postings
+        return postings
+
     def _add(self, h: Highlight) -> None:
         num = self._next
         self._next += 1
         article = self._article(h.article_id)
         text_words = tokens(h.exact)
         note_words = tokens(h.note) if h.note else []
-        tag_norms = [norm_tag(t) for t in h.tags]
+        tag_norms = tuple(norm_tag(t) for t in h.tags)
         tag_words = [w for t in tag_norms for w in t.split("-") if w]
-        counts: Counter[str] = Counter(text_words)
-        length = W_TEXT * len(text_words)
-        if W_TEXT != 1:
-            for word in counts:
-                counts[word] *= W_TEXT
-        # Length normalisation counts the passage and title only, so a note
-        # or tags never push a highlight down for words in its text.
-        for _ in range(W_NOTE if note_words else 0):
-            counts.update(note_words)
-        for _ in range(W_TAGS if tag_words else 0):
-            counts.update(tag_words)
-        counts.update(article.words)
-        length += sum(article.words.values())
-        post = self._post
+        # One bag of words: a note counts twice, tags three times. Length
+        # normalisation counts the passage and title only, so a note or tags
+        # never push a highlight down for words in its text.
+        counts = Counter(text_words + note_words * W_NOTE + tag_words * W_TAGS + article.words)
         new_terms = False
         for term, tf in counts.items():
-            postings = post.get(term)
+            postings = self._postings(term)
             if postings is None:
-                post[term] = postings = {}
+                self._post[term] = postings = {}
                 new_terms = True
-            postings[num] = tf
+            postings[num] = min(tf, 255)
         if new_terms:
             self._vocab.dirty = True
         people = tuple(_padded(tokens(p)) for p in h.people)
-        for name in people:
-            for word in name.split():
-                self._person_post[word].add(num)
-        if people:
-            self._person_vocab.dirty = True
-        created = h.created
-        doc = _Doc(
-            num,
-            h,
-            tuple(counts),
-            _padded(text_words),
-            _padded(note_words),
-            frozenset(tag_norms),
-            _padded(tag_words),
-            people,
-            _timestamp(created),
-            created.toordinal(),
-            length,
+        length = len(text_words) + len(article.words)
+        self._index_doc(
+            _Doc(
+                num,
+                h,
+                _padded(text_words),
+                _padded(note_words),
+                tag_norms,
+                _padded(tag_words),
+                people,
+                _seconds(h.created),
+                h.created.toordinal(),
+                length,
+            ),
+            article,
         )
+
+    def _index_doc(self, doc: _Doc, article: _Article) -> None:
+        """Everything but the postings: ids, side indexes, recency."""
+        num, h = doc.num, doc.h
         self._docs[num] = doc
         self._ids[h.id] = num
-        self._total_length += length
+        self._total_length += doc.length
         article.docs.add(num)
-        for original, tag in zip(h.tags, tag_norms, strict=True):
+        for name in doc.people:
+            for word in name.split():
+                self._person_post[word].add(num)
+        if doc.people:
+            self._person_vocab.dirty = True
+        for original, tag in zip(h.tags, doc.tags, strict=True):
             if tag:
                 self._tag_docs[tag].add(num)
                 self._tag_names.setdefault(tag, original.lstrip("#"))
         self._color_docs[h.color].add(num)
         for flag in self._flags(h):
             self._flag_docs[flag].add(num)
-        if self._by_time and not self._time_dirty and self._by_time[-1] > (doc.created, num):
+        entry = (doc.created, num)
+        if self._by_time and not self._time_dirty and self._by_time[-1] > entry:
             self._time_dirty = True
-        self._by_time.append((doc.created, num))
+        self._by_time.append(entry)
 
     @staticmethod
     def _flags(h: Highlight) -> list[str]:
@@ -370,33 +435,31 @@ class SearchIndex:
         return flags
 
     def _remove(self, highlight_id: str) -> bool:
+        """Tombstone: the number stays in the postings and is filtered out."""
         num = self._ids.pop(highlight_id, None)
         if num is None:
             return False
         doc = self._docs.pop(num)
-        for term in doc.terms:
-            postings = self._post[term]
-            del postings[num]
-            if not postings:
-                del self._post[term]
-                self._vocab.dirty = True
+        self._dead += 1
         for name in doc.people:
             for word in name.split():
                 self._person_post[word].discard(num)
         self._total_length -= doc.length
         self._articles[doc.h.article_id].docs.discard(num)
         for tag in doc.tags:
-            self._tag_docs[tag].discard(num)
-            if not self._tag_docs[tag]:
-                del self._tag_docs[tag]
-                self._tag_names.pop(tag, None)
+            docs = self._tag_docs.get(tag)
+            if docs is not None:
+                docs.discard(num)
+                if not docs:
+                    del self._tag_docs[tag]
+                    self._tag_names.pop(tag, None)
         self._color_docs[doc.h.color].discard(num)
         for flag in self._flags(doc.h):
             self._flag_docs[flag].discard(num)
-        self._sorted_times()
-        i = bisect_left(self._by_time, (doc.created, num))
-        if i < len(self._by_time) and self._by_time[i] == (doc.created, num):
-            del self._by_time[i]
+        times = self._sorted_times()
+        i = bisect_left(times, (doc.created, num))
+        if i < len(times) and times[i] == (doc.created, num):
+            del times[i]
         return True
 
     def _sorted_times(self) -> list[tuple[float, int]]:
@@ -404,6 +467,92 @@ class SearchIndex:
             self._by_time.sort()
             self._time_dirty = False
         return self._by_time
+
+    # ----------------------------------------------------------- snapshot
+
+    def save(self, path: Path | None = None) -> bool:
+        """Write a snapshot for the next open; False if it could not be written."""
+        target = path or self.snapshot_path
+        if target is None:
+            return False
+        with self._lock:
+            packed = dict(self._packed)
+            for term, postings in self._post.items():
+                packed[term] = (array("I", postings.keys()).tobytes(), bytes(postings.values()))
+            docs = [
+                (
+                    d.num,
+                    d.h.id,
+                    fingerprint(d.h),
+                    d.text,
+                    d.note,
+                    d.tags,
+                    d.tag_words,
+                    d.people,
+                    d.length,
+                )
+                for d in self._docs.values()
+            ]
+            data = {
+                "next": self._next,
+                "dead": self._dead,
+                "articles": {a: (r.info.title, r.info.outlet) for a, r in self._articles.items()},
+                "docs": docs,
+                "post": packed,
+            }
+        return cache.write_snapshot(target, data)
+
+    def _restore(self, data: dict[str, Any], highlights: list[Highlight]) -> list[Highlight]:
+        """Take over a snapshot's entries for unchanged highlights; return the
+        highlights still to index (all of them if the snapshot is too stale)."""
+        try:
+            rows = {row[1]: row for row in data["docs"]}
+            titles: dict[str, tuple[str, str | None]] = data["articles"]
+            total = len(rows) + int(data["dead"])
+            next_num = int(data["next"])
+            packed: dict[str, tuple[bytes, bytes]] = data["post"]
+        except (KeyError, TypeError, IndexError, ValueError):
+            return highlights
+        changed = {
+            a for a, r in self._articles.items() if titles.get(a) != (r.info.title, r.info.outlet)
+        }
+        with self._lock:
+            if self._docs or self._post:
+                return highlights
+            reuse: list[tuple[Highlight, tuple[Any, ...]]] = []
+            fresh: list[Highlight] = []
+            for h in highlights:
+                row = rows.get(h.id)
+                if row is None or h.article_id in changed or row[2] != fingerprint(h):
+                    fresh.append(h)
+                else:
+                    reuse.append((h, row))
+            dead = total - len(reuse)
+            if dead > STALE_SHARE * max(1, total):
+                return highlights
+            self._packed = packed
+            self._next = next_num
+            self._dead = dead
+            self._vocab.dirty = True
+            self.reused = len(reuse)
+            for h, row in reuse:
+                num, _, fp, text, note, tags, tag_words, people, length = row
+                self._index_doc(
+                    _Doc(
+                        num,
+                        h,
+                        text,
+                        note,
+                        tags,
+                        tag_words,
+                        people,
+                        fp[1],
+                        h.created.toordinal(),
+                        length,
+                    ),
+                    self._article(h.article_id),
+                )
+        return fresh
 
     # ----------------------------------------------------------- reading
 
@@ -466,6 +615,9 @@ class SearchIndex:
                     parts.append(self._atom(atom, scorers, emphasise))
             positives.append(parts[0] if len(parts) == 1 else set().union(*parts))
         candidates = self._intersect(positives)
+        if self._dead and positives:
+            live = self._docs
+            candidates = {n for n in candidates if n in live}
         if excludes:
             candidates = {n for n in candidates if not any(n in e for e in excludes)}
         if not scorers:
@@ -525,17 +677,43 @@ class SearchIndex:
             out.update(s)
         return out
 
+    def _has(self, term: str) -> bool:
+        return term in self._post or term in self._packed
+
+    def _live(self, term: str) -> bool:
+        """Whether some live highlight holds `term` (tombstones do not count)."""
+        postings = self._postings(term)
+        if not postings:
+            return False
+        docs = self._docs
+        return not self._dead or any(n in docs for n in postings)
+
+    def _df(self, term: str) -> int:
+        """How many postings `term` has (without unpacking it)."""
+        postings = self._post.get(term)
+        if postings is not None:
+            return len(postings)
+        packed = self._packed.get(term)
+        return len(packed[0]) // 4 if packed else 0
+
     def _union_postings(self, terms: list[str]) -> Set[int]:
         if not terms:
             return set()
         if len(terms) == 1:
-            return self._post[terms[0]].keys()
-        return self._union(self._post[t].keys() for t in terms)
+            return (self._postings(terms[0]) or {}).keys()
+        out: set[int] = set()
+        for term in terms:
+            postings = self._post.get(term)
+            if postings is not None:
+                out.update(postings.keys())
+            elif term in self._packed:
+                out.update(array("I", self._packed[term][0]))
+        return out
 
     def _expand(self, word: str, prefix: bool) -> list[tuple[str, float]]:
         """Index terms `word` stands for, each with a score factor."""
         terms: list[tuple[str, float]] = []
-        if word in self._post:
+        if self._live(word):
             terms.append((word, 1.0))
         if prefix:
             terms.extend((t, PREFIX_FACTOR) for t in self._vocab.completions(word))
@@ -557,7 +735,7 @@ class SearchIndex:
         expanded: list[list[str]] = []
         for i, word in enumerate(words):
             last = atom.prefix and i == len(words) - 1
-            terms = [word] if word in self._post else []
+            terms = [word] if self._has(word) else []
             if last:
                 terms += self._vocab.completions(word)
             if not terms:
@@ -566,14 +744,16 @@ class SearchIndex:
             sets.append(self._union_postings(terms))
         docs = self._docs
         prefix = atom.prefix
-        hits = {
-            n
-            for n in self._intersect(sets)
-            if _has_phrase(docs[n].text, words, prefix)
-            or _has_phrase(docs[n].note, words, prefix)
-            or _has_phrase(docs[n].tag_words, words, prefix)
-            or _has_phrase(self._articles[docs[n].h.article_id].padded, words, prefix)
-        }
+        hits: set[int] = set()
+        for n in self._intersect(sets):
+            d = docs.get(n)  # None for a tombstone
+            if d is not None and (
+                _has_phrase(d.text, words, prefix)
+                or _has_phrase(d.note, words, prefix)
+                or _has_phrase(d.tag_words, words, prefix)
+                or _has_phrase(self._articles[d.h.article_id].padded, words, prefix)
+            ):
+                hits.add(n)
         if scorers is not None:
             for terms in expanded:
                 scorers.append(([(t, 1.0) for t in terms], PHRASE_BONUS))
@@ -640,7 +820,7 @@ class SearchIndex:
 
     def _idf(self, term: str) -> float:
         n = len(self._docs)
-        df = len(self._post.get(term, ()))
+        df = self._df(term)
         return math.log(1.0 + (n - df + 0.5) / (df + 0.5))
 
     def _score(
@@ -653,11 +833,11 @@ class SearchIndex:
         scores = dict.fromkeys(candidates, 0.0)
         for terms, bonus in scorers:
             if len(terms) > MAX_SCORED_EXPANSIONS:
-                terms = sorted(terms, key=lambda tf: -len(self._post[tf[0]]))
+                terms = sorted(terms, key=lambda tf: -self._df(tf[0]))
                 terms = terms[:MAX_SCORED_EXPANSIONS]
             best: dict[int, float] = {}
             for term, factor in terms:
-                postings = self._post.get(term)
+                postings = self._postings(term)
                 if not postings:
                     continue
                 weight = self._idf(term) * factor * bonus * (K1 + 1)

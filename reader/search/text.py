@@ -56,9 +56,17 @@ def fold(word: str) -> str:
     return fold_text(word)
 
 
+# ASCII letters and digits stay, every other byte becomes a space.
+_ASCII_SPLIT = bytes(c if chr(c).isalnum() and c < 128 else 32 for c in range(256))
+
+
 def tokens(text: str) -> list[str]:
-    """The normalised words of `text`, in order (the fast path used to index)."""
-    return _PLAIN_WORD.findall(fold_text(text))
+    """The normalised words of `text`, in order (the fast path used to index:
+    for ASCII a byte translation and a split, ~3x quicker than a regex)."""
+    folded = fold_text(text)
+    if folded.isascii():
+        return folded.encode("ascii").translate(_ASCII_SPLIT).decode("ascii").split()
+    return _PLAIN_WORD.findall(folded)
 
 
 def token_spans(text: str) -> list[tuple[str, int, int]]:

@@ -1,0 +1,70 @@
+"""The index snapshot on disk: so opening the store does not re-tokenise
+every highlight.
+
+Tokenising and inverting 50,000 highlights costs more than loading them, so
+the index keeps a snapshot beside the store (PATH.search). It is derived
+data only: checked with a CRC and a format number, compared highlight by
+highlight with the store on load (anything changed is indexed afresh), and
+rebuilt from the store whenever it is missing, stale or damaged. It is
+written with marshal (plain containers only: loading it runs no code), to
+a temp file in the same folder and then os.replace()d, so a crash leaves
+the old snapshot or the new one.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import marshal
+import os
+import tempfile
+import zlib
+from pathlib import Path
+from typing import Any
+
+MAGIC = b"reader-search-index\n"
+FORMAT = 2
+
+
+def cache_path(store_path: Path) -> Path:
+    """Where the snapshot of the index over the store at `store_path` lives."""
+    return store_path.with_name(store_path.name + ".search")
+
+
+def read_snapshot(path: Path) -> dict[str, Any] | None:
+    """The snapshot at `path`, or None if it is absent, damaged or of another format."""
+    try:
+        raw = path.read_bytes()
+    except OSError:
+        return None
+    head = len(MAGIC)
+    if not raw.startswith(MAGIC) or len(raw) < head + 4:
+        return None
+    crc = int.from_bytes(raw[head : head + 4], "big")
+    payload = memoryview(raw)[head + 4 :]
+    if zlib.crc32(payload) != crc:
+        return None
+    try:
+        data = marshal.loads(payload)
+    except (EOFError, ValueError, TypeError):
+        return None
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        return None
+    return data
+
+
+def write_snapshot(path: Path, data: dict[str, Any]) -> bool:
+    """Save `data` atomically; False (and nothing changed) if it cannot be written."""
+    payload = marshal.dumps({**data, "format": FORMAT})
+    blob = MAGIC + zlib.crc32(payload).to_bytes(4, "big") + payload
+    tmp: str | None = None
+    try:
+        fd, tmp = tempfile.mkstemp(prefix="." + path.name + ".", dir=path.parent)
+        with os.fdopen(fd, "wb") as out:
+            out.write(blob)
+        os.replace(tmp, path)
+        return True
+    except OSError:
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+        return False
