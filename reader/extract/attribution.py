@@ -65,7 +65,7 @@ _VERB_RE = re.compile(
     + "|".join(_THAT_VERBS)
     + r")(?=\s+that\b)|"
     + "|".join(_TITLE_VERBS.split())
-    + r")\b|\b[Aa]ccording to\b|\bper(?= [A-Z])"
+    + r")\b|\b[Aa]ccording to\b|\bper(?= [A-Z])|\bput it\b"
 )
 _PRONOUNS = word_set(
     """
@@ -155,6 +155,7 @@ _CAP_AFTER_RE = re.compile(r"\s*[A-Z][a-z]")
 _SHORT_NAME_RE = re.compile(r"\s*[\w.'’ -]{1,60}[:,]\s*$")
 _THAT_THE_RE = re.compile(r"\s*(?:that|the|a|an)\b", re.IGNORECASE)
 
+_FINITE_STRONG_RE = re.compile(r"\s(?:[a-z]+ed|said|told|wrote|has|had|is|was|will|would)\b")
 _FINITE_RE = re.compile(r"\s(?:[a-z]+s|[a-z]+ed|said|told|wrote|has|had|is|was|will|would)\b")
 
 Kind = Literal["name", "pronoun", "phrase"]
@@ -363,7 +364,8 @@ def classify_phrase(phrase: str, at: int) -> Speaker | None:
         ):
             return Speaker(phrase if len(words) <= 8 else core, "phrase", at)
         name = strip_titles(run)
-        if name and not (name in TITLES or name.rstrip(".") + "." in TITLES):
+        bare_title = len(run.split()) == 1 and (run in TITLES or run + "." in TITLES)
+        if name and not bare_title:
             return Speaker(name, "name", at)
     if words[0][0].isupper() and words[0].lower() not in _DETERMINERS and len(words) > 5:
         return None
@@ -377,7 +379,7 @@ def clause_subject(text: str, lo: int, hi: int) -> Speaker | None:
     region = text[lo:hi].lstrip(" ,;:—–\"“”'‘’")
     chunks = _FIRST_CLAUSE_RE.split(region)
     for chunk in chunks:
-        cut = _FINITE_RE.search(chunk)
+        cut = _FINITE_STRONG_RE.search(chunk) or _FINITE_RE.search(chunk)
         if cut is None:
             continue
         speaker = classify_phrase(_strip_conj(chunk[: cut.start()].strip()), lo)

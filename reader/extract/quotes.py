@@ -31,6 +31,7 @@ from reader.model import Article, BlockKind, Person, Quote, Span
 
 MIN_WORDS = 3
 _WORD_RE = re.compile(r"[\w']+")
+_VERB_LIKE_END_RE = re.compile(r"\s[a-z]+(?:ed|es)$")
 _LEADS_IN_RE = re.compile(r"\b(?:that|saying|says|said)$")
 _MARKS = "\"“”„«»‘’'`"
 _HEADLINE_KINDS = frozenset({BlockKind.TITLE, BlockKind.HEADING, BlockKind.KICKER})
@@ -159,6 +160,10 @@ def find_quotes(article: Article, people: Sequence[Person]) -> list[Quote]:
         name, person = _resolve(speaker, book, last_person, seg.para, start)
         if speaker is None and found:
             name, person = _inherit(found, seg.para, text, s_start, open_at)
+        if name is None and speaker is None and not headline:
+            lo = prev_end_in_para.get(seg.para, para_start)
+            speaker = _previous_sentence(text, paras, seg.para, lo, s_start)
+            name, person = _resolve(speaker, book, last_person, seg.para, start)
         prev_end_in_para[seg.para] = end
         if name is None and not _speechlike(text, start, end):
             continue
@@ -187,8 +192,30 @@ def _attribute(
     after = from_tail(text, tail_from, tail_to)
     if after is None or (after.kind == "pronoun" and before is not None):
         # `X said that "…," but he added`: the named subject before wins
-        return before or after
+        after = before or after
+    if after is None and not headline and _VERB_LIKE_END_RE.search(head):
+        # `Trump attacked "…"`: a quotation as the object of any verb
+        after = clause_subject(text, s_start, open_at)
     return after
+
+
+def _previous_sentence(
+    text: str, paras: Sequence[tuple[int, int]], para: int, para_lo: int, s_start: int
+) -> Speaker | None:
+    """A quotation standing alone after `X said.` or `X made this comment:`
+    (same paragraph, or the paragraph before when it ends in a colon)."""
+    end = _back_marks(text, s_start, para_lo)
+    if text[para_lo:end].strip():
+        lo = sentence_start(text, para_lo, max(para_lo, end - 1))
+    elif para > 0 and text[paras[para - 1][0] : paras[para - 1][1]].rstrip().endswith(":"):
+        lo, end = paras[para - 1]
+        lo = sentence_start(text, lo, max(lo, end - 1))
+    else:
+        return None
+    speaker = from_head(text, lo, end, False)
+    if speaker is None and text[lo:end].rstrip().endswith(":"):
+        speaker = clause_subject(text, lo, end)
+    return speaker
 
 
 def _resolve(
