@@ -82,7 +82,7 @@ def test_only_control_characters_is_empty(tmp_path: Path) -> None:
         b"PK\x03\x04" + b"zipped article.txt" * 10,
         b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\nstream",
         b"Title\n\nText with a NUL\x00 byte in it.\n",
-        "UTF-16 text".encode("utf-16"),
+        "UTF-16 text without a BOM".encode("utf-16-le"),
         bytes((i * 37 + 11) % 256 for i in range(20_000)),
     ],
     ids=["png", "zip", "pdf", "nul", "utf16", "random"],
@@ -171,6 +171,16 @@ def test_bytes_undefined_in_cp1252_fall_back_to_latin1(tmp_path: Path) -> None:
     article = load_path(path)
     assert article.meta.title == "Gr\u00fc\u00dfe aus K\u00f6ln"  # U+0081 is sanitised away
     assert article.warnings == ("not valid UTF-8; decoded as Latin-1 (ISO-8859-1).",)
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-be", "utf-32"])
+def test_utf16_and_utf32_with_a_bom_are_text(tmp_path: Path, codec: str) -> None:
+    path = tmp_path / "notepad.txt"
+    bom = {"utf-16-be": "\ufeff"}.get(codec, "")
+    path.write_bytes((bom + "Z\u00fcrich \u201cnews\u201d\r\n\r\nBody.").encode(codec))
+    article = load_path(path)
+    assert article.text == "Z\u00fcrich \u201cnews\u201d\n\nBody."
+    assert article.warnings == ()
 
 
 def test_valid_utf8_has_no_warning(tmp_path: Path) -> None:

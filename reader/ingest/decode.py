@@ -54,6 +54,16 @@ _SUSPICIOUS = (frozenset(range(0x20)) - {0x09, 0x0A, 0x0C, 0x0D, 0x1B}) | {
 }
 
 
+_UNICODE_BOMS = (
+    (b"\xff\xfe\x00\x00", "utf-32"),
+    (b"\x00\x00\xfe\xff", "utf-32"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
+)
+"""Text saved as UTF-16 or UTF-32 (e.g. Notepad's "Unicode") always starts
+with a byte-order mark; without one, NUL bytes mean binary."""
+
+
 @dataclass(frozen=True, slots=True)
 class Decoded:
     text: str
@@ -119,9 +129,18 @@ def control_share(data: bytes) -> float:
 
 
 def decode(data: bytes, name: str = "input") -> Decoded:
-    """Decode article bytes: UTF-8 (with or without BOM), else Windows-1252,
-    else Latin-1, with a warning for the fallbacks. Binary data raises
-    BadInputError."""
+    """Decode article bytes: UTF-8 (with or without BOM), UTF-16/32 when a
+    BOM says so, else Windows-1252, else Latin-1, with a warning for the
+    fallbacks. Binary data raises BadInputError."""
+    for bom, codec in _UNICODE_BOMS:
+        if data.startswith(bom):
+            try:
+                text = data.decode(codec)
+            except UnicodeDecodeError:
+                break
+            if "\x00" in text:
+                break
+            return Decoded(text)
     if has_binary_signature(data):
         raise BadInputError(f"{name}: looks like a binary file, not an article.")
     try:
