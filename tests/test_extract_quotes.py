@@ -285,9 +285,12 @@ def test_time_grows_linearly_with_many_quotes() -> None:
 
     def timed(copies: int) -> float:
         article = make_article('"We want the park back," said Ana Ruiz. ' * copies, title=None)
-        began = time.perf_counter()
-        find_quotes(article, [])
-        return time.perf_counter() - began
+        best = float("inf")
+        for _ in range(3):  # the best of three, so a busy machine does not fail the test
+            began = time.perf_counter()
+            find_quotes(article, [])
+            best = min(best, time.perf_counter() - began)
+        return best
 
     small, large = timed(2_500), timed(10_000)
     assert large < 5.5 * small + 0.05
