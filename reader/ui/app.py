@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ClassVar, Protocol
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
@@ -170,6 +170,9 @@ class ReaderApp(App[None]):
             yield ArticleView(id="article", reading_width=self.ui_config.reading_width)
             yield Sidebar(id="sidebar")
         yield Footer()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.query_one(Footer).compact = event.size.width < 100
 
     @property
     def article_view(self) -> ArticleView:

@@ -147,6 +147,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             "next_paragraph",
             "Next paragraph",
             id="article.next-paragraph",
+            show=False,
             key_display="]",
         ),
         Binding(
@@ -162,9 +163,16 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             "next_quote",
             "Next quote",
             id="article.next-quote",
+            show=False,
             key_display="}",
         ),
-        Binding("enter", "show_in_sidebar", "Quote in sidebar", id="article.to-sidebar"),
+        Binding(
+            "enter",
+            "show_in_sidebar",
+            "To sidebar",
+            id="article.to-sidebar",
+            tooltip="Show the sidebar entry of the quote at the cursor",
+        ),
         Binding("m", "toggle_marks", "Quote marks", id="article.toggle-marks", show=False),
         Binding("L", "open_link", "Open link", id="article.open-link", show=False),
         Binding(

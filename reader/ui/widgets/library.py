@@ -36,15 +36,21 @@ class LibraryItem:
     missing: bool = False
 
 
-def _when(entry: LibraryEntry) -> datetime:
-    stamp = entry.published or entry.added
-    return stamp.replace(tzinfo=None)
+def _newest_first(entry: LibraryEntry) -> tuple[int, float]:
+    """Dated articles newest first, then undated ones newest-added first."""
+    if entry.published is not None:
+        return (0, -_stamp(entry.published))
+    return (1, -_stamp(entry.added))
+
+
+def _stamp(moment: datetime) -> float:
+    return moment.replace(tzinfo=None).timestamp()
 
 
 def sort_items(items: Sequence[LibraryItem], key: str) -> list[LibraryItem]:
     if key == "title":
         return sorted(items, key=lambda item: item.entry.title.casefold())
-    return sorted(items, key=lambda item: _when(item.entry), reverse=True)
+    return sorted(items, key=lambda item: _newest_first(item.entry))
 
 
 def item_prompt(item: LibraryItem, current: bool = False) -> Content:
