@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 
 from reader.extract.names_data import NameLists, name_lists
 from reader.extract.people_lexicon import (
+    ABBREVIATED_TITLES,
     DAYS,
     DEMONYMS,
     HONORIFICS,
@@ -89,6 +90,9 @@ _WHO_AFTER = re.compile(r",?[ \t]+(?:who|whose)\b")
 _SENTENCE_END = frozenset(".!?:;\"“”'‘’(\n—–-•*|")
 _MAX_NAME_WORDS = 5
 _ACCEPT = 3
+_LINE_BEFORE = re.compile(r"(?:^|\n)[ \t]*$")
+_LINE_AFTER = re.compile(r"[ \t]*(?:\n|$)")
+_WEAK_HONORIFICS = frozenset({"Miss", "Madam", "Madame", "Lady", "Lord", "Sir", "Dame", "Mister"})
 _BOWLING = re.compile(r"[ \t]+\d{1,2}(?:\.\d)?-\d{1,2}-\d{1,3}-\d{1,2}\b")
 _GROUP_NOUNS = frozenset({"member", "player", "star", "resident", "worker", "citizen", "head"})
 _NAME_SHAPE = re.compile(r"[A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)*|(?:Mc|Mac|O['’])[A-Z][a-z]+")
@@ -97,7 +101,7 @@ _LIST_BEFORE = re.compile(_SEPARATOR + r"$")
 _LIST_AFTER = re.compile(_SEPARATOR)
 _SURNAME_SHAPE = re.compile(
     r"(?:ov|ova|ev|eva|sky|ski|ska|skiy|enko|vich|vic|ovic|evic|ić|escu|eanu|poulos|akis|"
-    r"oglu|oğlu|yan|ian|ishvili|dze|berg|stein|mann|sson|ssen|czyk|wicz|ez|es|aki)$"
+    r"oglu|oğlu|yan|ian|ishvili|dze|berg|stein|mann|sson|ssen|czyk|wicz|ez|aki)$"
 )
 _COUNTRY_SHORT = frozenset(
     {
@@ -147,6 +151,8 @@ class _Found:
     aliases: list[str] = field(default_factory=list)
     starts: list[int] = field(default_factory=list)
     """Where the full name (not an alias) is written, sorted."""
+    surname_first: bool = False
+    """Written the East Asian way, family name first ("Xi Jinping" -> "Mr. Xi")."""
 
     def add(self, start: int, end: int, form: str) -> None:
         self.mentions.append(_Mention(start, end, form))
@@ -264,7 +270,13 @@ class _Finder:
                     prev = run[-1]
                     joined = (
                         not prev.possessive
-                        and (text[prev.end] != "." or prev.initial or prev.word in HONORIFICS)
+                        and (
+                            text[prev.end] != "."
+                            or prev.initial
+                            or prev.word in HONORIFICS
+                            or prev.word in ROLE_HEADS
+                            or prev.word in ABBREVIATED_TITLES
+                        )
                         and len(run) < _MAX_RUN_WORDS
                     )
                     if not joined:
@@ -390,6 +402,7 @@ class _Finder:
             bool(prefix)
             and (
                 head in ROLE_HEADS
+                or head in ABBREVIATED_TITLES
                 or head.lower() in ROLE_NOUNS
                 or any(part in ROLE_HEADS for part in head.split("-"))
             )
@@ -417,9 +430,24 @@ class _Finder:
                 or tok.allcaps
                 or (w.lower() in ROLE_NOUNS and w not in self.lists.given)
                 or ("-" in w and any(part in ROLE_HEADS for part in w.split("-")))
+                or (w in ABBREVIATED_TITLES and (index == 0 or self.title_context(run[index - 1])))
             ):
                 cut = index + 1
         return cut
+
+    def title_context(self, tok: _Tok) -> bool:
+        """Words that may stand before a short title ("U.S. Rep.", "Indiana Gov.")
+        -- unlike a given name ("Hun Sen")."""
+        w = tok.word
+        return (
+            tok.allcaps
+            or w in self.lists.places
+            or w in DEMONYMS
+            or w in STOP_WORDS
+            or w in ORG_WORDS
+            or w in ROLE_HEADS
+            or w in TITLES
+        )
 
     def trim(self, toks: list[_Tok]) -> tuple[list[_Tok], list[_Tok], bool]:
         """Drop words that cannot open a name from the front (sentence openers,
@@ -430,10 +458,32 @@ class _Finder:
         while toks and not self.can_open(toks[0], len(toks)):
             dropped.append(toks[0])
             toks = toks[1:]
+        lists = self.lists
+        if (
+            len(toks) >= 3
+            and lists.given_tier(toks[1].word) == 2
+            and not lists.given_tier(toks[0].word)
+            and not toks[0].initial
+        ):
+            dropped.append(toks[0])  # "Miss Universe | Alicia Machado"
+            toks = toks[1:]
         for index, tok in enumerate(toks):
-            if index == 0 or self.name_like(tok):
+            if index == 0:
                 continue
             w = tok.word
+            if self.name_like(tok):
+                if (
+                    index == 1
+                    or w.lower() not in self.lower_words
+                    or w in lists.surnames
+                    or w in lists.given
+                    or tok.initial
+                ):
+                    continue
+                # an ordinary word in a Title Case headline: "Hillary Clinton Speaks"
+                dropped.extend(toks[index:])
+                toks = toks[:index]
+                break
             if (
                 index == len(toks) - 1
                 and w in self.lists.surnames
@@ -459,12 +509,19 @@ class _Finder:
 
     def name_like(self, tok: _Tok) -> bool:
         w = tok.word
-        if (w in MONTHS or w in DAYS) and (
-            w not in self.lists.given or _DATE_AFTER.match(self.text, tok.end)
+        if w in DAYS or (
+            w in MONTHS and (w not in self.lists.given or _DATE_AFTER.match(self.text, tok.end))
         ):
             return False
+        if "-" in w and any(len(part) >= 5 and part.islower() for part in w.split("-")[1:]):
+            return False  # "League-trained", "Trump-backed"
         return not (
-            tok.allcaps or _DIGIT.search(w) or w in ORG_WORDS or w in OUTLETS or w in HONORIFICS
+            tok.allcaps
+            or _DIGIT.search(w)
+            or w in ORG_WORDS
+            or w in OUTLETS
+            or w in HONORIFICS
+            or w in ROLE_HEADS
         )
 
     def sentence_initial(self, tok: _Tok) -> bool:
@@ -506,14 +563,21 @@ class _Finder:
             score += 1
         if titled:
             score += 2
-        score += self.context_score(toks[0].start, toks[-1].end)
-        if score == 2 and (toks[0].initial or lists.given_tier(first) > 0):
+        context, strong = self.context_score(toks[0].start, toks[-1].end)
+        score += context
+        if score == 2 and (
+            toks[0].initial or lists.given_tier(first) > 0 or (strong and self.name_shaped(toks))
+        ):
             return _ACCEPT
         return score
 
-    def context_score(self, start: int, end: int) -> int:
+    def context_score(self, start: int, end: int) -> tuple[int, bool]:
+        """Evidence around the words (at most 2) and whether any of it is
+        strong on its own: a country or role in brackets, a role noun before,
+        a photo credit, a line of its own (a byline)."""
         text = self.text
         score = 0
+        strong = False
         after = text[end : end + 40]
         bracket = _BRACKET_AFTER.match(after)
         if bracket:
@@ -536,11 +600,16 @@ class _Finder:
                 score += 1
             elif last in ROLE_NOUNS and last not in _GROUP_NOUNS:
                 score += 2
+                strong = True
         if appositive_role(text, end) is not None:
             score += 1
         if credit_role(text, start) is not None:
             score += 2
-        return min(score, 2)
+            strong = True
+        if _LINE_BEFORE.search(text, max(0, start - 3), start) and _LINE_AFTER.match(text, end):
+            score += 2
+            strong = True
+        return min(score, 2), strong
 
     def record(self, prefix: list[_Tok], toks: list[_Tok], honorific: bool) -> None:
         start, end = toks[0].start, toks[-1].end
@@ -571,6 +640,8 @@ class _Finder:
         if key in self.by_key:
             return self.by_key[key]
         for person in self.by_last.get(words[-1].casefold(), ()):
+            if len(person.words) == 1 and len(words) > 1:
+                continue  # "President Obama" before "Michelle Obama": maybe not one person
             if _compatible(words, person.words):
                 return person
         return None
@@ -583,7 +654,13 @@ class _Finder:
         return person
 
     def index(self, person: _Found) -> None:
-        for table, word in ((self.by_last, person.words[-1]), (self.by_first, person.words[0])):
+        words = person.words
+        if len(words) in (2, 3) and words[0] in self.lists.east_asian_surnames:
+            person.surname_first = all(_PINYIN.fullmatch(w) for w in words[1:])
+        pairs = [(self.by_last, words[-1]), (self.by_first, words[0])]
+        if person.surname_first:
+            pairs.append((self.by_last, words[0]))
+        for table, word in pairs:
             entries = table.setdefault(word.casefold(), [])
             if person not in entries:
                 entries.append(person)
@@ -636,6 +713,7 @@ class _Finder:
                 and self.name_like(toks[first])
                 and toks[first].word not in STOP_WORDS
                 and not toks[first].initial
+                and self.plausible_surname(tok.word, toks[first].word)
             ):
                 person = self.new_person(toks[first].word, (toks[first].word,))
                 start, end = tok.start, toks[first].end
@@ -644,6 +722,13 @@ class _Finder:
                 index = first + 1
             else:
                 index += 1
+
+    def plausible_surname(self, honorific: str, word: str) -> bool:
+        """After "Miss" or "Madam" (also titles of shows, pageants and
+        puppets) only a known or surname-shaped word counts."""
+        if honorific in _WEAK_HONORIFICS:
+            return word in self.lists.surnames or bool(_SURNAME_SHAPE.search(word))
+        return word.lower() not in self.lower_words or word in self.lists.surnames
 
     def alias_owner(self, chunk: list[_Tok], honorific: bool) -> _Found | None:
         last = chunk[-1].word.casefold()
@@ -663,8 +748,12 @@ class _Finder:
         candidates = []
         for person in self.by_last.get(folded[-1], ()):
             pwords = [w.casefold() for w in person.words]
-            whole = folded == pwords and len(words) > 1
-            if whole or (len(folded) < len(pwords) and pwords[-len(folded) :] == folded):
+            whole = folded == pwords and (len(words) > 1 or len(pwords) == 1)
+            if (
+                whole
+                or (len(folded) < len(pwords) and pwords[-len(folded) :] == folded)
+                or (person.surname_first and folded == pwords[:1])
+            ):
                 candidates.append(person)
         if not candidates and len(chunk) == 1 and not caps and not honorific:
             word = chunk[0].word

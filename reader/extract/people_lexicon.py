@@ -27,8 +27,8 @@ TITLES = _words(
     Cmdr Marshal Field Brigadier Lieutenant Corporal Cpl Private Pte Ambassador Envoy
     Chairman Chairwoman Chairperson Chair Director Professor Coach Speaker Deputy
     Sheriff Detective Det Officer Inspector Superintendent Commissioner Attorney
-    Solicitor Chief Executive CEO CFO COO Chancellor Dean Provost Rector Consul Sultan
-    Emir Amir Crown Duke Duchess Earl Count Countess Baron Baroness Viscount Pastor
+    Solicitor Chief Executive CEO CFO COO Chancellor Provost Rector Consul Sultan
+    Emir Amir Crown Duke Duchess Countess Baron Baroness Viscount Pastor
     Elder Councillor Councilman Councilwoman Alderman Magistrate Prosecutor Assemblyman
     Assemblywoman Delegate Leader Spokesman Spokeswoman Spokesperson Chieftain Rebbe
     Mufti Grand Supreme Acting Interim Former Foreign Defence Defense Finance Interior
@@ -38,14 +38,21 @@ TITLES = _words(
 )
 """Words of a title written before a name ("Foreign Minister", "US President")."""
 
+ABBREVIATED_TITLES = _words(
+    """Sen Sens Rep Reps Gov Gen Lt Col Maj Capt Adm Sgt Cmdr Cdr Det Supt Atty Insp Brig
+    Pres Msgr Cpl Pte"""
+)
+"""Short titles ("Sen. Warren"): a title only before a name, never after a given name
+("Hun Sen")."""
+
 ROLE_HEADS = _words(
     """President Premier Minister Chancellor King Queen Prince Princess Emperor Empress Pope
-    Cardinal Bishop Archbishop Patriarch Senator Sen Rep Representative Congressman
-    Congresswoman Governor Gov Mayor Judge Justice Secretary General Gen Colonel Col Major
-    Maj Captain Capt Admiral Adm Sergeant Sgt Commander Marshal Brigadier Lieutenant
+    Cardinal Bishop Archbishop Patriarch Senator Representative Congressman
+    Congresswoman Governor Mayor Judge Justice Secretary General Colonel Major
+    Captain Admiral Sergeant Commander Marshal Brigadier Lieutenant
     Ambassador Envoy Chairman Chairwoman Chairperson Director Professor Coach Speaker
     Sheriff Detective Inspector Superintendent Commissioner Attorney Chief CEO CFO COO
-    Dean Provost Rector Consul Sultan Emir Amir Duke Duchess Earl Baron Baroness Pastor
+    Provost Rector Consul Sultan Emir Amir Duke Duchess Baron Baroness Pastor
     Councillor Councilman Councilwoman Alderman Magistrate Prosecutor Leader Spokesman
     Spokeswoman Spokesperson Mufti Ayatollah Sheikh Rabbi Imam Deputy"""
 )
@@ -71,7 +78,7 @@ ROLE_NOUNS = _words(
     paceman seamer swimmer skier golfer rider racer referee organiser organizer planner
     activist campaigner protester organizer blogger influencer resident worker nurse
     farmer owner citizen priest monk nun cleric scholar minister premier marshal champ
-    titleholder holder seed wildcard newcomer rookie amateur professional pro winner
+    titleholder seed wildcard newcomer rookie winner
     runner-up medallist medalist semifinalist team-mate opponent rival compatriot
     countryman countrywoman husband wife son daughter father mother brother sister uncle
     aunt nephew niece cousin widow widower friend colleague girlfriend boyfriend fiancee
@@ -164,7 +171,9 @@ DEMONYMS = _words(
     Democratic Republican Conservative Labour Liberal Socialist Nationalist Tory Tories
     Pacific Atlantic Mediterranean Caribbean Scandinavian Nordic Baltic Balkan Slav
     Hispanic Anglo Sikh Hindu Buddhist Christian Protestant Orthodox Sunni Shi'ite Shiite
-    Shia Moldovan Cypriot Maltese Luxembourgish Gulf"""
+    Shia Moldovan Cypriot Maltese Luxembourgish Gulf Democrats Republicans Conservatives
+    Liberals Socialists Communists Americans Europeans Africans Asians Arabs Muslims
+    Christians Jews Catholics Protestants Israelis Palestinians Russians Chinese Britons"""
 )
 """Nationality and affiliation words that stand before names ("American Dennis Mitchell")."""
 

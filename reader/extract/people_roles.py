@@ -15,7 +15,7 @@ from reader.extract.people_lexicon import ROLE_ADJECTIVES, ROLE_NOUNS
 
 _APPOSITIVE = re.compile(
     r",[ \t]+(?:(?:a|an|the)[ \t]+)?(?P<role>[^,.;:!?\"“”()\n]{2,160}?)"
-    r"(?=[ \t]*(?:[,.;:!?\"“”()\n]|$|[ \t]+(?:who|which|whose|said|says|told|added)\b))"
+    r"(?=[ \t]*(?:[,.;:!?\"“”()\n]|$|[ \t]+(?:who|whom|which|whose|that|said|says|told|added)\b))"
 )
 _CREDIT = re.compile(
     r"(?:\b(?:photo|photos|photograph|photographs|picture|pictures|image|images|credit|"
@@ -74,24 +74,9 @@ def descriptor_role(text: str, start: int) -> str | None:
         return None
     kept = [words[-1]]
     for word in reversed(words[:-1]):
-        if word.endswith((",", ".", ";", ":", '"', "“", "”")) or word.lower() in {
-            "the",
-            "a",
-            "an",
-            "and",
-            "by",
-            "said",
-            "says",
-            "with",
-            "to",
-            "of",
-            "for",
-            "as",
-            "from",
-            "his",
-            "her",
-            "their",
-        }:
+        if word.endswith((",", ".", ";", ":", '"', "“", "”", "(", ")")):
+            break
+        if not (word[:1].isupper() or word.lower() in ROLE_ADJECTIVES or word[:1].isdigit()):
             break
         kept.append(word)
         if len(kept) >= 4:
