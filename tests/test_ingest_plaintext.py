@@ -243,3 +243,14 @@ def test_a_huge_first_line_is_kept_whole_but_the_title_is_clipped() -> None:
     assert article.slice(article.blocks[0].span) == line.strip()
     assert len(article.meta.title) <= 300
     assert article.meta.title.endswith("word\u2026")
+
+
+def test_one_paragraph_per_line_without_blank_lines() -> None:
+    first = "The council voted on Tuesday to approve the bridge after a debate that ran late. " * 2
+    second = "Opponents said they would start collecting signatures for a referendum soon. " * 2
+    article = parse(f"Headline\n{first.strip()}\n{second.strip()}\n")
+    assert texts(article, BlockKind.PARAGRAPH) == [first.strip(), second.strip()]
+    # Hard-wrapped prose and short table lines stay one paragraph.
+    wrapped = "A hard-wrapped paragraph goes on\nand on over several short\nlines of text."
+    article = parse(f"Headline\n\n{wrapped}")
+    assert texts(article, BlockKind.PARAGRAPH) == [wrapped]

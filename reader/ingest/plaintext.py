@@ -191,8 +191,11 @@ def parse_plain(text: str, *, source: str | None) -> tuple[TextBuilder, ArticleM
         if _caption(out, head, lines):
             continue
         in_header = False
-        kind = BlockKind.HEADING if _is_subheading(lines, index, last) else BlockKind.PARAGRAPH
-        out.add(kind, "\n".join(lines), level=2 if kind is BlockKind.HEADING else 0)
+        if _is_subheading(lines, index, last):
+            out.add(BlockKind.HEADING, lines[0], level=2)
+            continue
+        for paragraph in split_line_paragraphs(lines):
+            out.add(BlockKind.PARAGRAPH, paragraph)
     meta = ArticleMeta(
         title=head.title or "",
         section=head.section,
@@ -219,7 +222,23 @@ def _read_top(out: TextBuilder, head: _Header, lines: list[str]) -> None:
     while rest and (_header_line(out, head, rest[0]) or _caption(out, head, rest[:1])):
         rest.pop(0)
     if rest:
-        out.add(BlockKind.PARAGRAPH, "\n".join(rest))
+        for paragraph in split_line_paragraphs(rest):
+            out.add(BlockKind.PARAGRAPH, paragraph)
+
+
+_LONG_LINE = 100
+
+
+def split_line_paragraphs(lines: list[str]) -> list[str]:
+    """Text pasted with one paragraph per line and no blank lines between:
+    when most lines of a chunk are long prose lines, each line is its own
+    paragraph. Hard-wrapped text and short tabular lines stay together."""
+    if len(lines) < 2:
+        return ["\n".join(lines)]
+    long_lines = sum(1 for line in lines if len(line) > _LONG_LINE)
+    if long_lines * 5 < len(lines) * 4:
+        return ["\n".join(lines)]
+    return lines
 
 
 def _header_line(out: TextBuilder, head: _Header, line: str) -> bool:
