@@ -8,11 +8,14 @@ fixed window, so it costs the same for every figure.
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left, bisect_right
+
 WINDOW = 120
 MAX_WORDS = 9
 
 _TRAILING = ".,;:!?)]\"”’'"
-_ENDS = (". ", "? ", "! ", "\n", '." ', ".” ")
+_BOUNDARY_RE = re.compile(r"[.!?][\"”’)]?[ \t]+|\n")
 
 
 def _words(text: str) -> frozenset[str]:
@@ -39,20 +42,20 @@ _PREPOSITIONS = _words("in on at for from to by with over under into across per"
 _DANGLING = _PREPOSITIONS | {"the", "a", "an", "of"}
 
 
-def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    left = max(0, start - WINDOW)
-    sentence_start = left
-    for mark in _ENDS:
-        found = text.rfind(mark, left, start)
-        if found >= 0:
-            sentence_start = max(sentence_start, found + len(mark))
-    right_limit = min(len(text), end + WINDOW)
-    sentence_end = right_limit
-    for mark in _ENDS:
-        found = text.find(mark, end, right_limit)
-        if 0 <= found < sentence_end:
-            sentence_end = found + 1
-    return sentence_start, sentence_end
+class Sentences:
+    """Where the sentences of a text start, found once, so each figure finds
+    its sentence by bisection instead of searching the text around it."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts = [m.end() for m in _BOUNDARY_RE.finditer(text)]
+
+    def bounds(self, start: int, end: int) -> tuple[int, int]:
+        i = bisect_right(self.starts, start)
+        sentence_start = max(self.starts[i - 1] if i else 0, start - WINDOW)
+        j = bisect_left(self.starts, end)
+        sentence_end = self.starts[j] if j < len(self.starts) else len(self.text)
+        return sentence_start, min(sentence_end, end + WINDOW)
 
 
 def _phrase_after(text: str, end: int, limit: int) -> list[str]:
@@ -88,9 +91,10 @@ def _clause_before(text: str, sentence_start: int, start: int) -> list[str]:
     return clause
 
 
-def describe(text: str, start: int, end: int, kind: str) -> str | None:
+def describe(sentences: Sentences, start: int, end: int, kind: str) -> str | None:
     """What the figure at text[start:end] measures, or None if nothing says."""
-    sentence_start, sentence_end = _sentence_bounds(text, start, end)
+    text = sentences.text
+    sentence_start, sentence_end = sentences.bounds(start, end)
     after = _phrase_after(text, end, sentence_end)
     before = _clause_before(text, sentence_start, start)
     if kind == "percent":

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from reader.extract.figure_context import describe
+from reader.extract.figure_context import Sentences, describe
 from reader.extract.figure_dates import looks_like_year, special_at
 from reader.extract.figure_units import (
     ADJECTIVE_CURRENCY_RE,
@@ -80,10 +80,10 @@ _FRACTION_OF_RE = re.compile(
     r"[ \u00a0](?:in|of|out[ \u00a0]of)[ \u00a0](?P<d>[0-9]{1,3}|[a-z]+)\b"
 )
 _SLASH_FRACTION_RE = re.compile(r"/(?P<d>[0-9]{1,3})(?![0-9/])")
-_GLUED_LETTERS_RE = re.compile(r"[A-Za-z°%µ²]")
 _ORDINAL_RE = re.compile(r"(?:st|nd|rd|th)(?![A-Za-z])")
 _DECADE_RE = re.compile(r"(?:s|['’′]s)(?![A-Za-z])")
 _HYPHEN_WORD_RE = re.compile(r"-[A-Za-z]")
+_GAPS = frozenset(" \u00a0-")
 _OF_CURRENCY_RE = re.compile(
     r"[ \u00a0]of[ \u00a0](?:[A-Z][a-z]+[ \u00a0])?(?i:dollars|euros|pounds|yuan|yen|rupees)\b"
 )
@@ -195,8 +195,9 @@ def find_figures(article: Article) -> list[Figure]:
         consumed = raw.end
     _share_range_units(text, raws)
     figures = timeline
+    sentences = Sentences(text)
     for raw in raws:
-        context = None if raw.kind in ("year",) else describe(text, raw.start, raw.end, raw.kind)
+        context = None if raw.kind == "year" else describe(sentences, raw.start, raw.end, raw.kind)
         figures.append(
             Figure(
                 text=text[raw.start : raw.end],
@@ -304,7 +305,8 @@ def _read_digits(text: str, start: int, end: int) -> _Raw | None:
         value /= denominator
         pos = frac.end()
         return _finish(text, start, num_start, pos, value, None, "other", currency, False)
-    if pos < len(text) and _GLUED_LETTERS_RE.match(text, pos):
+    glued = text[pos : pos + 1]
+    if glued and (glued.isalpha() or glued in "°%µ²"):
         if _ORDINAL_RE.match(text, pos, pos + 3):
             return None
         if (
@@ -353,14 +355,17 @@ def _read_after(
     """Scale words, units and currencies after the numeral, then the checks
     that need them (labels, years)."""
     limit = min(len(text), pos + 40)
-    if not scaled and unit is None:
+    gap, letter = text[pos : pos + 1], text[pos + 1 : pos + 2]
+    # Units, scales and currencies after a space all start with a letter (or %, °).
+    words_follow = gap in _GAPS and (letter.isalpha() or letter in "%°")
+    if words_follow and not scaled and unit is None:
         spaced_scale = SCALE_WORD_RE.match(text, pos, limit)
         if spaced_scale:
             word = spaced_scale.group("s").lower()
             scale = SCALES.get(word) or SCALE_ABBREVIATIONS[word]
             scaled = True
             pos = spaced_scale.end()
-    if unit is None:
+    if unit is None and words_follow:
         adjective = ADJECTIVE_CURRENCY_RE.match(text, pos, limit)
         if adjective:
             unit = lookup_unit(adjective.group("u"))
@@ -372,15 +377,15 @@ def _read_after(
             if spaced_unit:
                 unit = lookup_unit(spaced_unit.group("u"))
                 pos = spaced_unit.end()
-    if unit is None and _OF_CURRENCY_RE.match(text, pos, limit):
+    if unit is None and words_follow and _OF_CURRENCY_RE.match(text, pos, limit):
         unit = Unit("dollars", MONEY)
-    if unit is None and pos < len(text) and _HYPHEN_WORD_RE.match(text, pos):
+    if unit is None and words_follow and _HYPHEN_WORD_RE.match(text, pos):
         word = _next_word(text, pos + 1).split("-")[0].lower()
         if word in _IDIOM_AFTER_HYPHEN:
             return None
     bare = unit is None and not scaled and currency is None
     if bare and value is not None:
-        if _ADDRESS_RE.match(text, pos, pos + 48):
+        if text[pos + 1 : pos + 2].isupper() and _ADDRESS_RE.match(text, pos, pos + 48):
             return None
         before = _previous_word(text, start)
         if _is_label(before, raw_number):
