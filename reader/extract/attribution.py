@@ -54,7 +54,7 @@ _THAT_VERBS = word_list(
     claims reports notes states calls comments
     """
 )
-_VERB_SET = frozenset(_VERBS)
+SPEECH_VERBS = _VERB_SET = frozenset(_VERBS)
 _PARTICIPLES = frozenset(v for v in _VERBS if v.endswith("ing"))
 _TITLE_VERBS = "Says Said Tells Told Warns Asks Writes Wrote Urges Insists Argues Vows Calls Claims"
 
@@ -155,7 +155,19 @@ _CAP_AFTER_RE = re.compile(r"\s*[A-Z][a-z]")
 _SHORT_NAME_RE = re.compile(r"\s*[\w.'’ -]{1,60}[:,]\s*$")
 _THAT_THE_RE = re.compile(r"\s*(?:that|the|a|an)\b", re.IGNORECASE)
 
-_FINITE_STRONG_RE = re.compile(r"\s(?:[a-z]+ed|said|told|wrote|has|had|is|was|will|would)\b")
+_IRREGULAR = (
+    "said|told|wrote|has|had|is|was|will|would|made|gave|took|went|came|got|sent|spoke|"
+    "began|kept|held|left|met|ran|saw|sat|stood|thought|brought|felt|found|heard|knew|"
+    "meant|paid|showed|won|put|set|let"
+)
+_FINITE_STRONG_RE = re.compile(r"\s(?:[a-z]+ed|" + _IRREGULAR + r")\b")
+_FINITE_START_RE = re.compile(r"(?:[a-z]+ed|" + _IRREGULAR + r")\b")
+_WHEN_RE = re.compile(
+    r"\s(?:on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|[A-Z][a-z]+ \d)"
+    r"|at (?:a|an|the|his|her) |during|last (?:week|month|year|night)|"
+    r"this (?:week|month|year|morning|afternoon|evening)|earlier|yesterday|today|"
+    r"in (?:a|an|his|her|the) (?:statement|interview|speech|post|tweet|letter|release))\b"
+)
 _FINITE_RE = re.compile(r"\s(?:[a-z]+s|[a-z]+ed|said|told|wrote|has|had|is|was|will|would)\b")
 
 Kind = Literal["name", "pronoun", "phrase"]
@@ -362,21 +374,27 @@ def classify_phrase(phrase: str, at: int) -> Speaker | None:
         if run.split()[0] == "The" or (
             before and before[-1].lower() in _DETERMINERS and not titled
         ):
-            return Speaker(phrase if len(words) <= 8 else core, "phrase", at)
+            return Speaker(_drop_when(phrase if len(words) <= 8 else core), "phrase", at)
         name = strip_titles(run)
         bare_title = len(run.split()) == 1 and (run in TITLES or run + "." in TITLES)
         if name and not bare_title:
             return Speaker(name, "name", at)
     if words[0][0].isupper() and words[0].lower() not in _DETERMINERS and len(words) > 5:
         return None
-    return Speaker(phrase, "phrase", at)
+    return Speaker(_drop_when(phrase), "phrase", at)
+
+
+def _drop_when(phrase: str) -> str:
+    """ "The council on Friday" -> "The council": when and where are not the speaker."""
+    m = _WHEN_RE.search(phrase)
+    return phrase[: m.start()] if m and len(phrase[: m.start()].split()) >= 2 else phrase
 
 
 def clause_subject(text: str, lo: int, hi: int) -> Speaker | None:
     """The subject of the main clause in text[lo:hi]: the words before the
     first finite verb, skipping openers ("During the speech, Trump attacked
     ..., saying" -> Trump; "X denies ..., saying" -> X)."""
-    region = text[lo:hi].lstrip(" ,;:—–\"“”'‘’")
+    region = _PAREN_RE.sub(" ", text[lo:hi]).lstrip(" ,;:—–\"“”'‘’")
     chunks = _FIRST_CLAUSE_RE.split(region)
     for chunk in chunks:
         cut = _FINITE_STRONG_RE.search(chunk) or _FINITE_RE.search(chunk)
@@ -418,6 +436,9 @@ def subject_before(text: str, lo: int, verb_at: int, participle: bool) -> Speake
         if not last:
             return None
     idx = len(chunks) - 1
+    if last[:1].islower() and _FINITE_START_RE.match(last):
+        # "Donald Trump, her opponent, bemoaned the unrest and said"
+        return clause_subject(text, lo, verb_at)
     last_words = last.lower().split()
     if len(last_words) > 1 and last_words[-1] in _RELATIVE:
         return None  # "anybody who complains": a relative clause, not a speaker
@@ -549,6 +570,9 @@ def from_head(text: str, lo: int, pos: int, headline: bool) -> Speaker | None:
         speaker = subject_before(text, lo, verb.start(), word.lower() in _PARTICIPLES)
         if speaker is not None:
             return speaker
+    if not headline and text[lo:pos].rstrip().endswith(":"):
+        # `Sen. X scolded him: "…"`
+        return clause_subject(text, lo, pos)
     if headline:
         m = re.match(r"\s*([^:]{2,60}):\s*$", text[lo:pos]) or re.match(
             r"\s*([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}):", text[lo:pos]

@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from reader.extract.attribution import STARTERS, TITLES, strip_titles, word_set
+from reader.extract.attribution import SPEECH_VERBS, STARTERS, TITLES, strip_titles, word_set
 from reader.model import Person
 
 # Two to five capitalised words (initials and name particles allowed). Each
@@ -43,6 +43,10 @@ _NOT_NAME = word_set(
     """
 )
 _NAME_CHARS_RE = re.compile(r"[^\W\d_]+(?:[ .'’-]+[^\W\d_]+)*\.?")
+_HEADLINE_VERBS = word_set(
+    "rips slams hammers blasts speaks rally rallies denies backs rejects attacks praises vows"
+)
+_CAP_RUN_RE = re.compile(r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*")
 _PRONOUN_PERSON = word_set(
     """
     he she him his her i we
@@ -62,12 +66,14 @@ class NameBook:
     names: list[str] = field(default_factory=list)
     by_part: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
     aliases: dict[str, str] = field(default_factory=dict)
+    full_keys: set[str] = field(default_factory=set)
     people_positions: list[int] = field(default_factory=list)
     people_names: list[str] = field(default_factory=list)
 
     def add(self, pos: int, name: str) -> None:
         self.positions.append(pos)
         self.names.append(name)
+        self.full_keys.add(name_key(name))
         words = name.split()
         for part in {words[-1], words[0]} if len(words) > 1 else set():
             self.by_part.setdefault(name_key(part), []).append((pos, name))
@@ -99,6 +105,28 @@ class NameBook:
         if key in self.aliases:
             return self.aliases[key]
         return lastnames[0][1] if lastnames else name
+
+    def known_in(self, phrase: str, at: int) -> str | None:
+        """The first person the book knows named inside `phrase` ("A lesson
+        from Loretta Lynch" -> "Loretta Lynch"), as a full name."""
+        for m in _CAP_RUN_RE.finditer(phrase):
+            # a headline verb splits a run ("Chris Christie Calls Hillary Clinton")
+            words = [
+                "|" if w.lower() in SPEECH_VERBS or w.lower() in _HEADLINE_VERBS else w
+                for w in strip_titles(m.group()).split()[:8]
+            ]
+            # longest known stretch of the run ("Hillary Clinton Speaks")
+            for size in range(len(words), 0, -1):
+                for i in range(len(words) - size + 1):
+                    if "|" in words[i : i + size]:
+                        continue
+                    part = " ".join(words[i : i + size])
+                    key = name_key(part)
+                    if key in self.aliases or key in self.full_keys:
+                        return self.full_name(part, at)
+                    if size == 1 and key in self.by_part:
+                        return self.full_name(part, at)
+        return None
 
     def latest_before(self, at: int) -> str | None:
         """The person named last before `at` (from the people list when there is one)."""

@@ -158,6 +158,13 @@ def find_quotes(article: Article, people: Sequence[Person]) -> list[Quote]:
         if label_name is not None:
             speaker = Speaker(label_name, "name", first_start)
         name, person = _resolve(speaker, book, last_person, seg.para, start)
+        if headline and (speaker is None or speaker.kind == "phrase"):
+            # "A lesson from Loretta Lynch: '…'", "Ana Ruiz Speaks 'Of …'":
+            # the person the headline names
+            where = speaker.text if speaker is not None else text[s_start:open_at]
+            known = book.known_in(where, start)
+            if known is not None:
+                name, person = known, True
         if speaker is None and found:
             name, person = _inherit(found, seg.para, text, s_start, open_at)
         if name is None and speaker is None and not headline:
