@@ -271,3 +271,41 @@ def test_long_runs_of_number_like_text_are_linear(unit: str) -> None:
     begin = time.perf_counter()
     figures(body)
     assert time.perf_counter() - begin < 2.0
+
+
+@pytest.mark.parametrize(
+    ("body", "value", "unit"),
+    [
+        ("Exports grew two and a half times.", 2.5, "times"),
+        ("It was minus 12 degrees overnight.", -12.0, "degrees"),
+        ("Highs of 31C were forecast.", 31.0, "°C"),
+        ("The bank trimmed rates by 25 bps.", 25.0, "basis points"),
+        ("The state raised Rs 300 crore.", 3e9, "Rs"),
+    ],
+)
+def test_less_common_forms(body: str, value: float, unit: str) -> None:
+    figure = one(body)
+    assert (figure.value, figure.unit) == (pytest.approx(value), unit)
+
+
+@pytest.mark.parametrize(
+    ("body", "text"),
+    [
+        ("Prices peaked in the 1970s.", "1970s"),
+        ("It was the 2021-22 season.", "2021-22"),
+        ("Play ran from March 4-7.", "March 4-7"),
+    ],
+)
+def test_decades_seasons_and_day_ranges_are_one_timeline_item(body: str, text: str) -> None:
+    assert quantities(body) == []
+    assert [f.text for f in figures(body)] == [text]
+
+
+def test_names_with_numbers_are_not_figures() -> None:
+    assert quantities("She bought milk at a 7-Eleven shop.") == []
+    assert quantities("Route 66 and Interstate 95 were closed.") == []
+
+
+def test_hundreds_written_with_digits_are_vague() -> None:
+    figure = one("Fans bought 1,000s of tickets.")
+    assert figure.value is None

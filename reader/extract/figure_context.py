@@ -119,7 +119,18 @@ def _passive(before: list[str], after: list[str]) -> list[str]:
     if len(before) < 2:
         return after
     verb, subject = before[-1], before[-2]
-    if not (verb.islower() and verb.endswith("ed") and subject[:1].isupper()):
+    if not (verb.islower() and verb.endswith("ed") and subject[:1].isupper()) or subject in {
+        "He",
+        "She",
+        "It",
+        "They",
+        "We",
+        "I",
+        "You",
+        "This",
+        "That",
+        "The",
+    }:
         return after
     split = next((i for i, w in enumerate(after) if w.lower() in _PREPOSITIONS), len(after))
     return [*after[:split], verb, "by", subject, *after[split:]]

@@ -49,7 +49,7 @@ PHONE_RE = re.compile(
 # A month name ending just before the digits: "December 10", "June of 2018".
 MONTH_BEFORE_RE = re.compile(rf"(?<![\w.]){_MONTH}(?:,?{_SP}(?:of{_SP})?)$")
 AFTER_MONTH_RE = re.compile(
-    rf"{_MONTH}{_SP}{_DAY}(?![\w:])(?:,?{_SP}{_YEAR}(?![\w]))?"
+    rf"{_MONTH}{_SP}{_DAY}(?:[-–]{_DAY})?(?![\w:])(?:,?{_SP}{_YEAR}(?![\w]))?"
     rf"|{_MONTH},?{_SP}(?:of{_SP})?{_YEAR}(?![\w])"
 )
 

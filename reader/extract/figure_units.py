@@ -119,8 +119,8 @@ _TABLE: list[tuple[tuple[str, ...], str, str]] = [
     (("Mbps", "Gbps", "Kbps", "megabits", "gigabits"), "bit/s", MEASURE),
     (("megapixels", "megapixel", "MP"), "megapixels", MEASURE),
     (("pixels",), "pixels", MEASURE),
-    (("degrees Celsius", "degrees centigrade", "°C", "° C", "Celsius"), "°C", MEASURE),
-    (("degrees Fahrenheit", "°F", "° F", "Fahrenheit"), "°F", MEASURE),
+    (("degrees Celsius", "degrees centigrade", "°C", "° C", "Celsius", "C"), "°C", MEASURE),
+    (("degrees Fahrenheit", "°F", "° F", "Fahrenheit", "F"), "°F", MEASURE),
     (("degrees", "degree", "°"), "degrees", MEASURE),
     (("decibels", "decibel", "dB"), "dB", MEASURE),
     (("calories", "calorie", "kcal"), "calories", MEASURE),
@@ -147,7 +147,7 @@ CASE_SENSITIVE = frozenset(
     | {"V", "W", "kW", "MW", "GW", "TW", "kWh", "MWh", "GWh", "TWh", "L", "l", "mL", "ml"}
     | {"Hz", "kHz", "MHz", "GHz", "mAh", "Ah", "kV", "dB", "p", "g", "h", "mg", "cc"}
     | {"RMB", "CNY", "CHF", "USD", "EUR", "GBP", "JPY", "INR", "AUD", "CAD", "HKD", "SGD", "NZD"}
-    | {"Mbps", "Gbps", "Kbps", "bp", "pc", "mi", "in."}
+    | {"Mbps", "Gbps", "Kbps", "bp", "pc", "mi", "in.", "C", "F", "second"}
 )
 
 _EXACT: dict[str, Unit] = {}

@@ -83,6 +83,9 @@ _SLASH_FRACTION_RE = re.compile(r"/(?P<d>[0-9]{1,3})(?![0-9/])")
 _ORDINAL_RE = re.compile(r"(?:st|nd|rd|th)(?![A-Za-z])")
 _DECADE_RE = re.compile(r"(?:s|['’′]s)(?![A-Za-z])")
 _HYPHEN_WORD_RE = re.compile(r"-[A-Za-z]")
+_SEASON_RE = re.compile(r"[-–/][0-9]{2}(?![0-9])")
+_AND_A_HALF_RE = re.compile(r"[ \u00a0]and[ \u00a0]a[ \u00a0]half\b")
+_MINUS_RE = re.compile(r"(?<![A-Za-z])(?i:minus)[ \u00a0]$")
 _GAPS = frozenset(" \u00a0-")
 _OF_CURRENCY_RE = re.compile(
     r"[ \u00a0]of[ \u00a0](?:[A-Z][a-z]+[ \u00a0])?(?i:dollars|euros|pounds|yuan|yen|rupees)\b"
@@ -289,6 +292,11 @@ def _read_digits(text: str, start: int, end: int) -> _Raw | None:
     value = parse_digits(raw_number)
     if value is None:
         return None
+    season = _SEASON_RE.match(text, end, end + 4)
+    if season and raw_number.isdigit() and 1900 <= value <= 2100:
+        return _Raw(start, start, season.end(), season.end(), value, None, "year")
+    if text[end : end + 1] == "-" and text[end + 1 : end + 2].isupper():
+        return None  # 7-Eleven, 3-Series: a name
     num_start, num_end = start, end
     unit: Unit | None = None
     scale = 1.0
@@ -309,12 +317,11 @@ def _read_digits(text: str, start: int, end: int) -> _Raw | None:
     if glued and (glued.isalpha() or glued in "°%µ²"):
         if _ORDINAL_RE.match(text, pos, pos + 3):
             return None
-        if (
-            _DECADE_RE.match(text, pos, pos + 3)
-            and value.is_integer()
-            and (len(raw_number) == 2 or 1000 <= value <= 2100)
-        ):
-            return _Raw(start, start, end, end, value, None, "year")
+        decade = _DECADE_RE.match(text, pos, pos + 3)
+        if decade and raw_number.isdigit() and (len(raw_number) == 2 or 1000 <= value <= 2100):
+            return _Raw(start, start, decade.end(), decade.end(), value, None, "year")
+        if decade and value in (10.0, 100.0, 1000.0):  # "1,000s of fans": a vague amount
+            return _Raw(start, start, decade.end(), decade.end(), None, None, COUNT)
         glued_scale = SCALE_GLUED_RE.match(text, pos, pos + 4)
         if glued_scale:
             word = glued_scale.group("s")
@@ -446,6 +453,9 @@ def _finish(
             unit = currency[1] if unit is None or kind == MONEY else unit
         if unit is None or unit in ("dollars",):
             unit = currency[1]
+    minus = _MINUS_RE.search(text, max(0, start - 8), start)
+    if minus and value is not None:
+        value, start = -value, minus.start()
     start = _approx_start(text, start)
     bare = unit is None and not scaled and not has_currency
     return _Raw(start, num_start, end, end, value, unit, kind, scaled, has_currency, bare)
@@ -493,6 +503,10 @@ def _read_words(text: str, start: int, end: int) -> _Raw | None:
     value = words_value(parts)
     if value is None:
         return None
+    half = _AND_A_HALF_RE.match(text, pos, pos + 14)
+    if half:
+        value += 0.5
+        pos = half.end()
     if parts == ["one"] or parts[-1] in CARDINALS:
         share = _FRACTION_OF_RE.match(text, pos, pos + 16)
         if share and parts[-1] in UNITS and UNITS[parts[-1]] <= 10:
@@ -507,6 +521,8 @@ def _read_words(text: str, start: int, end: int) -> _Raw | None:
                 end_share = share.end()
                 share_value = value / denominator
                 return _Raw(start, start, end_share, end_share, share_value, "fraction", "other")
+    if start > 0 and text[start - 1] == "-" and text[start].isupper():
+        return None  # 7-Eleven
     pronoun = before.lower() in _ONE_PRONOUN_BEFORE or _next_word(text, pos).lower() == "another"
     if parts == ["one"] and pronoun:
         return None
