@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import logging
 import os
 import tempfile
 import time
@@ -25,6 +26,8 @@ try:  # Linux / macOS
     import fcntl
 except ImportError:  # pragma: no cover - Windows
     fcntl = None  # type: ignore[assignment]
+
+log = logging.getLogger(__name__)
 
 Signature = tuple[int, int, int]
 """(inode, mtime_ns, size): changes whenever a file is replaced."""
@@ -127,7 +130,10 @@ def atomic_write(path: Path, data: bytes, *, keep_backup: bool = True) -> Signat
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
-    fsync_dir(folder)
+    try:
+        fsync_dir(folder)
+    except OSError:  # the new file is in place; only the rename's durability is unsure
+        log.warning("could not fsync the folder %s after replacing %s", folder, path.name)
     sig = signature(path)
     assert sig is not None
     return sig
