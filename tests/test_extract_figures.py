@@ -309,3 +309,15 @@ def test_names_with_numbers_are_not_figures() -> None:
 def test_hundreds_written_with_digits_are_vague() -> None:
     figure = one("Fans bought 1,000s of tickets.")
     assert figure.value is None
+
+
+def test_title_case_lines_do_not_hide_counts() -> None:
+    assert values("Carmaker Hires 300 Workers For Its New Plant") == [300.0]
+
+
+def test_possessive_before_a_number_is_not_a_label() -> None:
+    assert values("Arsenal's 3 goals came late.") == [3.0]
+
+
+def test_vulgar_fraction_adds_to_the_number() -> None:
+    assert values("The queue was 2½ miles long.") == [2.5]

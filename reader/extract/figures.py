@@ -83,6 +83,7 @@ _SLASH_FRACTION_RE = re.compile(r"/(?P<d>[0-9]{1,3})(?![0-9/])")
 _ORDINAL_RE = re.compile(r"(?:st|nd|rd|th)(?![A-Za-z])")
 _DECADE_RE = re.compile(r"(?:s|['’′]s)(?![A-Za-z])")
 _HYPHEN_WORD_RE = re.compile(r"-[A-Za-z]")
+_VULGAR = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 0.125}
 _SEASON_RE = re.compile(r"[-–/][0-9]{2}(?![0-9])")
 _AND_A_HALF_RE = re.compile(r"[ \u00a0]and[ \u00a0]a[ \u00a0]half\b")
 _MINUS_RE = re.compile(r"(?<![A-Za-z])(?i:minus)[ \u00a0]$")
@@ -133,7 +134,9 @@ FUNCTION_WORDS = _words(
     after before during within total if then so now also still while once has have had
     was were is are be been being will would could can may might should must said says
     say where why how what who which there here last next past other such both many few
-    several any not no just even almost scored score won win lost beat led leads"""
+    several any not no just even almost scored score won win lost beat led leads including
+    excluding among across like unlike via toward towards against beyond below above near
+    versus vs despite amid following nearly fully another additional extra"""
 )
 # "each one", "the one who": pronoun uses of "one", not a count.
 _ONE_PRONOUN_BEFORE = _words(
@@ -244,8 +247,10 @@ def _next_word(text: str, pos: int) -> str:
     return found.group("t") if found else ""
 
 
-def _is_label(word: str, number_text: str) -> bool:
-    """Is `word` the name of what the number identifies ("Section 427")?"""
+def _is_label(text: str, start: int, word: str, number_text: str) -> bool:
+    """Is `word` the name of what the number identifies ("Section 427")?
+    Any capitalised word counts ("Galaxy 9", "Ligue 1") except function
+    words, possessives, and words in a Title Case line ("Firm Hires 300 Staff")."""
     if not word or (word[-1] in ".,;:!?)\"”’'" and word.lower() not in ("no.", "nos.")):
         return False
     low = word.lower()
@@ -253,7 +258,19 @@ def _is_label(word: str, number_text: str) -> bool:
         return True
     has_upper = any(c.isupper() for c in word)
     plain = "," not in number_text and "." not in number_text and len(number_text) <= 4
-    return has_upper and plain and low not in FUNCTION_WORDS
+    if not (has_upper and plain) or low in FUNCTION_WORDS or low.endswith(("'s", "’s")):
+        return False
+    return not _title_case_line(text, start)
+
+
+def _title_case_line(text: str, pos: int) -> bool:
+    """Do most words around pos (on its line) start with a capital?"""
+    left = text.rfind("\n", max(0, pos - 60), pos) + 1 or max(0, pos - 60)
+    right = text.find("\n", pos, pos + 60)
+    words = [w for w in text[left : right if right >= 0 else pos + 60].split() if w[0].isalpha()]
+    if len(words) < 5:
+        return False
+    return sum(w[0].isupper() for w in words) >= 0.75 * len(words)
 
 
 def _approx_start(text: str, start: int) -> int:
@@ -297,6 +314,9 @@ def _read_digits(text: str, start: int, end: int) -> _Raw | None:
         return _Raw(start, start, season.end(), season.end(), value, None, "year")
     if text[end : end + 1] == "-" and text[end + 1 : end + 2].isupper():
         return None  # 7-Eleven, 3-Series: a name
+    if text[end : end + 1] in _VULGAR:  # 2½
+        value += _VULGAR[text[end]]
+        end += 1
     num_start, num_end = start, end
     unit: Unit | None = None
     scale = 1.0
@@ -395,7 +415,7 @@ def _read_after(
         if text[pos + 1 : pos + 2].isupper() and _ADDRESS_RE.match(text, pos, pos + 48):
             return None
         before = _previous_word(text, start)
-        if _is_label(before, raw_number):
+        if _is_label(text, start, before, raw_number):
             after = _next_word(text, pos)
             surname = len(before) > 2 and before.isalpha() and before[1:].islower()
             age = after.lower().rstrip(",") in _AGE_OR_VERB_AFTER or after.startswith(",")
@@ -526,7 +546,7 @@ def _read_words(text: str, start: int, end: int) -> _Raw | None:
     pronoun = before.lower() in _ONE_PRONOUN_BEFORE or _next_word(text, pos).lower() == "another"
     if parts == ["one"] and pronoun:
         return None
-    if before and _is_label(before, "1") and not text[start].islower():
+    if before and _is_label(text, start, before, "1") and not text[start].islower():
         return None
     return _read_after(text, start, start, pos, pos, value, None, 1.0, False, None, "w")
 
