@@ -8,6 +8,8 @@ offline without that 55 MB package:
 * given_names.txt.gz -- single-word given names, one line per tier: the
   tier's best-rank limit, then the names ranked within it in at least one
   country (limits in GIVEN_TIERS);
+  Lines "female" and "male" list the common given names (top 1000) borne
+  by one sex at least GENDER_SHARE of the time;
 * surnames.txt.gz    -- single-word surnames the same way (SURNAME_TIERS),
   plus a line "east" of East Asian surnames (top EAST_ASIAN_RANK in CN, TW,
   HK, MO, SG, KR, VN, JP), which come first in names written the East Asian
@@ -33,6 +35,9 @@ from pathlib import Path
 from typing import Any
 
 GIVEN_TIERS = (300, 1000, 2000)
+GENDER_SHARE = 0.95
+"""Given names (top 1000) borne by one sex at least this often go on a line
+"female" or "male", so "Mr. Obama" is not merged into "Michelle Obama"."""
 SURNAME_TIERS = (300, 1000)
 EAST_ASIAN_RANK = 400
 EAST_ASIA = frozenset({"CN", "TW", "HK", "MO", "SG", "KR", "VN", "JP"})
@@ -78,7 +83,13 @@ def _tiers(table: dict[str, Any], limits: tuple[int, ...]) -> dict[str, list[str
 
 def build(source: Path) -> None:
     given = _load(source / "first_names.pkl.gz")
-    _write(DATA / "given_names.txt.gz", _tiers(given, GIVEN_TIERS))
+    tiers = _tiers(given, GIVEN_TIERS)
+    common = {n for limit in GIVEN_TIERS[:2] for n in tiers[str(limit)]}
+    for sex, label in (("F", "female"), ("M", "male")):
+        tiers[label] = [
+            n for n in common if (given[n].get("gender") or {}).get(sex, 0.0) >= GENDER_SHARE
+        ]
+    _write(DATA / "given_names.txt.gz", tiers)
     family = _load(source / "last_names.pkl.gz")
     lines = _tiers(family, SURNAME_TIERS)
     lines["east"] = [

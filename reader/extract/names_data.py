@@ -28,6 +28,9 @@ class NameLists:
     """Surnames in the top 1000 of some country."""
     east_asian_surnames: frozenset[str]
     places: frozenset[str]
+    female: frozenset[str] = frozenset()
+    """Common given names borne almost only by women (and `male`, by men)."""
+    male: frozenset[str] = frozenset()
 
     def given_tier(self, word: str) -> int:
         """2 for a common given name, 1 for a known one, 0 for neither."""
@@ -56,4 +59,6 @@ def name_lists() -> NameLists:
         surnames=family["300"] | family["1000"],
         east_asian_surnames=family["east"],
         places=frozenset(places.splitlines()),
+        female=given.get("female", frozenset()),
+        male=given.get("male", frozenset()),
     )

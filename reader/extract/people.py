@@ -37,6 +37,7 @@ from reader.extract.people_lexicon import (
     ABBREVIATED_TITLES,
     DAYS,
     DEMONYMS,
+    HARD_ORG_WORDS,
     HONORIFICS,
     MONTHS,
     ORG_WORDS,
@@ -79,6 +80,8 @@ _PINYIN_SYLLABLE = (
     r"ia|ie|iu|ua|uo|ui|ue|er|a|o|e|i|u)"
 )
 _PINYIN = re.compile(rf"(?:{_PINYIN_SYLLABLE}){{1,3}}(?:-(?:{_PINYIN_SYLLABLE}){{1,2}})?", re.I)
+_PINYIN_ONE = re.compile(_PINYIN_SYLLABLE, re.I)
+_KOREAN_GIVEN = re.compile(r"[A-Z][a-z]{1,5}-[a-z]{2,5}")
 _AGE_AFTER = re.compile(r",[ \t]+\d{1,3},")
 _BRACKET_AFTER = re.compile(
     r"[ \t]*\((?:[A-Z][\w.'’-]*(?:[ \t][A-Z][\w.'’-]*){0,3}|[a-z-]{3,20}"
@@ -90,6 +93,16 @@ _WHO_AFTER = re.compile(r",?[ \t]+(?:who|whose)\b")
 _SENTENCE_END = frozenset(".!?:;\"“”'‘’(\n—–-•*|")
 _MAX_NAME_WORDS = 5
 _ACCEPT = 3
+_SHORT_DOTTED = re.compile(r"[A-Z][a-z]?\.")
+_HEADLINE_CHARS = 200
+_SMALL_WORDS = frozenset(
+    {"a", "an", "the", "of", "and", "or", "to", "in", "on", "at", "for", "by", "with"}
+    | {"from", "as", "vs", "v", "into", "over", "after", "up"}
+)
+_MALE_ADDRESS = frozenset({"Mr", "Mr.", "Sir", "Lord", "Mister", "Herr", "Monsieur", "Signor"})
+_FEMALE_ADDRESS = frozenset(
+    {"Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Madam", "Madame", "Mme", "Lady", "Dame", "Frau"}
+)
 _LINE_BEFORE = re.compile(r"(?:^|\n)[ \t]*$")
 _LINE_AFTER = re.compile(r"[ \t]*(?:\n|$)")
 _WEAK_HONORIFICS = frozenset({"Miss", "Madam", "Madame", "Lady", "Lord", "Sir", "Dame", "Mister"})
@@ -218,6 +231,7 @@ class _Finder:
         self.leftovers: list[list[_Tok]] = []
         self.singles: list[tuple[int, str]] = []
         self.pending: list[tuple[list[_Tok], list[_Tok], int]] = []
+        self.headlines: dict[int, bool] = {}
         self.organisations: set[str] = set()
         """Words seen opening an organisation's name ("Johnson Controls" Inc)."""
         self.mention_starts: set[int] = set()
@@ -407,7 +421,7 @@ class _Finder:
                 or any(part in ROLE_HEADS for part in head.split("-"))
             )
         )
-        score = self.score(rest, titled)
+        score = self.score(rest, titled, head if honorific else "")
         if score >= _ACCEPT:
             self.record(prefix, rest, honorific)
         else:
@@ -472,12 +486,11 @@ class _Finder:
                 continue
             w = tok.word
             if self.name_like(tok):
-                if (
-                    index == 1
-                    or w.lower() not in self.lower_words
-                    or w in lists.surnames
-                    or w in lists.given
-                    or tok.initial
+                known = w in lists.surnames or w in lists.given or tok.initial
+                if index == 1 or (
+                    w not in STOP_WORDS
+                    and (known or w.lower() not in self.lower_words)
+                    and (known or not self.headline(tok.start))
                 ):
                     continue
                 # an ordinary word in a Title Case headline: "Hillary Clinton Speaks"
@@ -487,7 +500,14 @@ class _Finder:
             if (
                 index == len(toks) - 1
                 and w in self.lists.surnames
-                and (toks[0].initial or self.lists.given_tier(toks[0].word) == 2)
+                and w not in HARD_ORG_WORDS
+                and (
+                    toks[0].initial
+                    or (
+                        self.lists.given_tier(toks[0].word) == 2
+                        and toks[0].word not in self.lists.places
+                    )
+                )
             ):
                 break  # "S. Law", "Ann Hall": a surname that is also an organisation word
             if w in ORG_WORDS or w in OUTLETS:
@@ -496,6 +516,29 @@ class _Finder:
             toks = toks[:index]
             break
         return toks, dropped, False
+
+    def headline(self, offset: int) -> bool:
+        """Whether `offset` is on a short line written in Title Case."""
+        text = self.text
+        left = text.rfind("\n", max(0, offset - _HEADLINE_CHARS), offset)
+        if left < 0 and offset > _HEADLINE_CHARS:
+            return False
+        right = text.find("\n", offset, offset + _HEADLINE_CHARS)
+        if right < 0 and len(text) - offset > _HEADLINE_CHARS:
+            return False
+        line_start = left + 1
+        cached = self.headlines.get(line_start)
+        if cached is None:
+            words = [
+                w
+                for w in text[line_start : right if right >= 0 else len(text)].split()
+                if w[:1].isalpha() and w.lower() not in _SMALL_WORDS
+            ]
+            capitals = [w for w in words if w[0].isupper()]
+            ordinary = sum(1 for w in capitals if w.lower() in self.lower_words)
+            cached = len(words) >= 3 and len(capitals) >= 0.8 * len(words) and ordinary >= 2
+            self.headlines[line_start] = cached
+        return cached
 
     def can_open(self, tok: _Tok, count: int) -> bool:
         w = tok.word
@@ -531,7 +574,7 @@ class _Finder:
             i -= 1
         return i < 0 or text[i] in _SENTENCE_END
 
-    def score(self, toks: list[_Tok], titled: bool) -> int:
+    def score(self, toks: list[_Tok], titled: bool, honorific: str = "") -> int:
         """How strongly the words read as a person's name; _ACCEPT or more is a
         person, -1 means never."""
         lists = self.lists
@@ -543,6 +586,8 @@ class _Finder:
             return -1
         if len(words) == 1:
             single = titled and words[0] not in STOP_WORDS and not toks[0].initial
+            if single and honorific and not self.plausible_surname(honorific, words[0]):
+                single = False
             return _ACCEPT if single else -1
         if toks[-1].initial:
             return -1
@@ -603,6 +648,7 @@ class _Finder:
                 strong = True
         if appositive_role(text, end) is not None:
             score += 1
+            strong = True
         if credit_role(text, start) is not None:
             score += 2
             strong = True
@@ -655,8 +701,12 @@ class _Finder:
 
     def index(self, person: _Found) -> None:
         words = person.words
-        if len(words) in (2, 3) and words[0] in self.lists.east_asian_surnames:
-            person.surname_first = all(_PINYIN.fullmatch(w) for w in words[1:])
+        if len(words) in (2, 3) and (
+            words[0] in self.lists.east_asian_surnames or _PINYIN_ONE.fullmatch(words[0])
+        ):
+            person.surname_first = all(
+                _PINYIN.fullmatch(w) or _KOREAN_GIVEN.fullmatch(w) for w in words[1:]
+            )
         pairs = [(self.by_last, words[-1]), (self.by_first, words[0])]
         if person.surname_first:
             pairs.append((self.by_last, words[0]))
@@ -784,13 +834,48 @@ class _Finder:
 
     # -- output ---------------------------------------------------------------
 
+    def merge_surname_only(self) -> None:
+        """A person known only by surname ("Mr. Trump" in a headline) is the
+        one person with a full name ending in it, when there is exactly one."""
+        kept: list[_Found] = []
+        for person in self.people:
+            if len(person.words) == 1:
+                word = person.words[0].casefold()
+                fuller = [
+                    p
+                    for p in self.by_last.get(word, ())
+                    if len(p.words) > 1
+                    and (p.words[-1].casefold() == word or p.surname_first)
+                    and " ".join(p.words).casefold() not in self.organisations
+                ]
+                if len(fuller) == 1 and self.same_sex(person, fuller[0]):
+                    target = fuller[0]
+                    target.mentions.extend(person.mentions)
+                    for form in (person.name, *person.aliases):
+                        if form not in target.aliases:
+                            target.aliases.append(form)
+                    target.roles.extend(person.roles)
+                    continue
+            kept.append(person)
+        self.people = kept
+
+    def same_sex(self, surname_only: _Found, full: _Found) -> bool:
+        """False when the forms of address contradict the given name
+        ("Mr. Obama" is not "Michelle Obama")."""
+        forms = " ".join((surname_only.name, *surname_only.aliases)).split()
+        given = full.words[0]
+        if given in self.lists.female and any(f in _MALE_ADDRESS for f in forms):
+            return False
+        return not (given in self.lists.male and any(f in _FEMALE_ADDRESS for f in forms))
+
     def finish(self) -> list[Person]:
+        self.merge_surname_only()
         out: list[Person] = []
         for person in self.people:
             if " ".join(person.words).casefold() in self.organisations:
                 continue
             spans = sorted({(m.start, m.end) for m in person.mentions})
-            aliases = tuple(a for a in person.aliases if a.casefold() != person.name.casefold())
+            aliases = tuple(a for a in person.aliases if a != person.name)
             role = min(person.roles)[1] if person.roles else None
             out.append(
                 Person(
@@ -808,7 +893,8 @@ def _abbreviation(text: str, start: int) -> bool:
     """A letter of a dotted abbreviation ("U.S.") rather than a person's initial."""
     after = text[start + 1 : start + 4]
     before = text[max(0, start - 2) : start]
-    return (len(after) == 3 and after[0] == "." and after[1].isupper() and after[2] == ".") or (
+    dotted = len(after) == 3 and after[0] == "." and after[1].isupper()
+    return (dotted and (after[2] == "." or _SHORT_DOTTED.match(text, start + 2) is not None)) or (
         len(before) == 2 and before[1] == "." and before[0].isupper()
     )
 

@@ -15,7 +15,7 @@ def _words(text: str) -> frozenset[str]:
 HONORIFICS = _words(
     """Mr Mrs Ms Miss Mx Dr Prof Sir Dame Lord Lady Madam Madame Mme Mlle Herr Frau
     Rev Reverend Fr Father Sister Brother Sheikh Shaikh Imam Rabbi Ayatollah Mullah
-    Sr Sra Srta Don Dona Signor Signora Monsieur Mister"""
+    Sr Sra Srta Signor Signora Monsieur Mister"""
 )
 """Forms of address: they never start a name and make the next words a person."""
 
@@ -125,9 +125,18 @@ ORG_WORDS = _words(
     Rules Report Index Survey Census Strategy Policy Doctrine Reform Reforms Fair Expo
     Show Championships Classic Masters Marathon Grand Slam Derby Stakes League Conference
     Division Bowl Series Challenge Trophy Medal Olympic Paralympic Games Star Stars Dynamo
-    Dinamo Spartak Lokomotiv Torpedo Real Atletico Racing Symposium Controls"""
+    Dinamo Spartak Lokomotiv Torpedo Real Atletico Racing Symposium Controls Monument
+    Memorial"""
 )
 """Words that make a capitalised phrase an organisation, place, event or document."""
+
+HARD_ORG_WORDS = _words(
+    """Post Times News Journal Herald Tribune Gazette Bank Inc Corp Co Ltd Group Party
+    University College Agency Ministry Council Committee Court Institute Foundation
+    Association Hole Monument Memorial"""
+)
+"""Organisation words that are never a surname at the end of a name
+("Washington Post"), unlike "Law" or "Hall"."""
 
 OUTLETS = _words(
     """Reuters Xinhua AP AFP Bloomberg CNN BBC Nikkei Interfax Itar-Tass Tass Kyodo Yonhap
@@ -202,7 +211,8 @@ STOP_WORDS = _words(
     Sign Log Contact Privacy Terms Copyright Reporting Writing Additional Edited Compiled
     Translated Here's There's It's That's What's Who's Let's I'm I've I'd I'll We're
     You're They're He's She's Mr Mrs Ms Dr Far East West North South Middle Central Upper
-    Lower Greater Great Little Big High Low Holy Saint Santa San"""
+    Lower Greater Great Little Big High Low Holy Saint Santa San One Two Three Four Five
+    Six Seven Eight Nine Ten"""
 )
 """Capitalised words that open sentences, headings and tables but never a name."""
 
