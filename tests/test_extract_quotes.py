@@ -318,3 +318,80 @@ def test_never_raises_and_spans_read_back(raw: str) -> None:
             assert q.text == collapse(piece)
         else:
             assert _norm(q.text) == _norm(piece)
+
+
+# --- rules added while reading real articles ------------------------------------
+
+
+def test_nested_quote_of_another_kind_does_not_end_the_quotation() -> None:
+    got = speakers(
+        '"She treats the budget like an episode of “Survivor” and we all lose," said Kwame Mensah.'
+    )
+    assert got == [
+        ("She treats the budget like an episode of “Survivor” and we all lose,", "Kwame Mensah")
+    ]
+
+
+def test_titles_of_works_are_not_quotes() -> None:
+    got = speakers(
+        'Ana Ruiz said on "Meet the Mayors" that she reads "A Brief History of Trams" twice a year.'
+    )
+    assert got == []
+
+
+def test_colon_after_any_verb_attributes_the_quote() -> None:
+    got = speakers('Sen. Hana Sato scolded the minister: "You have not read your own report."')
+    assert got == [("You have not read your own report.", "Hana Sato")]
+
+
+def test_as_x_put_it() -> None:
+    got = speakers('As Ines Duarte put it, the fund is "running on fumes and good intentions."')
+    assert got == [("running on fumes and good intentions.", "Ines Duarte")]
+
+
+def test_quote_after_a_sentence_of_indirect_speech() -> None:
+    got = speakers(
+        'The council may delay the vote, Kwame Mensah said. "We need another month of hearings."'
+    )
+    assert got == [("We need another month of hearings.", "Kwame Mensah")]
+
+
+def test_quote_after_a_paragraph_ending_in_a_colon() -> None:
+    got = speakers(
+        "In March, Ines Duarte made the following remark:",
+        '"Housing is the one promise every party breaks."',
+    )
+    assert got == [("Housing is the one promise every party breaks.", "Ines Duarte")]
+
+
+def test_subject_of_coordinated_verbs() -> None:
+    got = speakers(
+        "Ana Ruiz, the transport minister, toured the depot and said the trams were "
+        '"older than most of the drivers."'
+    )
+    assert got == [("older than most of the drivers.", "Ana Ruiz")]
+
+
+def test_named_subject_beats_a_later_pronoun() -> None:
+    got = speakers(
+        "Kwame Mensah opened the meeting.",
+        'Ines Duarte said the audit found "no evidence of any wrongdoing at all," but she '
+        "said more checks would follow.",
+    )
+    assert got == [("no evidence of any wrongdoing at all,", "Ines Duarte")]
+
+
+def test_headline_colon_names_the_speaker() -> None:
+    got = speakers(
+        "Ines Duarte, the housing minister, spoke in Lisbon.",
+        title="A warning from Ines Duarte: 'Rents will rise again next year'",
+    )
+    assert got == [("Rents will rise again next year", "Ines Duarte")]
+
+
+def test_surname_that_is_also_a_title_word() -> None:
+    got = speakers(
+        "Marcus King hosts the late show.",
+        '"I have never been told what to say," Mr. King told reporters.',
+    )
+    assert got == [("I have never been told what to say,", "Marcus King")]

@@ -91,6 +91,7 @@ _DETERMINERS = word_set(
     a an the this that these those some several one two many
     """
 )
+_POSSESSIVES = word_set("his her their its our my your")
 _PREPS = word_set(
     """
     of for at from with in on
@@ -354,7 +355,7 @@ def classify_phrase(phrase: str, at: int) -> Speaker | None:
     lead = 0
     while lead < len(words) and (words[lead][0].isupper() or words[lead] in _PARTICLES):
         lead += 1
-    if 0 < lead < len(words):
+    if 0 < lead < len(words) and words[0].lower() not in _DETERMINERS:
         nxt = words[lead]
         if nxt in _VERB_SET or nxt in _AUX or nxt == "and" or nxt.endswith("ed"):
             words = words[:lead]  # "Sanders said", "Scott beamed and"
@@ -544,10 +545,16 @@ def from_tail(text: str, pos: int, hi: int) -> Speaker | None:
     return subject_before(text, start, verb.start(), participle=False)
 
 
+def _after_determiner(text: str, lo: int, verb: re.Match[str]) -> bool:
+    """ "a warning", "the reading", "his claims": a noun, not a speech verb."""
+    words = text[max(lo, verb.start() - 12) : verb.start()].split()
+    return bool(words) and words[-1].lower() in _DETERMINERS | _POSSESSIVES
+
+
 def from_head(text: str, lo: int, pos: int, headline: bool) -> Speaker | None:
     """Attribution before a quote, in its sentence: `X said: "…"`, `X said that
     "…"`, `according to X, "…"`, `X said the plan was "…"`, `Name: '…'`."""
-    verbs = list(_VERB_RE.finditer(text, lo, pos))
+    verbs = [v for v in _VERB_RE.finditer(text, lo, pos) if not _after_determiner(text, lo, v)]
     for verb in reversed(verbs):
         word = verb.group()
         if word.lower() == "according to" or word == "per":

@@ -93,18 +93,44 @@ def _opens_paragraph(text: str, start: int, end: int) -> int:
     return len(m.group())
 
 
+def _family(mark: str) -> str:
+    """Marks that pair with each other: straight, curly/guillemets, doubled."""
+    if mark == '"':
+        return '"'
+    if mark in ("''", "``"):
+        return "'"
+    return "c"
+
+
 def double_segments(text: str, paras: Sequence[tuple[int, int]]) -> list[Segment]:
-    """Every double-quoted segment, multi-paragraph quotations joined."""
+    """Every double-quoted segment, multi-paragraph quotations joined.
+
+    Inside a quotation opened with one family of marks, an opening mark of
+    another family starts a nested quotation ("… episode of “Shark Tank.” …")
+    that does not end the outer one; a closing mark of another family does
+    (mixed marks are a common typo)."""
     found: list[Segment] = []
     carry: list[tuple[int, int]] = []
     carry_para = 0
+
+    def close(index: int, open_at: int, i: int) -> None:
+        nonlocal carry
+        if carry:
+            found.append(Segment((*carry, (open_at, i)), carry_para, closed=True))
+            carry = []
+        else:
+            found.append(Segment(((open_at, i),), index, closed=True))
+
     for index, (start, end) in enumerate(paras):
         open_at: int | None = None
+        family = ""
+        nested: str | None = None
         scan_from = start
         if carry:
             skip = _opens_paragraph(text, start, end)
             if skip:
                 open_at = start + skip
+                family = _family(text[start : start + skip])
                 scan_from = open_at
             else:
                 found.append(Segment(tuple(carry), carry_para, closed=False))
@@ -114,28 +140,38 @@ def double_segments(text: str, paras: Sequence[tuple[int, int]]) -> list[Segment
             if len(mark) > 2 and mark not in ("''", "``"):
                 # a run of marks quotes nothing: it ends any open quotation
                 if open_at is not None:
-                    found.append(
-                        Segment((*carry, (open_at, i)), carry_para if carry else index, closed=True)
-                    )
-                    carry = []
-                    open_at = None
+                    close(index, open_at, i)
+                    open_at, nested = None, None
                 continue
             kind = _classify(text, i, len(mark), start, end, mark)
-            if kind == 0:
-                kind = -1 if open_at is not None else 1
+            fam = _family(mark)
+            if open_at is None:
+                if kind >= 0:
+                    open_at, family = i + len(mark), fam
+                continue
+            if nested is not None:
+                if fam == nested and kind <= 0:
+                    nested = None
+                elif fam == family and kind < 0:
+                    close(index, open_at, i)
+                    open_at, nested = None, None
+                continue
+            if fam != family:
+                if kind < 0:
+                    close(index, open_at, i)
+                    open_at = None
+                else:
+                    nested = fam
+                continue
             if kind > 0:
-                if open_at is not None and carry:
+                if carry:
                     # a fresh opening inside a continued quotation: the
                     # continuation was wrong, flush what we have.
                     found.append(Segment(tuple(carry), carry_para, closed=False))
                     carry = []
                 open_at = i + len(mark)
-            elif open_at is not None:
-                if carry:
-                    found.append(Segment((*carry, (open_at, i)), carry_para, closed=True))
-                    carry = []
-                else:
-                    found.append(Segment(((open_at, i),), index, closed=True))
+            else:
+                close(index, open_at, i)
                 open_at = None
         if open_at is not None:
             if not carry:

@@ -30,6 +30,7 @@ from reader.extract.quote_marks import Segment, find_segments
 from reader.model import Article, BlockKind, Person, Quote, Span
 
 MIN_WORDS = 3
+SPEECH_WORDS = 4
 _WORD_RE = re.compile(r"[\w']+")
 _VERB_LIKE_END_RE = re.compile(r"\s[a-z]+(?:ed|es)$")
 _LEADS_IN_RE = re.compile(r"\b(?:that|saying|says|said)$")
@@ -144,6 +145,9 @@ def find_quotes(article: Article, people: Sequence[Person]) -> list[Quote]:
         start, end = parts[0][0], parts[-1][1]
         if _word_count(text, start, end, MIN_WORDS) < MIN_WORDS:
             continue  # its sentence still counts as the next quote's context
+        headline = _headline(article, paras, seg.para)
+        if not headline and _title_like(text, start, end):
+            continue  # the name of a show, book or song, not speech
         # context: the sentence around the quote, stopping at other quotes
         head_lo = max(para_start, prev_end_in_para.get(seg.para, para_start))
         open_at = _back_marks(text, seg.start, head_lo)
@@ -153,7 +157,6 @@ def find_quotes(article: Article, people: Sequence[Person]) -> list[Quote]:
         if n + 1 < len(segments) and segments[n + 1].start < tail_hi:
             tail_hi = _back_marks(text, segments[n + 1].start, tail_from)
         tail_to = sentence_end(text, tail_from, tail_hi)
-        headline = _headline(article, paras, seg.para)
         speaker = _attribute(text, s_start, open_at, tail_from, tail_to, headline)
         if label_name is not None:
             speaker = Speaker(label_name, "name", first_start)
@@ -172,7 +175,7 @@ def find_quotes(article: Article, people: Sequence[Person]) -> list[Quote]:
             speaker = _previous_sentence(text, paras, seg.para, lo, s_start)
             name, person = _resolve(speaker, book, last_person, seg.para, start)
         prev_end_in_para[seg.para] = end
-        if name is None and not _speechlike(text, start, end):
+        if name is None and speaker is None and not _speechlike(text, start, end):
             continue
         quoted = collapse(" ".join(text[a:b] for a, b in parts))
         found.append(_Found(start, end, quoted, name, seg.para, person))
@@ -262,10 +265,21 @@ def _inherit(
     return last.speaker, last.person
 
 
+def _title_like(text: str, start: int, end: int) -> bool:
+    """A short quoted passage in title case ("Face the Nation", "A Change Is
+    Gonna Come") names a work or a programme."""
+    if end - start > 60:
+        return False
+    words = _WORD_RE.findall(text, start, end)
+    if not 2 <= len(words) <= 7 or not words[0][0].isupper():
+        return False
+    return all(w[0].isupper() or w.isdigit() or len(w) <= 3 for w in words)
+
+
 def _speechlike(text: str, start: int, end: int) -> bool:
     """An unattributed segment is kept when it reads as speech, not a title:
     four words or more and not every word capitalised."""
-    if _word_count(text, start, end, 4) < 4:
+    if _word_count(text, start, end, SPEECH_WORDS) < SPEECH_WORDS:
         return False
     words = text[start:end].split()
     small = sum(1 for w in words if w[:1].islower())
