@@ -321,3 +321,14 @@ def test_possessive_before_a_number_is_not_a_label() -> None:
 
 def test_vulgar_fraction_adds_to_the_number() -> None:
     assert values("The queue was 2½ miles long.") == [2.5]
+
+
+def test_short_unit_letters_need_to_be_glued() -> None:
+    assert [f.kind for f in figures("They moved in 1998 in the spring.")] == ["year"]
+    assert one("The board is 2in thick.").unit == "inches"
+    assert one("Water boils at 100 C here.").unit is None
+
+
+def test_clock_times_in_words_and_versions_after_names() -> None:
+    assert [f.kind for f in figures("They met at nine o'clock.")] == ["time"]
+    assert quantities("Brexit 2.0 and Windows 3.1 were discussed.") == []

@@ -78,7 +78,7 @@ _TABLE: list[tuple[tuple[str, ...], str, str]] = [
     (("millimetres", "millimeters", "millimetre", "millimeter", "mm"), "mm", MEASURE),
     (("nanometres", "nanometers", "nm"), "nm", MEASURE),
     (("feet", "foot", "ft"), "feet", MEASURE),
-    (("inches", "inch", "in."), "inches", MEASURE),
+    (("inches", "inch", "in"), "inches", MEASURE),
     (("yards", "yard", "yds", "yd"), "yards", MEASURE),
     (("kilograms", "kilogrammes", "kilogram", "kilos", "kilo", "kg", "kgs"), "kg", MEASURE),
     (("grams", "grammes", "gram", "g"), "g", MEASURE),
@@ -148,14 +148,16 @@ _TABLE: list[tuple[tuple[str, ...], str, str]] = [
 
 # Short or ambiguous surfaces: only when glued to the number ("45g", "1.0l",
 # "164p"), never after a space ("5 g", "the 1 p").
-GLUED_ONLY = frozenset({"g", "l", "L", "m", "p", "h", "mi", "bp", "pc", "V", "W", "cc", "in.", "T"})
+GLUED_ONLY = frozenset(
+    {"g", "l", "L", "m", "p", "h", "mi", "bp", "pc", "V", "W", "cc", "in", "T", "C", "F"}
+)
 # Surfaces whose case matters (everything else matches in any case).
 CASE_SENSITIVE = frozenset(
     {"m", "M", "Mt", "Gt", "nm", "Nm", "mm", "MB", "GB", "TB", "KB", "kB", "MP", "PS", "HP"}
     | {"V", "W", "kW", "MW", "GW", "TW", "kWh", "MWh", "GWh", "TWh", "L", "l", "mL", "ml"}
     | {"Hz", "kHz", "MHz", "GHz", "mAh", "Ah", "kV", "dB", "p", "g", "h", "mg", "cc"}
     | {"RMB", "CNY", "CHF", "USD", "EUR", "GBP", "JPY", "INR", "AUD", "CAD", "HKD", "SGD", "NZD"}
-    | {"Mbps", "Gbps", "Kbps", "bp", "pc", "mi", "in.", "C", "F", "second"}
+    | {"Mbps", "Gbps", "Kbps", "bp", "pc", "mi", "in", "C", "F", "second"}
 )
 
 _EXACT: dict[str, Unit] = {}

@@ -84,6 +84,7 @@ _ORDINAL_RE = re.compile(r"(?:st|nd|rd|th)(?![A-Za-z])")
 _DECADE_RE = re.compile(r"(?:s|['’′]s)(?![A-Za-z])")
 _HYPHEN_WORD_RE = re.compile(r"-[A-Za-z]")
 _VULGAR = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 0.125}
+_OCLOCK_RE = re.compile(r"[ \u00a0]o['’]clock")
 _SEASON_RE = re.compile(r"[-–/][0-9]{2}(?![0-9])")
 _AND_A_HALF_RE = re.compile(r"[ \u00a0]and[ \u00a0]a[ \u00a0]half\b")
 _MINUS_RE = re.compile(r"(?<![A-Za-z])(?i:minus)[ \u00a0]$")
@@ -142,8 +143,8 @@ FUNCTION_WORDS = _words(
 _ONE_PRONOUN_BEFORE = _words(
     "each every any no this that the which on no-one someone anyone everyone"
 )
-_IDIOM_AFTER_HYPHEN = _words("off way time on sided fold liner shot stop man handed")
-_AGE_OR_VERB_AFTER = _words("has had is was will said says who and")
+_IDIOM_AFTER_HYPHEN = _words("off way time on sided liner shot stop man handed")
+_AGE_OR_VERB_AFTER = _words("has had is was will said says who")
 _HALF_BLOCKERS = _words(
     "first second third fourth last latter back other this that each the in a one"
 )
@@ -257,7 +258,11 @@ def _is_label(text: str, start: int, word: str, number_text: str) -> bool:
     if low in LABEL_WORDS:
         return True
     has_upper = any(c.isupper() for c in word)
-    plain = "," not in number_text and "." not in number_text and len(number_text) <= 4
+    whole, _, decimals = number_text.partition(".")
+    # "Section 427", "Windows 3.1", "Web 3.0": short numbers, few decimals.
+    plain = "," not in number_text and (
+        len(number_text) <= 4 if not decimals else len(whole) <= 2 and len(decimals) <= 2
+    )
     if not (has_upper and plain) or low in FUNCTION_WORDS or low.endswith(("'s", "’s")):
         return False
     return not _title_case_line(text, start)
@@ -414,10 +419,13 @@ def _read_after(
     if bare and value is not None:
         if text[pos + 1 : pos + 2].isupper() and _ADDRESS_RE.match(text, pos, pos + 48):
             return None
+        if text[pos + 1 : pos + 2] == "o" and _OCLOCK_RE.match(text, pos, pos + 10):
+            return _Raw(start, start, pos + 8, pos + 8, None, None, "time")
         before = _previous_word(text, start)
         if _is_label(text, start, before, raw_number):
             after = _next_word(text, pos)
             surname = len(before) > 2 and before.isalpha() and before[1:].islower()
+            surname = surname and raw_number.isdigit()
             age = after.lower().rstrip(",") in _AGE_OR_VERB_AFTER or after.startswith(",")
             if before.lower() in LABEL_WORDS or not (surname and age):
                 return None
