@@ -66,7 +66,7 @@ _TOKEN = re.compile(
 _ARABIC_PREFIX = r"(?:al|el|ad|as|ash|an|ar|at|az|ud|ul|bin|ibn|abu)[-‐]"
 _PARTICLE_ALT = "|".join(sorted(PARTICLES, key=len, reverse=True))
 _GAP = (
-    rf"(?:\.?[ \t]+|\.|[ \t]+[\"“][^\"“”\n]{{1,30}}[\"”][ \t]+)"
+    rf"(?:\.?[ \t]+|\.|[ \t]+[\"“][{_UPPER}][^\"“”\n,.;:!?]{{0,24}}[\"”][ \t]+)"
     rf"(?:(?:{_PARTICLE_ALT})[ \t]+)*(?:{_ARABIC_PREFIX})?"
 )
 _QUOTE_MARKS = ('"', "“", "”")
@@ -93,6 +93,7 @@ _WHO_AFTER = re.compile(r",?[ \t]+(?:who|whose)\b")
 _SENTENCE_END = frozenset(".!?:;\"“”'‘’(\n—–-•*|")
 _MAX_NAME_WORDS = 5
 _ACCEPT = 3
+_COMPASS = frozenset({"N", "S", "E", "W", "NE", "NW", "SE", "SW"})
 _SHORT_DOTTED = re.compile(r"[A-Z][a-z]?\.")
 _HEADLINE_CHARS = 200
 _SMALL_WORDS = frozenset(
@@ -417,7 +418,7 @@ class _Finder:
             and (
                 head in ROLE_HEADS
                 or head in ABBREVIATED_TITLES
-                or head.lower() in ROLE_NOUNS
+                or (head.lower() in ROLE_NOUNS and len(rest) > 1)
                 or any(part in ROLE_HEADS for part in head.split("-"))
             )
         )
@@ -487,7 +488,7 @@ class _Finder:
             w = tok.word
             if self.name_like(tok):
                 known = w in lists.surnames or w in lists.given or tok.initial
-                if index == 1 or (
+                if (index == 1 and (known or not self.headline(tok.start))) or (
                     w not in STOP_WORDS
                     and (known or w.lower() not in self.lower_words)
                     and (known or not self.headline(tok.start))
@@ -560,6 +561,7 @@ class _Finder:
             return False  # "League-trained", "Trump-backed"
         return not (
             tok.allcaps
+            or (w in DEMONYMS and w.endswith("s"))
             or _DIGIT.search(w)
             or w in ORG_WORDS
             or w in OUTLETS
@@ -585,12 +587,29 @@ class _Finder:
         if len(words) > _MAX_NAME_WORDS:
             return -1
         if len(words) == 1:
-            single = titled and words[0] not in STOP_WORDS and not toks[0].initial
-            if single and honorific and not self.plausible_surname(honorific, words[0]):
+            word = words[0]
+            single = (
+                titled
+                and word not in STOP_WORDS
+                and not toks[0].initial
+                and (word in lists.surnames or word.lower() not in self.lower_words)
+                and not (self.headline(toks[0].start) and word not in lists.surnames)
+            )
+            if single and honorific and not self.plausible_surname(honorific, word):
                 single = False
             return _ACCEPT if single else -1
         if toks[-1].initial:
             return -1
+        last_word = words[-1]
+        if last_word in lists.places and (words[0] in _COMPASS or words[0] in DEMONYMS):
+            return -1  # "N. Korea", "S. Africa"
+        if (
+            words[0] in lists.places
+            and last_word.endswith("s")
+            and last_word not in lists.surnames
+            and len(words) == 2
+        ):
+            return -1  # "Carolina Panthers": a team
         first, last = words[0], words[-1]
         score = 0
         if toks[0].initial:
@@ -848,6 +867,10 @@ class _Finder:
                     and (p.words[-1].casefold() == word or p.surname_first)
                     and " ".join(p.words).casefold() not in self.organisations
                 ]
+                if not fuller and self.lists.given_tier(person.words[0]):
+                    fuller = [
+                        p for p in self.by_first.get(word, ()) if len(p.words) > 1
+                    ]  # "his wife Naina" ... "Naina Yeltsin"
                 if len(fuller) == 1 and self.same_sex(person, fuller[0]):
                     target = fuller[0]
                     target.mentions.extend(person.mentions)
@@ -916,8 +939,10 @@ def _compatible(words: Sequence[str], other: Sequence[str]) -> bool:
     a, b = (words, other) if len(words) <= len(other) else (other, words)
     if [w.casefold() for w in b[len(b) - len(a) :]] == [w.casefold() for w in a]:
         return True
-    if len(a) == len(b) == 2:
-        x, y = a[0], b[0]
-        if len(x) == 1 or len(y) == 1:
+    if len(a) >= 2:
+        x, y = a[0].rstrip("."), b[0].rstrip(".")
+        if x == y:
+            return True  # "Loretta Lynch" / "Loretta E. Lynch"
+        if len(a) == len(b) == 2 and (len(x) == 1 or len(y) == 1):
             return x[0] == y[0]
     return False

@@ -126,7 +126,7 @@ ORG_WORDS = _words(
     Show Championships Classic Masters Marathon Grand Slam Derby Stakes League Conference
     Division Bowl Series Challenge Trophy Medal Olympic Paralympic Games Star Stars Dynamo
     Dinamo Spartak Lokomotiv Torpedo Real Atletico Racing Symposium Controls Monument
-    Memorial"""
+    Memorial Society Observer Chronicle Examiner Courier Inquirer Monitor Review Campaign"""
 )
 """Words that make a capitalised phrase an organisation, place, event or document."""
 
@@ -179,7 +179,7 @@ DEMONYMS = _words(
     Uyghur Taiwanese Soviet Yugoslav Muslim Catholic Jewish Islamic Communist Democrat
     Democratic Republican Conservative Labour Liberal Socialist Nationalist Tory Tories
     Pacific Atlantic Mediterranean Caribbean Scandinavian Nordic Baltic Balkan Slav
-    Hispanic Anglo Sikh Hindu Buddhist Christian Protestant Orthodox Sunni Shi'ite Shiite
+    Hispanic Anglo Sikh Hindu Buddhist Protestant Orthodox Sunni Shi'ite Shiite
     Shia Moldovan Cypriot Maltese Luxembourgish Gulf Democrats Republicans Conservatives
     Liberals Socialists Communists Americans Europeans Africans Asians Arabs Muslims
     Christians Jews Catholics Protestants Israelis Palestinians Russians Chinese Britons"""
