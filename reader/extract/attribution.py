@@ -563,9 +563,10 @@ def from_head(text: str, lo: int, pos: int, headline: bool) -> Speaker | None:
                 return classify_phrase(phrase, verb.end())
             continue
         after = text[verb.end() : pos]
-        if word[0].isupper() and not headline:
+        at_start = not text[lo : verb.start()].strip(" ,\"“”'‘’—–-")
+        if word[0].isupper() and not (headline or at_start):
             continue
-        if (
+        if at_start and (
             _CAP_AFTER_RE.match(after)
             and _SHORT_NAME_RE.match(after)
             and not _THAT_THE_RE.match(after)

@@ -98,7 +98,7 @@ class NameBook:
         if len(name.split()) > 1:
             return self.aliases.get(key, name)
         entries = self.by_part.get(key, [])
-        lastnames = [e for e in entries if name_key(e[1].split()[-1]) == key] or entries
+        lastnames = [e for e in entries if name_key(e[1].split()[-1]) == key]
         before = [e for e in lastnames if e[0] < at]
         if before:
             return before[-1][1]
