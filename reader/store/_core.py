@@ -619,20 +619,36 @@ class Store:
     def upsert_article(self, entry: LibraryEntry) -> LibraryEntry:
         """Add an article to the library or update it. The first `added` time
         is kept; `opened` is kept when the new entry has none."""
+        return self.upsert_articles([entry])[0]
+
+    def upsert_articles(self, entries: Iterable[LibraryEntry]) -> list[LibraryEntry]:
+        """upsert_article for many entries with a single write."""
         self._check_writable()
+        batch = list(entries)
         with self._lock, self._plock:
             self._ensure_catalog()
             self._sync_entries()
-            old = self._entries.get(entry.article_id)
-            if old is not None:
-                entry = replace(entry, added=old.added, opened=entry.opened or old.opened)
-            record = entry_to_record(entry)
-            self._table(self._catalog, ARTICLES).upsert(
-                record, Query().article_id == entry.article_id
-            )
-            self._entries_loaded = False
-            self._sync_entries()
-            stored = self._entries[entry.article_id]
+            assert self._catalog.data is not None
+            data = dict(self._catalog.data)
+            table = dict(data.get(ARTICLES) or {})
+            doc_of = {rec.get("article_id"): doc_id for doc_id, rec in table.items()}
+            next_id = max((int(k) for k in table if k.isdigit()), default=0) + 1
+            stored: list[LibraryEntry] = []
+            for entry in batch:
+                old = self._entries.get(entry.article_id)
+                if old is not None:
+                    entry = replace(entry, added=old.added, opened=entry.opened or old.opened)
+                doc_id = doc_of.get(entry.article_id)
+                if doc_id is None:
+                    doc_id = doc_of[entry.article_id] = str(next_id)
+                    next_id += 1
+                table[doc_id] = entry_to_record(entry)
+                stored.append(record_to_entry(table[doc_id]))
+            data[ARTICLES] = table
+            self._save(self._catalog, data)
+            for entry in stored:
+                self._entries[entry.article_id] = entry
+            self._entries_sig = self._catalog.sig
         return stored
 
     def articles(self) -> list[LibraryEntry]:

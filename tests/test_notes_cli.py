@@ -1,0 +1,332 @@
+"""`reader notes add | list | rm | import` as a user or a script sees them."""
+
+from __future__ import annotations
+
+import json
+import os
+import pty
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from reader.cli import main
+from reader.store import Store
+
+SEED = Path(__file__).resolve().parent.parent / "seeds" / "xiaomi-yu7-us-market.txt"
+
+ARTICLE = """Tariff talk returns
+
+The minister said the plan was \u201cfirm but fair\u201d and would start in June.
+
+Critics said the plan was rushed. \u201cWe were not consulted,\u201d said Ana Ruiz, a trader.
+
+The plan was announced on Monday.
+"""
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    return tmp_path / "notes.json"
+
+
+@pytest.fixture
+def article(tmp_path: Path) -> Path:
+    path = tmp_path / "news" / "tariffs.txt"
+    path.parent.mkdir()
+    path.write_text(ARTICLE, encoding="utf-8")
+    return path
+
+
+def run(db: Path, capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(["--db", str(db), "notes", *args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def listed(db: Path, capsys: pytest.CaptureFixture[str], *args: str) -> list[dict[str, Any]]:
+    code, out, _ = run(db, capsys, "list", "--json", *args)
+    assert code == 0
+    return [json.loads(line) for line in out.splitlines()]
+
+
+# -- add --------------------------------------------------------------------
+
+
+def test_add_prints_the_id_and_saves_everything(
+    db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = run(
+        db, capsys, "add", str(SEED), "--quote", "no plans to enter the US market",
+        "--tag", "ev", "--tag", "#China, trade", "--note", "key claim", "--color", "Blue",
+    )  # fmt: skip
+    assert (code, err) == (0, "")
+    new_id = out.strip()
+    with Store.open(db) as store:
+        h = store.get(new_id)
+        assert h is not None
+        assert h.exact == "no plans to enter the US market"
+        assert h.tags == ("ev", "China", "trade")
+        assert (h.note, h.color) == ("key claim", "blue")
+        assert h.prefix and h.suffix
+        entry = store.get_article(h.article_id)
+        assert entry is not None
+        assert entry.title.startswith("Xiaomi founder Lei Jun denies")
+        assert entry.path == str(SEED)
+        assert "Hyperfactory" in entry.source_text
+
+
+def test_add_fills_people_named_or_quoted_in_the_passage(
+    db: Path, article: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = run(db, capsys, "add", str(SEED), "--quote", "Lei Jun", "--nth", "1")
+    assert code == 0
+    with Store.open(db) as store:
+        h = store.get(out.strip())
+    assert h is not None and "Lei Jun" in h.people
+    code, out, _ = run(db, capsys, "add", str(article), "--quote", "We were not consulted")
+    assert code == 0
+    with Store.open(db) as store:
+        quoted = store.get(out.strip())
+    assert quoted is not None and "Ana Ruiz" in quoted.people
+
+
+def test_add_tolerates_whitespace_and_quote_marks(
+    db: Path, article: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = run(db, capsys, "add", str(article), "--quote", 'was "firm   but\nfair" and')
+    assert code == 0
+    (h,) = listed(db, capsys)
+    assert h["text"] == "was \u201cfirm but fair\u201d and"
+    assert h["id"] == out.strip()
+
+
+def test_add_reports_missing_and_ambiguous_words(
+    db: Path, article: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = run(db, capsys, "add", str(article), "--quote", "not in the text")
+    assert (code, out) == (1, "")
+    assert err.count("\n") == 1 and "are not in" in err
+    code, _, err = run(db, capsys, "add", str(article), "--quote", "the plan was")
+    assert code == 1
+    assert "appear 2 times" in err and "--nth" in err
+    code, _, err = run(db, capsys, "add", str(article), "--quote", "the plan was", "--nth", "3")
+    assert code == 1 and "out of range" in err
+    assert listed(db, capsys) == []
+
+
+def test_nth_picks_the_occurrence(
+    db: Path, article: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(db, capsys, "add", str(article), "--quote", "the plan was", "--nth", "2")[0] == 0
+    (h,) = listed(db, capsys)
+    text = article.read_text(encoding="utf-8")
+    assert h["start"] > text.index("the plan was")  # the second one, in the critics' line
+    assert "Critics said" in h["prefix"]
+
+
+def test_add_bad_colour_and_bad_file(
+    db: Path, article: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = run(db, capsys, "add", str(article), "--quote", "June", "--color", "teal")
+    assert code == 1 and "Unknown colour" in err
+    code, _, err = run(db, capsys, "add", str(tmp_path / "nope.txt"), "--quote", "x")
+    assert code == 1 and "Traceback" not in err
+    code, _, err = run(db, capsys, "add", str(tmp_path), "--quote", "x")
+    assert code == 1 and "folder" in err
+
+
+def test_db_option_and_environment(
+    tmp_path: Path, article: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    env_db = tmp_path / "env.json"
+    monkeypatch.setenv("READER_DB", str(env_db))
+    assert main(["notes", "add", str(article), "--quote", "June"]) == 0
+    assert env_db.exists()
+    opt_db = tmp_path / "opt.json"
+    assert main(["--db", str(opt_db), "notes", "add", str(article), "--quote", "June"]) == 0
+    with Store.open(opt_db) as a, Store.open(env_db) as b:
+        assert len(a.highlights()) == len(b.highlights()) == 1
+
+
+# -- list / rm ----------------------------------------------------------------------
+
+
+def test_list_json_lines_and_filters(
+    db: Path, article: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    run(db, capsys, "add", str(article), "--quote", "June", "--tag", "Dates")
+    run(db, capsys, "add", str(SEED), "--quote", "Hyperfactory", "--nth", "1")
+    rows = listed(db, capsys)
+    assert len(rows) == 2
+    for key in ("id", "article_id", "text", "tags", "note", "color", "created", "title"):
+        assert all(key in row for row in rows)
+    assert [r["text"] for r in listed(db, capsys, "--tag", "#dates")] == ["June"]
+    assert [r["text"] for r in listed(db, capsys, "--article", str(SEED))] == ["Hyperfactory"]
+    code, out, _ = run(db, capsys, "list")
+    assert code == 0 and "June" in out and "#Dates" in out
+
+
+def test_list_for_an_edited_file_shows_where_highlights_are_now(
+    db: Path, article: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    run(db, capsys, "add", str(article), "--quote", "announced on Monday")
+    run(db, capsys, "add", str(article), "--quote", "firm but fair")
+    text = article.read_text(encoding="utf-8")
+    edited = text.replace("Tariff talk returns\n", "Tariff talk returns (updated)\n")
+    edited = edited.replace("\u201cfirm but fair\u201d", "\u201cstrict\u201d")
+    article.write_text(edited, encoding="utf-8")
+    rows = {r["text"]: r for r in listed(db, capsys, "--article", str(article))}
+    moved = rows["announced on Monday"]
+    assert not moved["orphaned"]
+    assert moved["start"] > 0
+    assert rows["firm but fair"]["orphaned"]
+
+
+def test_rm_by_unique_prefix(db: Path, article: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    ids = [
+        run(db, capsys, "add", str(article), "--quote", q)[1].strip() for q in ("June", "Monday")
+    ]
+    code, out, _ = run(db, capsys, "rm", ids[0][:8])
+    assert (code, out.strip()) == (0, ids[0])
+    assert [r["id"] for r in listed(db, capsys)] == [ids[1]]
+    code, _, err = run(db, capsys, "rm", "zzzz")
+    assert code == 1 and "No highlight" in err
+
+
+def test_rm_ambiguous_prefix(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from datetime import datetime
+
+    from reader.model import Highlight
+
+    with Store.open(db) as store:
+        for hid in ("abc-1", "abc-2"):
+            store.add(
+                Highlight(
+                    id=hid,
+                    article_id="a",
+                    start=0,
+                    end=1,
+                    exact="x",
+                    prefix="",
+                    suffix="",
+                    created=datetime(2025, 1, 1),
+                )
+            )
+    code, _, err = run(db, capsys, "rm", "abc")
+    assert code == 1 and "2 highlights" in err
+    assert run(db, capsys, "rm", "abc-2")[0] == 0
+
+
+# -- import ---------------------------------------------------------------------------
+
+
+def write_jsonl(path: Path, rows: list[Any]) -> Path:
+    path.write_text(
+        "\n".join(r if isinstance(r, str) else json.dumps(r) for r in rows) + "\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+def test_import_reports_bad_lines_and_imports_the_rest(
+    db: Path, article: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    jsonl = write_jsonl(
+        article.parent / "batch.jsonl",
+        [
+            {"path": "tariffs.txt", "quote": "June", "tags": ["dates"], "note": "when"},
+            "{not json",
+            {"path": "tariffs.txt", "quote": "the plan was"},
+            {"path": "missing.txt", "quote": "x"},
+            {"path": "tariffs.txt", "quote": "the plan was", "nth": 2, "color": "pink"},
+            {"path": "tariffs.txt", "quote": "Monday", "tags": "not-a-list"},
+            "",
+            {"path": str(SEED), "quote": "Gao Lingyun", "nth": 1},
+        ],
+    )
+    code, out, err = run(db, capsys, "import", str(jsonl))
+    assert code == 1
+    for number in (2, 3, 4, 6):
+        assert f"line {number}:" in err
+    assert "line 5:" not in err and "line 1:" not in err
+    assert "imported 3 highlights" in err
+    rows = listed(db, capsys)
+    assert sorted(r["text"] for r in rows) == ["Gao Lingyun", "June", "the plan was"]
+    assert set(out.split()) == {r["id"] for r in rows}
+    pink = next(r for r in rows if r["text"] == "the plan was")
+    assert pink["color"] == "pink"
+    with Store.open(db) as store:
+        assert len(store.articles()) == 2
+
+
+def test_import_strict_stops_and_writes_nothing(
+    db: Path, article: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    jsonl = write_jsonl(
+        article.parent / "batch.jsonl",
+        [{"path": "tariffs.txt", "quote": "June"}, {"path": "tariffs.txt", "quote": "nope"}],
+    )
+    code, out, err = run(db, capsys, "import", "--strict", str(jsonl))
+    assert (code, out) == (1, "")
+    assert "line 2:" in err and "nothing was imported" in err
+    assert not db.exists()
+
+
+def test_reimport_skips_what_is_already_saved(
+    db: Path, article: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    jsonl = write_jsonl(
+        article.parent / "batch.jsonl",
+        [{"path": "tariffs.txt", "quote": "June"}, {"path": "tariffs.txt", "quote": "Monday"}],
+    )
+    assert run(db, capsys, "import", str(jsonl))[0] == 0
+    code, out, err = run(db, capsys, "import", str(jsonl))
+    assert (code, out) == (0, "")
+    assert "2 already saved" in err
+    assert len(listed(db, capsys)) == 2
+
+
+def test_import_missing_file(db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(db, capsys, "import", str(tmp_path / "none.jsonl"))
+    assert code == 1 and "no such file" in err
+
+
+def test_import_of_many_lines(db: Path, article: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    rows: list[dict[str, object]] = [
+        {"path": "tariffs.txt", "quote": "June", "note": f"n{i}"} for i in range(1500)
+    ]
+    rows += [{"path": str(SEED), "quote": "Xiaomi", "nth": 1 + i % 3} for i in range(3)]
+    jsonl = write_jsonl(article.parent / "big.jsonl", rows)
+    code, out, _ = run(db, capsys, "import", str(jsonl))
+    assert code == 0
+    assert len(out.split()) == 1503
+    with Store.open(db) as store:
+        assert len(store.highlights()) == 1503
+
+
+def test_import_shows_progress_on_a_terminal(db: Path, article: Path) -> None:
+    rows = [{"path": "tariffs.txt", "quote": "June", "note": f"n{i}"} for i in range(200)]
+    jsonl = write_jsonl(article.parent / "big.jsonl", rows)
+    controller, terminal = pty.openpty()
+    child = subprocess.Popen(
+        [sys.executable, "-m", "reader", "--db", str(db), "notes", "import", str(jsonl)],
+        stdout=subprocess.DEVNULL,
+        stderr=terminal,
+    )
+    os.close(terminal)
+    seen = b""
+    while True:
+        try:
+            chunk = os.read(controller, 4096)
+        except OSError:  # the terminal closed with the child
+            break
+        if not chunk:
+            break
+        seen += chunk
+    os.close(controller)
+    assert child.wait(timeout=120) == 0
+    assert b"Importing" in seen
+    assert b"imported 200 highlights" in seen
