@@ -332,3 +332,21 @@ def test_short_unit_letters_need_to_be_glued() -> None:
 def test_clock_times_in_words_and_versions_after_names() -> None:
     assert [f.kind for f in figures("They met at nine o'clock.")] == ["time"]
     assert quantities("Brexit 2.0 and Windows 3.1 were discussed.") == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "One could argue the point.",
+        "They helped one another.",
+        "She wanted a new one.",
+        "No one came.",
+        "The S P 500 and the S&P/ASX 200 rose.",
+    ],
+)
+def test_one_as_a_pronoun_and_index_names_are_not_counts(body: str) -> None:
+    assert quantities(body) == []
+
+
+def test_one_as_a_number_is_a_count() -> None:
+    assert values("Only one player scored. One of the six plans failed.") == [1.0, 1.0, 6.0]

@@ -141,8 +141,11 @@ FUNCTION_WORDS = _words(
 )
 # "each one", "the one who": pronoun uses of "one", not a count.
 _ONE_PRONOUN_BEFORE = _words(
-    "each every any no this that the which on no-one someone anyone everyone"
+    """each every any no this that the which on no-one someone anyone everyone another
+    last next new big old right wrong same little"""
 )
+# "one could argue", "one another": "one" as a pronoun.
+_ONE_PRONOUN_AFTER = _words("another could would should can must might may will")
 _IDIOM_AFTER_HYPHEN = _words("off way time on sided liner shot stop man handed")
 _AGE_OR_VERB_AFTER = _words("has had is was will said says who")
 _HALF_BLOCKERS = _words(
@@ -255,8 +258,10 @@ def _is_label(text: str, start: int, word: str, number_text: str) -> bool:
     if not word or (word[-1] in ".,;:!?)\"”’'" and word.lower() not in ("no.", "nos.")):
         return False
     low = word.lower()
-    if low in LABEL_WORDS:
-        return True
+    if low in LABEL_WORDS or any(part in LABEL_WORDS for part in re.split(r"[/&]", low)):
+        return True  # "Section 427", "S&P/ASX 200"
+    if len(low) == 1 and low.isalpha() and low not in ("a", "i", "x"):
+        return True  # "s p 500", "Model S 3": a lone letter names, it does not count
     has_upper = any(c.isupper() for c in word)
     whole, _, decimals = number_text.partition(".")
     # "Section 427", "Windows 3.1", "Web 3.0": short numbers, few decimals.
@@ -551,7 +556,8 @@ def _read_words(text: str, start: int, end: int) -> _Raw | None:
                 return _Raw(start, start, end_share, end_share, share_value, "fraction", "other")
     if start > 0 and text[start - 1] == "-" and text[start].isupper():
         return None  # 7-Eleven
-    pronoun = before.lower() in _ONE_PRONOUN_BEFORE or _next_word(text, pos).lower() == "another"
+    after = _next_word(text, pos).lower().rstrip(".,;:!?")
+    pronoun = before.lower() in _ONE_PRONOUN_BEFORE or after in _ONE_PRONOUN_AFTER
     if parts == ["one"] and pronoun:
         return None
     if before and _is_label(text, start, before, "1") and not text[start].islower():
