@@ -200,3 +200,91 @@ def test_never_raises_and_spans_read_back(text: str) -> None:
         for span in person.spans:
             assert 0 <= span.start < span.end <= len(text)
             assert " ".join(text[span.start : span.end].split()) in forms
+
+
+def test_title_case_headline_words_are_not_part_of_the_name() -> None:
+    text = (
+        "Maria Fernandez Speaks Directly To Voters\n\n"
+        "Maria Fernandez said she speaks directly to voters and listens to them."
+    )
+    assert list(people(text)) == ["Maria Fernandez"]
+
+
+def test_short_title_before_a_name_and_a_name_that_ends_like_one() -> None:
+    found = people(
+        "Sen. Elizabeth Warren questioned the bank. Prime Minister Hun Sen met the envoy."
+    )
+    assert set(found) == {"Elizabeth Warren", "Hun Sen"}
+    assert found["Hun Sen"].role == "Prime Minister"
+
+
+def test_family_name_first_alias() -> None:
+    text = "President Xi Jinping arrived on Monday. Mr. Xi met the premier. Xi left."
+    found = people(text)
+    assert list(found) == ["Xi Jinping"]
+    assert {"Mr. Xi", "Xi"} <= set(found["Xi Jinping"].aliases)
+
+
+def test_results_list_with_countries() -> None:
+    text = (
+        "Results of the women's 5,000 metres on Friday:\n\n"
+        "1. Gabriela Szabo (Romania) 15:04.95 2. Wamiru Tegesse (Ethiopia) 15:05.21 "
+        "3. Rose Cheruiyot (Kenya) 15:05.41"
+    )
+    assert {"Gabriela Szabo", "Wamiru Tegesse", "Rose Cheruiyot"} <= set(people(text))
+
+
+def test_organisation_named_with_suffix_elsewhere() -> None:
+    text = (
+        "Magna competes with Brandt Controls Inc in seating. "
+        "Analysts said Brandt Controls had lost share."
+    )
+    assert find_people(article(text)) == []
+
+
+def test_quoted_nickname_stays_in_the_name() -> None:
+    text = 'Boxer Roberto "Hands of Stone" Duran fights on Saturday. Duran, 45, is ready.'
+    found = people(text)
+    assert list(found) == ['Roberto "Hands of Stone" Duran']
+    assert "Duran" in found['Roberto "Hands of Stone" Duran'].aliases
+
+
+def test_middle_initial_is_the_same_person() -> None:
+    text = "Loretta Lynch spoke first. Later, Loretta E. Lynch said the review was over."
+    found = people(text)
+    assert list(found) == ["Loretta E. Lynch"]
+    assert "Loretta Lynch" in found["Loretta E. Lynch"].aliases
+
+
+def test_forms_of_address_keep_spouses_apart() -> None:
+    text = "President Obama spoke. Michelle Obama said hello. Mr. Obama left early."
+    found = people(text)
+    assert set(found) == {"Obama", "Michelle Obama"}
+    assert "Mr. Obama" in found["Obama"].aliases
+
+
+def test_surname_only_headline_person_merges_into_the_full_name() -> None:
+    text = "Mr. Trump Visits Detroit\n\nDonald Trump spoke in Detroit on Tuesday."
+    found = people(text)
+    assert list(found) == ["Donald Trump"]
+    assert "Mr. Trump" in found["Donald Trump"].aliases
+
+
+def test_byline_on_its_own_line() -> None:
+    text = "Markets slip\n\nMishka Varan\n\nHONG KONG 1996-08-30\n\nGold traders were idle."
+    assert list(people(text)) == ["Mishka Varan"]
+
+
+def test_dotted_abbreviations_are_not_initials() -> None:
+    text = "He won the U.S. Amateur title and the U.S. Open. N. Korea tested a missile."
+    assert find_people(article(text)) == []
+
+
+def test_day_before_a_name_is_not_part_of_it() -> None:
+    text = "Last Friday Dennis Mitchell won the 100 metres in Brussels."
+    assert list(people(text)) == ["Dennis Mitchell"]
+
+
+def test_people_in_a_comma_list_with_a_known_person() -> None:
+    text = "Leading scores: 65 Billy Andrade, Duffy Waldorf, Jesper Parnevik (Sweden)."
+    assert {"Billy Andrade", "Duffy Waldorf", "Jesper Parnevik"} <= set(people(text))

@@ -93,6 +93,7 @@ _WHO_AFTER = re.compile(r",?[ \t]+(?:who|whose)\b")
 _SENTENCE_END = frozenset(".!?:;\"“”'‘’(\n—–-•*|")
 _MAX_NAME_WORDS = 5
 _ACCEPT = 3
+_REGIONS = frozenset({"Korea", "Africa", "Ireland", "Carolina", "Dakota", "America", "Sudan"})
 _COMPASS = frozenset({"N", "S", "E", "W", "NE", "NW", "SE", "SW"})
 _SHORT_DOTTED = re.compile(r"[A-Z][a-z]?\.")
 _HEADLINE_CHARS = 200
@@ -264,16 +265,18 @@ class _Finder:
                 continue
             run: list[_Tok] = []
             nickname = False
+            quoted = any(q in raw for q in _QUOTE_MARKS)
             last_end = found.start()
             for match in _TOKEN.finditer(text, found.start(), found.end()):
                 raw = match.group()
                 start = match.start()
-                quotes = sum(text.count(q, last_end, start) for q in _QUOTE_MARKS)
-                last_end = match.end()
-                if quotes % 2:
-                    nickname = not nickname
-                if nickname:
-                    continue  # Roberto "Hands of Stone" Duran: the nickname is not a name word
+                if quoted:
+                    quotes = sum(text.count(q, last_end, start) for q in _QUOTE_MARKS)
+                    last_end = match.end()
+                    if quotes % 2:
+                        nickname = not nickname
+                    if nickname:
+                        continue  # Roberto "Hands of Stone" Duran: not a name word
                 word = _unpossessive(raw)
                 end = start + len(word)
                 initial = len(word) == 1 and end < len(text) and text[end] == "."
@@ -530,14 +533,16 @@ class _Finder:
         line_start = left + 1
         cached = self.headlines.get(line_start)
         if cached is None:
-            words = [
-                w
-                for w in text[line_start : right if right >= 0 else len(text)].split()
-                if w[:1].isalpha() and w.lower() not in _SMALL_WORDS
-            ]
+            line = text[line_start : right if right >= 0 else len(text)]
+            words = [w for w in line.split() if w[:1].isalpha() and w.lower() not in _SMALL_WORDS]
             capitals = [w for w in words if w[0].isupper()]
-            ordinary = sum(1 for w in capitals if w.lower() in self.lower_words)
-            cached = len(words) >= 3 and len(capitals) >= 0.8 * len(words) and ordinary >= 2
+            cached = (
+                len(words) >= 3
+                and len(capitals) >= 0.85 * len(words)
+                and line.count(",") < 2
+                and _DIGIT.search(line) is None
+                and "(" not in line
+            )
             self.headlines[line_start] = cached
         return cached
 
@@ -601,7 +606,9 @@ class _Finder:
         if toks[-1].initial:
             return -1
         last_word = words[-1]
-        if last_word in lists.places and (words[0] in _COMPASS or words[0] in DEMONYMS):
+        if (last_word in lists.places or last_word in _REGIONS) and (
+            words[0] in _COMPASS or words[0] in DEMONYMS
+        ):
             return -1  # "N. Korea", "S. Africa"
         if (
             words[0] in lists.places
