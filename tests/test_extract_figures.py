@@ -350,3 +350,11 @@ def test_one_as_a_pronoun_and_index_names_are_not_counts(body: str) -> None:
 
 def test_one_as_a_number_is_a_count() -> None:
     assert values("Only one player scored. One of the six plans failed.") == [1.0, 1.0, 6.0]
+
+
+def test_timestamps_with_zones_and_iso_dates_are_timeline_items() -> None:
+    found = figures("Updated 10.00 GMT on 2025-12-10T09:30:00Z.")
+    assert [(f.text, f.kind) for f in found] == [
+        ("10.00 GMT", "time"),
+        ("2025-12-10T09:30:00Z", "date"),
+    ]
