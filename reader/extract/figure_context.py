@@ -40,6 +40,7 @@ _CHANGE_VERBS = _words(
 )
 _PREPOSITIONS = _words("in on at for from to by with over under into across per")
 _DANGLING = _PREPOSITIONS | {"the", "a", "an", "of"}
+_PRONOUNS = _words("he she it they we i you his her its their our")
 
 
 class Sentences:
@@ -96,11 +97,13 @@ def describe(sentences: Sentences, start: int, end: int, kind: str) -> str | Non
     text = sentences.text
     sentence_start, sentence_end = sentences.bounds(start, end)
     after = _phrase_after(text, end, sentence_end)
-    before = _clause_before(text, sentence_start, start)
+    before = [w for w in _clause_before(text, sentence_start, start) if not _is_amount(w)]
+    if after and after[0].lower() in _PRONOUNS:
+        after = []  # "$500 million he told shareholders": the phrase is before it
     if kind == "percent":
         for i in range(len(before) - 1, -1, -1):
             if before[i].lower() in _CHANGE_VERBS:
-                subject = before[max(0, i - 5) : i + 1]
+                subject = before[max(0, i - 7) : i + 1]
                 if len(subject) > 1:
                     return " ".join(subject)
                 break
@@ -108,9 +111,13 @@ def describe(sentences: Sentences, start: int, end: int, kind: str) -> str | Non
             return " ".join(after)
         return " ".join(before) or None
     if after and after[0].lower() not in _PREPOSITIONS:
-        head = _passive(before, after)
-        return " ".join(head)
+        return " ".join(_passive(before, after))
     return " ".join(before[-6:] + after[:3]) or None
+
+
+def _is_amount(word: str) -> bool:
+    """A number token other than a year ("187,657", "$4.2bn"): it is not a description."""
+    return any(c.isdigit() for c in word) and not (word.isdigit() and len(word) == 4)
 
 
 def _passive(before: list[str], after: list[str]) -> list[str]:
@@ -119,18 +126,8 @@ def _passive(before: list[str], after: list[str]) -> list[str]:
     if len(before) < 2:
         return after
     verb, subject = before[-1], before[-2]
-    if not (verb.islower() and verb.endswith("ed") and subject[:1].isupper()) or subject in {
-        "He",
-        "She",
-        "It",
-        "They",
-        "We",
-        "I",
-        "You",
-        "This",
-        "That",
-        "The",
-    }:
+    named = subject[:1].isupper() and subject.lower() not in _PRONOUNS | {"this", "that", "the"}
+    if not (verb.islower() and verb.endswith("ed") and named):
         return after
     split = next((i for i, w in enumerate(after) if w.lower() in _PREPOSITIONS), len(after))
     return [*after[:split], verb, "by", subject, *after[split:]]
