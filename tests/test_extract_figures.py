@@ -358,3 +358,8 @@ def test_timestamps_with_zones_and_iso_dates_are_timeline_items() -> None:
         ("10.00 GMT", "time"),
         ("2025-12-10T09:30:00Z", "date"),
     ]
+
+
+def test_a_plural_noun_after_a_name_and_number_makes_it_a_count() -> None:
+    assert values("Rival Apple 300 stores closed.") == [300.0]
+    assert quantities("The Model 3 sedans and the Ligue 1 clubs.") == []

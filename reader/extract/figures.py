@@ -432,7 +432,11 @@ def _read_after(
             surname = len(before) > 2 and before.isalpha() and before[1:].islower()
             surname = surname and raw_number.isdigit()
             age = after.lower().rstrip(",") in _AGE_OR_VERB_AFTER or after.startswith(",")
-            if before.lower() in LABEL_WORDS or not (surname and age):
+            # "Apple 300 stores": a plural noun after it says the number counts.
+            plural = len(after) > 3 and after.islower() and after.isalpha() and after[-1] == "s"
+            plural = plural and len(raw_number) > 1
+            known = before.lower() in LABEL_WORDS or len(before) == 1
+            if known or not ((surname and age) or plural):
                 return None
         if (
             len(raw_number) == 4
