@@ -44,6 +44,54 @@ EAST_ASIA = frozenset({"CN", "TW", "HK", "MO", "SG", "KR", "VN", "JP"})
 WORD = re.compile(r"[^\W\d_][^\W\d_'’-]*(?:[-'’][^\W\d_]+)*")
 
 CITY_POPULATION = 100_000
+COUNTRY_ALTERNATES = (
+    "Britain",
+    "Great Britain",
+    "England",
+    "Scotland",
+    "Wales",
+    "Northern Ireland",
+    "Holland",
+    "Czech Republic",
+    "Macedonia",
+    "Burma",
+    "Swaziland",
+    "East Timor",
+    "Congo",
+    "Korea",
+    "USA",
+    "U.S.",
+    "US",
+    "UK",
+    "U.K.",
+    "UAE",
+    "Yugoslavia",
+    "Soviet Union",
+    "USSR",
+    "Czechoslovakia",
+    "Cape Verde",
+    "Palestine",
+    "Bosnia",
+    "Herzegovina",
+    "Trinidad",
+    "Tobago",
+    "Taipei",
+    "Chinese Taipei",
+    "Hong Kong",
+    "Europe",
+    "Asia",
+    "Africa",
+    "North America",
+    "South America",
+    "Latin America",
+    "Middle East",
+    "Oceania",
+    "Antarctica",
+    "Caribbean",
+    "Scandinavia",
+    "Balkans",
+)
+"""Everyday names of countries and regions that GeoNames lists under another name."""
 
 DATA = Path(__file__).parent / "data"
 
@@ -123,6 +171,8 @@ def build_places(source: Path) -> None:
     for country in load("countries.json").values():
         names.update((country["name"], country["capital"]))
     names.update(state["name"] for state in load("us_states.json").values())
+    names.update(n.removeprefix("The ") for n in list(names))
+    names.update(COUNTRY_ALTERNATES)
     for city in load("cities15000.json").values():
         if city["population"] >= CITY_POPULATION:
             names.add(city["name"])

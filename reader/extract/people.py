@@ -637,7 +637,9 @@ class _Finder:
         context, strong = self.context_score(toks[0].start, toks[-1].end)
         score += context
         if score == 2 and (
-            toks[0].initial or lists.given_tier(first) > 0 or (strong and self.name_shaped(toks))
+            toks[0].initial
+            or lists.given_tier(first) > 0
+            or ((strong or titled) and self.name_shaped(toks))
         ):
             return _ACCEPT
         return score
