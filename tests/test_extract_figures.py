@@ -363,3 +363,13 @@ def test_timestamps_with_zones_and_iso_dates_are_timeline_items() -> None:
 def test_a_plural_noun_after_a_name_and_number_makes_it_a_count() -> None:
     assert values("Rival Apple 300 stores closed.") == [300.0]
     assert quantities("The Model 3 sedans and the Ligue 1 clubs.") == []
+
+
+def test_capitalised_number_words_inside_a_sentence_are_names() -> None:
+    assert quantities("Leaders of the Group of Seven met. He flew on Air Force One.") == []
+    assert values("Seven people died.") == [7.0]
+    assert values("Carmaker Hires Seven New Executives For Its Plant") == [7.0]
+
+
+def test_wire_times_without_a_colon() -> None:
+    assert [f.kind for f in figures("Brent was at $85 a barrel by 1030 GMT.")] == ["money", "time"]

@@ -273,6 +273,12 @@ def _is_label(text: str, start: int, word: str, number_text: str) -> bool:
     return not _title_case_line(text, start)
 
 
+def _capitalised_mid_sentence(text: str, start: int, before: str) -> bool:
+    if not text[start].isupper() or not before or before[-1] in ".!?:;\"“‘'(—–-":
+        return False
+    return not _title_case_line(text, start)
+
+
 def _title_case_line(text: str, pos: int) -> bool:
     """Do most words around pos (on its line) start with a capital?"""
     left = text.rfind("\n", max(0, pos - 60), pos) + 1 or max(0, pos - 60)
@@ -566,6 +572,8 @@ def _read_words(text: str, start: int, end: int) -> _Raw | None:
         return None
     if before and _is_label(text, start, before, "1") and not text[start].islower():
         return None
+    if _capitalised_mid_sentence(text, start, before):
+        return None  # "the Group of Seven", "Formula One": part of a name
     return _read_after(text, start, start, pos, pos, value, None, 1.0, False, None, "w")
 
 
