@@ -26,6 +26,7 @@ class UIConfig:
     show_quote_marks: bool = True
     library_sort: str = "date"
     seeded: bool = False
+    highlight_color: str = "yellow"
 
     def with_(self, **changes: Any) -> UIConfig:
         return replace(self, **changes)
