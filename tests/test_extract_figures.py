@@ -373,3 +373,8 @@ def test_capitalised_number_words_inside_a_sentence_are_names() -> None:
 
 def test_wire_times_without_a_colon() -> None:
     assert [f.kind for f in figures("Brent was at $85 a barrel by 1030 GMT.")] == ["money", "time"]
+
+
+def test_one_after_an_article_and_adjective_is_a_pronoun() -> None:
+    assert quantities("The plan became an open-ended one.") == []
+    assert values("Rates rose a mere one percent.") == [1.0]

@@ -84,6 +84,9 @@ _ORDINAL_RE = re.compile(r"(?:st|nd|rd|th)(?![A-Za-z])")
 _DECADE_RE = re.compile(r"(?:s|['’′]s)(?![A-Za-z])")
 _HYPHEN_WORD_RE = re.compile(r"-[A-Za-z]")
 _VULGAR = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 0.125}
+_ARTICLE_ADJECTIVE_RE = re.compile(
+    r"(?<![A-Za-z])(?i:a|an|the|this|that|every|each)[ \u00a0][a-z][a-z-]+[ \u00a0]$"
+)
 _OCLOCK_RE = re.compile(r"[ \u00a0]o['’]clock")
 _SEASON_RE = re.compile(r"[-–/][0-9]{2}(?![0-9])")
 _AND_A_HALF_RE = re.compile(r"[ \u00a0]and[ \u00a0]a[ \u00a0]half\b")
@@ -568,6 +571,11 @@ def _read_words(text: str, start: int, end: int) -> _Raw | None:
         return None  # 7-Eleven
     after = _next_word(text, pos).lower().rstrip(".,;:!?")
     pronoun = before.lower() in _ONE_PRONOUN_BEFORE or after in _ONE_PRONOUN_AFTER
+    # "an open-ended one", "the bigger one": an article and an adjective before it.
+    ends_phrase = text[pos : pos + 1] in '.,;:!?)"”’' or after in ("that", "which", "who")
+    pronoun = pronoun or (
+        ends_phrase and bool(_ARTICLE_ADJECTIVE_RE.search(text, max(0, start - 30), start))
+    )
     if parts == ["one"] and pronoun:
         return None
     if before and _is_label(text, start, before, "1") and not text[start].islower():
