@@ -5,6 +5,8 @@ words)."""
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import pytest
 from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
@@ -112,12 +114,15 @@ def test_extraction_never_raises_and_spans_lie_inside(text: str) -> None:
 
 @SETTINGS
 @given(articles_text)
+@example("On 5 March 10 people and 3-1-2 and +44 20 7946 0958 and 2019-20 and 7½ miles.")
 def test_figure_spans_read_back_as_their_text(text: str) -> None:
     article, extraction = run(text)
     for figure in extraction.figures:
         assert article.slice(figure.span) == figure.text
         assert figure.text.strip() == figure.text != ""
         assert figure.value is None or figure.value == figure.value  # never NaN
+    spans = [f.span for f in extraction.figures]
+    assert all(a.end <= b.start for a, b in pairwise(spans)), "figures overlap"
 
 
 @SETTINGS

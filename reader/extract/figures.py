@@ -194,8 +194,9 @@ def find_figures(article: Article) -> list[Figure]:
         if not is_word:
             special = special_at(text, start)
             if special is not None:
+                overlaps = special.start < consumed  # "5 March 10": the month is taken
                 consumed = special.end
-                if special.kind != "ident":
+                if special.kind != "ident" and not overlaps:
                     span = Span(special.start, special.end)
                     timeline.append(
                         Figure(text[span.start : span.end], None, None, special.kind, None, span)
