@@ -407,3 +407,17 @@ def test_old_store_opened_read_only_asks_for_an_upgrade(db: Path) -> None:
     db.write_text(json.dumps({"highlights": {}}), encoding="utf-8")
     with pytest.raises(StoreVersionError, match="older format"):
         Store.open(db, readonly=True)
+
+
+def test_fast_record_conversion_equals_the_dataclass_constructor() -> None:
+    from reader.store import _records
+
+    assert _records._FAST  # the fast path is in use for the current model
+    full = make(tags=("a", "b"), note="n", color="pink", people=("Lei Jun",), orphaned=True)
+    record = _records.highlight_to_record(full)
+    assert _records._fast_highlight(record) == _records._slow_highlight(record) == full
+    sparse = {k: record[k] for k in ("id", "article_id", "start", "end", "exact", "created")}
+    fast = _records._fast_highlight(sparse)
+    assert fast == _records._slow_highlight(sparse)
+    assert (fast.tags, fast.color, fast.updated) == ((), "yellow", fast.created)
+    assert hash(fast) == hash(_records._slow_highlight(sparse))

@@ -7,14 +7,16 @@ on-disk layout; this module holds the implementation.
 from __future__ import annotations
 
 import contextlib
+import gc
 import hashlib
 import logging
 import re
 import threading
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from datetime import datetime
+from operator import attrgetter
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -103,6 +105,24 @@ class _FileStorage(Storage):
         self._store._save(self._file, data)
 
 
+@contextlib.contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while loading many records.
+
+    Why: building 50k highlights allocates enough containers to trigger
+    repeated full collections that re-scan everything loaded so far (about
+    a third of the load time at 50k). The records form no cycles, so
+    nothing is left for the collector to find afterwards.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def _shard_key(article_id: str) -> str:
     if _SAFE_KEY.fullmatch(article_id):
         return article_id
@@ -113,8 +133,7 @@ def _order_in_article(h: Highlight) -> tuple[int, int, datetime, str]:
     return (h.start, h.end, h.created, h.id)
 
 
-def _order_all(h: Highlight) -> tuple[datetime, str]:
-    return (h.created, h.id)
+_order_all = attrgetter("created", "id")
 
 
 class Store:
@@ -426,8 +445,9 @@ class Store:
         except OSError:
             names = []
         keys.update(n[:-5] for n in names if n.endswith(".json") and not n.startswith("."))
-        for key in sorted(keys):
-            self._shard(key)
+        with _gc_paused():
+            for key in sorted(keys):
+                self._shard(key)
 
     def _commit(
         self, key: str, f: _JsonFile, changed: Iterable[Highlight], gone: Iterable[str]
