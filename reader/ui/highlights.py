@@ -1,0 +1,562 @@
+"""The highlights of the open article: made, edited and deleted in the UI,
+saved to the store off the UI thread.
+
+`Highlighter` is an invisible widget the app mounts once. Every change is
+applied to its in-memory list at once (the screen repaints from
+`Highlighter.Changed`), then queued for one saver thread — a
+`@work(thread=True)` loop that runs the store calls in the order they were
+made and posts `Saved` or `SaveFailed` back. The UI never waits on a save;
+a failed save puts the highlight back as it was and says why in one
+sentence. Widgets are touched only on the UI thread: the saver only calls
+the store and posts messages. When the app closes, the saver finishes the
+queue first, so nothing acknowledged on screen is lost.
+
+Loading re-anchors each saved highlight to the article's current text
+(reader.anchor), also picking up highlights saved under the id of an earlier
+version of the text; ones that cannot be placed are kept, marked orphaned,
+for the Notes tab to list with their saved words.
+"""
+
+from __future__ import annotations
+
+import logging
+import queue
+import threading
+import uuid
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from datetime import datetime
+from typing import Literal, Protocol
+
+from textual import on, work
+from textual.message import Message
+from textual.widget import Widget
+from textual.worker import get_current_worker
+
+from reader.anchor import make_selector, reanchor
+from reader.errors import ReaderError
+from reader.model import COLORS, Article, Extraction, Highlight, Person, Span
+
+log = logging.getLogger(__name__)
+
+Kind = Literal["add", "update", "delete"]
+
+FLUSH_SECONDS = 15.0
+"""How long closing the app waits for queued saves."""
+
+
+class HighlightStore(Protocol):
+    """What the highlighter needs from reader.store.Store."""
+
+    def add(self, h: Highlight) -> Highlight: ...
+
+    def update(self, h: Highlight) -> Highlight: ...
+
+    def delete(self, highlight_id: str) -> Highlight | None: ...
+
+    def highlights(self, article_id: str) -> list[Highlight]: ...
+
+    def all_tags(self) -> dict[str, int]: ...
+
+
+# ------------------------------------------------------------ pure helpers
+
+
+def _unique(names: Iterable[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(n for n in names if n))
+
+
+def people_in(extraction: Extraction | None, start: int, end: int) -> tuple[str, ...]:
+    """Names and aliases of the people mentioned, or quoted, in [start, end)."""
+    if extraction is None or end <= start:
+        return ()
+    passage = Span(start, end)
+    names: list[str] = []
+    lookup: dict[str, Person] = {}
+    for person in extraction.people:
+        lookup.setdefault(person.name, person)
+        for alias in person.aliases:
+            lookup.setdefault(alias, person)
+        if any(span.overlaps(passage) for span in person.spans):
+            names.extend([person.name, *person.aliases])
+    for quote in extraction.quotes:
+        if quote.speaker and quote.span.overlaps(passage):
+            speaker = lookup.get(quote.speaker)
+            names.extend([speaker.name, *speaker.aliases] if speaker else [quote.speaker])
+    return _unique(names)
+
+
+def new_highlight(
+    article: Article,
+    start: int,
+    end: int,
+    *,
+    color: str = COLORS[0],
+    tags: Sequence[str] = (),
+    note: str = "",
+    extraction: Extraction | None = None,
+) -> Highlight:
+    """A highlight of article.text[start:end] with its W3C selectors."""
+    exact, prefix, suffix = make_selector(article.text, start, end)
+    now = datetime.now()
+    return Highlight(
+        id=str(uuid.uuid4()),
+        article_id=article.id,
+        start=start,
+        end=end,
+        exact=exact,
+        prefix=prefix,
+        suffix=suffix,
+        color=color if color in COLORS else COLORS[0],
+        tags=tuple(tags),
+        note=note,
+        created=now,
+        updated=now,
+        people=people_in(extraction, start, end),
+    )
+
+
+def article_note(article: Article, note: str, color: str = COLORS[0]) -> Highlight:
+    """A note on the whole article (an empty passage at 0)."""
+    now = datetime.now()
+    return Highlight(
+        id=str(uuid.uuid4()),
+        article_id=article.id,
+        start=0,
+        end=0,
+        exact="",
+        prefix="",
+        suffix="",
+        color=color if color in COLORS else COLORS[0],
+        note=note,
+        created=now,
+        updated=now,
+    )
+
+
+def trim_span(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """[start, end) without white space at either edge; None if nothing is left."""
+    start, end = max(0, start), min(len(text), end)
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return (start, end) if end > start else None
+
+
+def reading_order(highlights: Iterable[Highlight]) -> list[Highlight]:
+    """Whole-article notes first, then passages by position, orphans last."""
+    return sorted(
+        highlights,
+        key=lambda h: (h.orphaned, not h.whole_article, h.start, h.end, h.created, h.id),
+    )
+
+
+# --------------------------------------------------------------- the widget
+
+
+@dataclass(frozen=True, slots=True)
+class _Job:
+    kind: Kind
+    highlight: Highlight
+    previous: Highlight | None = None
+
+
+class Highlighter(Widget):
+    """See the module docstring. Mount once; call `load` for each article."""
+
+    DEFAULT_CSS = "Highlighter { display: none; }"
+
+    class Changed(Message):
+        """The open article's highlights changed (shown at once, saved later)."""
+
+        def __init__(self, article_id: str, highlights: Sequence[Highlight]) -> None:
+            super().__init__()
+            self.article_id = article_id
+            self.highlights = tuple(highlights)
+
+    class Saved(Message):
+        """A change reached the store (`kind` is add, update or delete)."""
+
+        def __init__(self, kind: Kind, highlight: Highlight) -> None:
+            super().__init__()
+            self.kind = kind
+            self.highlight = highlight
+
+    class SaveFailed(Message):
+        """A change could not be saved; it has been undone on screen."""
+
+        def __init__(self, kind: Kind, highlight: Highlight, error: str) -> None:
+            super().__init__()
+            self.kind = kind
+            self.highlight = highlight
+            self.error = error
+
+    class ColorChosen(Message):
+        """The reader picked a colour: the app remembers it for next time."""
+
+        def __init__(self, color: str) -> None:
+            super().__init__()
+            self.color = color
+
+    class _Loaded(Message):
+        def __init__(
+            self, article_id: str, highlights: list[Highlight], tags: list[str], error: str | None
+        ) -> None:
+            super().__init__()
+            self.article_id = article_id
+            self.highlights = highlights
+            self.tags = tags
+            self.error = error
+
+    class _Done(Message):
+        def __init__(self, job: _Job, stored: Highlight | None, error: str | None) -> None:
+            super().__init__()
+            self.job = job
+            self.stored = stored
+            self.error = error
+
+    def __init__(
+        self,
+        store: HighlightStore | None,
+        *,
+        color: str = COLORS[0],
+        id: str | None = None,
+    ) -> None:
+        super().__init__(id=id)
+        self.store = store
+        self.last_color = color if color in COLORS else COLORS[0]
+        self.article: Article | None = None
+        self.extraction: Extraction | None = None
+        self.known_tags: list[str] = []
+        self._saved: dict[str, Highlight] = {}
+        """The open article's highlights as saved (original offsets and selectors)."""
+        self._shown: dict[str, Highlight] = {}
+        """The same, re-anchored to the current text (what the screen shows)."""
+        self._made_here: set[str] = set()
+        self._article_ids: set[str] = set()
+        self._without_people: set[str] = set()
+        self._undo: list[Highlight] = []
+        self._queue: queue.Queue[_Job | None] = queue.Queue()
+        self._saver_done = threading.Event()
+        self._saver_done.set()
+        self._warned_no_store = False
+
+    # ------------------------------------------------------------- lifecycle
+
+    def on_mount(self) -> None:
+        self._saver_done.clear()
+        self._saver()
+
+    def on_unmount(self) -> None:
+        self.flush()
+
+    def flush(self, timeout: float = FLUSH_SECONDS) -> bool:
+        """Stop the saver after the queued saves; True if they all finished."""
+        if self._saver_done.is_set():
+            return True
+        self._queue.put(None)
+        finished = self._saver_done.wait(timeout)
+        if not finished:
+            log.error("queued highlight saves did not finish in %.0f s", timeout)
+        return finished
+
+    @property
+    def pending(self) -> int:
+        """Changes queued and not yet saved."""
+        return self._queue.unfinished_tasks
+
+    @work(thread=True, group="highlight-saver")
+    def _saver(self) -> None:
+        """The one thread that writes: jobs run in the order they were made.
+        Ends after the queue's end marker, or when cancelled with nothing queued."""
+        worker = get_current_worker()
+        try:
+            while True:
+                try:
+                    job = self._queue.get(timeout=0.25)
+                except queue.Empty:
+                    if worker.is_cancelled:
+                        return
+                    continue
+                try:
+                    if job is None:
+                        return
+                    self._run(job)
+                finally:
+                    self._queue.task_done()
+        finally:
+            self._saver_done.set()
+
+    def _run(self, job: _Job) -> None:
+        store = self.store
+        stored: Highlight | None = job.highlight
+        error: str | None = None
+        try:
+            if store is not None:
+                if job.kind == "add":
+                    stored = store.add(job.highlight)
+                elif job.kind == "update":
+                    stored = store.update(job.highlight)
+                else:
+                    store.delete(job.highlight.id)
+        except ReaderError as exc:
+            error = str(exc)
+        except Exception:
+            log.exception("saving a highlight failed")
+            error = "The highlight could not be saved."
+        self.post_message(self._Done(job, stored, error))
+
+    # --------------------------------------------------------------- loading
+
+    def load(self, article: Article | None, *, other_ids: Sequence[str] = ()) -> None:
+        """Show `article`'s highlights (read and re-anchored in a worker).
+        `other_ids`: ids of earlier versions of its text (e.g. the library's)."""
+        self.article = article
+        self.extraction = None
+        self._saved = {}
+        self._shown = {}
+        self._made_here = set()
+        self._without_people = set()
+        if article is None:
+            self._article_ids = set()
+            return
+        ids = list(dict.fromkeys([article.id, *other_ids]))
+        self._article_ids = set(ids)
+        self._post_changed()
+        self._load(article, ids)
+
+    @work(thread=True, exclusive=True, group="highlight-load")
+    def _load(self, article: Article, ids: list[str]) -> None:
+        found: list[Highlight] = []
+        tags: list[str] = []
+        error = None
+        if self.store is not None:
+            try:
+                for article_id in ids:
+                    found.extend(self.store.highlights(article_id))
+                tags = list(self.store.all_tags())
+            except ReaderError as exc:
+                error = str(exc)
+        self.post_message(self._Loaded(article.id, found, tags, error))
+
+    @on(_Loaded)
+    def _loaded(self, message: _Loaded) -> None:
+        message.stop()
+        if message.error:
+            self.app.notify(message.error, markup=False, severity="error")
+        self.known_tags = message.tags or self.known_tags
+        if self.article is None or self.article.id != message.article_id:
+            return
+        text = self.article.text
+        for h in message.highlights:
+            if h.id in self._made_here:
+                continue
+            self._saved[h.id] = h
+            self._shown[h.id] = reanchor(text, h)
+        self._post_changed()
+
+    def set_extraction(self, article_id: str, extraction: Extraction) -> None:
+        """Extraction arrives after the article; fill in the people of
+        highlights made before it did."""
+        if self.article is None or self.article.id != article_id:
+            return
+        self.extraction = extraction
+        for hid in sorted(self._without_people):
+            h = self._saved.get(hid)
+            if h is None or h.whole_article:
+                continue
+            people = people_in(extraction, h.start, h.end)
+            if people:
+                self._replace(replace(h, people=people))
+        self._without_people.clear()
+
+    # ----------------------------------------------------------------- reads
+
+    @property
+    def highlights(self) -> list[Highlight]:
+        """The open article's highlights in reading order (re-anchored)."""
+        return reading_order(self._shown.values())
+
+    def get(self, highlight_id: str) -> Highlight | None:
+        return self._shown.get(highlight_id)
+
+    def overlapping(self, start: int, end: int) -> list[Highlight]:
+        """Placed highlights that touch [start, end), innermost (shortest) first."""
+        end = max(end, start + 1)
+        found = [
+            h
+            for h in self._shown.values()
+            if not h.orphaned and not h.whole_article and h.start < end and h.end > start
+        ]
+        return sorted(found, key=lambda h: (h.end - h.start, h.start))
+
+    @property
+    def can_undo(self) -> bool:
+        return bool(self._undo)
+
+    # ---------------------------------------------------------------- writes
+
+    def add(
+        self,
+        start: int,
+        end: int,
+        *,
+        color: str | None = None,
+        tags: Sequence[str] = (),
+        note: str = "",
+    ) -> Highlight | None:
+        """Highlight [start, end) of the open article (white space trimmed)."""
+        if self.article is None:
+            return None
+        span = trim_span(self.article.text, start, end)
+        if span is None:
+            return None
+        if color is not None:
+            self.remember_color(color)
+        h = new_highlight(
+            self.article,
+            *span,
+            color=self.last_color,
+            tags=tags,
+            note=note,
+            extraction=self.extraction,
+        )
+        if self.extraction is None:
+            self._without_people.add(h.id)
+        return self._insert(h)
+
+    def add_article_note(self, note: str) -> Highlight | None:
+        """A note on the whole open article."""
+        if self.article is None:
+            return None
+        return self._insert(article_note(self.article, note, self.last_color))
+
+    def article_notes(self) -> list[Highlight]:
+        return [h for h in self.highlights if h.whole_article]
+
+    def edit(
+        self,
+        highlight_id: str,
+        *,
+        tags: Sequence[str] | None = None,
+        note: str | None = None,
+        color: str | None = None,
+    ) -> Highlight | None:
+        """Change tags, note or colour of a highlight of the open article."""
+        old = self._saved.get(highlight_id)
+        if old is None:
+            return None
+        if color is not None and color in COLORS:
+            self.remember_color(color)
+        else:
+            color = old.color
+        new = replace(
+            old,
+            tags=old.tags if tags is None else tuple(tags),
+            note=old.note if note is None else note,
+            color=color,
+            updated=datetime.now(),
+        )
+        if (new.tags, new.note, new.color) == (old.tags, old.note, old.color):
+            return old
+        return self._replace(new)
+
+    def delete(self, highlight_id: str) -> Highlight | None:
+        """Delete a highlight of the open article; `undo` brings it back."""
+        old = self._saved.pop(highlight_id, None)
+        if old is None:
+            return None
+        self._shown.pop(highlight_id, None)
+        self._undo.append(old)
+        self._enqueue(_Job("delete", old))
+        self._post_changed()
+        return old
+
+    def undo(self) -> Highlight | None:
+        """Restore the last highlight deleted in this session."""
+        if not self._undo:
+            return None
+        h = self._undo.pop()
+        if self.article is not None and h.article_id in self._article_ids:
+            self._saved[h.id] = h
+            self._shown[h.id] = reanchor(self.article.text, h)
+            self._post_changed()
+        self._enqueue(_Job("add", h))
+        return h
+
+    def remember_color(self, color: str) -> None:
+        if color in COLORS and color != self.last_color:
+            self.last_color = color
+            self.post_message(self.ColorChosen(color))
+
+    # -------------------------------------------------------------- internals
+
+    def _insert(self, h: Highlight) -> Highlight:
+        self._saved[h.id] = h
+        self._shown[h.id] = h
+        self._made_here.add(h.id)
+        self._add_known_tags(h.tags)
+        self._enqueue(_Job("add", h))
+        self._post_changed()
+        return h
+
+    def _replace(self, new: Highlight) -> Highlight:
+        old = self._saved[new.id]
+        self._saved[new.id] = new
+        shown = self._shown.get(new.id, old)
+        self._shown[new.id] = replace(
+            new, start=shown.start, end=shown.end, orphaned=shown.orphaned
+        )
+        self._add_known_tags(new.tags)
+        self._enqueue(_Job("update", new, old))
+        self._post_changed()
+        return new
+
+    def _add_known_tags(self, tags: Iterable[str]) -> None:
+        known = {t.casefold() for t in self.known_tags}
+        self.known_tags.extend(t for t in tags if t.casefold() not in known)
+
+    def _enqueue(self, job: _Job) -> None:
+        if self.store is None and not self._warned_no_store:
+            self._warned_no_store = True
+            self.app.notify(
+                "Highlights are not being saved: the notes store could not be opened.",
+                severity="warning",
+            )
+        self._queue.put(job)
+
+    def _post_changed(self) -> None:
+        if self.article is not None:
+            self.post_message(self.Changed(self.article.id, self.highlights))
+
+    @on(_Done)
+    def _done(self, message: _Done) -> None:
+        message.stop()
+        job = message.job
+        if message.error is None:
+            stored = message.stored or job.highlight
+            if job.kind != "delete" and stored.id in self._saved:
+                self._saved[stored.id] = stored
+            self.post_message(self.Saved(job.kind, stored))
+            return
+        self._revert(job)
+        self.app.notify(message.error, markup=False, severity="error", timeout=8)
+        self.post_message(self.SaveFailed(job.kind, job.highlight, message.error))
+
+    def _revert(self, job: _Job) -> None:
+        h = job.highlight
+        text = self.article.text if self.article is not None else None
+        if job.kind == "add":
+            self._saved.pop(h.id, None)
+            self._shown.pop(h.id, None)
+        elif job.kind == "update" and job.previous is not None and h.id in self._saved:
+            self._saved[h.id] = job.previous
+            self._shown[h.id] = reanchor(text, job.previous) if text else job.previous
+        elif job.kind == "delete":
+            if h in self._undo:
+                self._undo.remove(h)
+            if self.article is not None and h.article_id in self._article_ids:
+                self._saved[h.id] = h
+                self._shown[h.id] = reanchor(self.article.text, h)
+        self._post_changed()

@@ -1,0 +1,276 @@
+"""The Highlighter: changes show at once, saves run in order off the UI
+thread, failures are undone with a message, and loading re-anchors."""
+
+from __future__ import annotations
+
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual import on
+from textual.app import App, ComposeResult
+
+from reader.ingest import parse
+from reader.model import Article, Extraction, Highlight
+from reader.store import Store
+from reader.ui.highlights import Highlighter, new_highlight, people_in
+
+from .helpers import sync, wait_for
+
+
+class Host(App[None]):
+    def __init__(self, store: Any, color: str = "yellow") -> None:
+        super().__init__()
+        self.store = store
+        self.start_color = color
+        self.changes: list[tuple[Highlight, ...]] = []
+        self.saved: list[tuple[str, Highlight]] = []
+        self.failed: list[str] = []
+        self.chosen_colors: list[str] = []
+        self.notices: list[str] = []
+
+    def compose(self) -> ComposeResult:
+        yield Highlighter(self.store, color=self.start_color)
+
+    @property
+    def hl(self) -> Highlighter:
+        return self.query_one(Highlighter)
+
+    @on(Highlighter.Changed)
+    def _changed(self, event: Highlighter.Changed) -> None:
+        self.changes.append(event.highlights)
+
+    @on(Highlighter.Saved)
+    def _saved(self, event: Highlighter.Saved) -> None:
+        self.saved.append((event.kind, event.highlight))
+
+    @on(Highlighter.SaveFailed)
+    def _failed(self, event: Highlighter.SaveFailed) -> None:
+        self.failed.append(event.error)
+
+    @on(Highlighter.ColorChosen)
+    def _color(self, event: Highlighter.ColorChosen) -> None:
+        self.chosen_colors.append(event.color)
+
+    def notify(self, message: Any, **kwargs: Any) -> None:  # type: ignore[override]
+        self.notices.append(str(message))
+
+
+class SlowStore:
+    """A real store whose writes take a while and record their thread."""
+
+    def __init__(self, store: Store, delay: float = 0.3) -> None:
+        self.inner = store
+        self.delay = delay
+        self.threads: set[int] = set()
+
+    def _slow(self) -> None:
+        self.threads.add(threading.get_ident())
+        time.sleep(self.delay)
+
+    def add(self, h: Highlight) -> Highlight:
+        self._slow()
+        return self.inner.add(h)
+
+    def update(self, h: Highlight) -> Highlight:
+        self._slow()
+        return self.inner.update(h)
+
+    def delete(self, highlight_id: str) -> Highlight | None:
+        self._slow()
+        return self.inner.delete(highlight_id)
+
+    def highlights(self, article_id: str) -> list[Highlight]:
+        return self.inner.highlights(article_id)
+
+    def all_tags(self) -> dict[str, int]:
+        return self.inner.all_tags()
+
+
+TEXT = (
+    "Bridge plan approved\n\n"
+    "The council approved the bridge on Monday. Mayor Ana Ruiz said: "
+    '"We waited ten years." Critics disagreed.\n\n'
+    "Work starts in May. It will cost 40 million."
+)
+
+
+@pytest.fixture
+def article() -> Article:
+    return parse(TEXT, source=None, markdown=False)
+
+
+def span_of(article: Article, words: str) -> tuple[int, int]:
+    start = article.text.index(words)
+    return start, start + len(words)
+
+
+@sync
+async def test_a_highlight_shows_at_once_and_is_saved_in_a_worker_thread(
+    article: Article, store: Store
+) -> None:
+    slow = SlowStore(store, delay=0.4)
+    app = Host(slow)
+    async with app.run_test() as pilot:
+        app.hl.load(article)
+        await pilot.pause()
+        began = time.perf_counter()
+        made = app.hl.add(*span_of(article, "approved the bridge"), color="green")
+        took = time.perf_counter() - began
+        assert made is not None
+        assert took < 0.1  # the UI did not wait for the 0.4 s save
+        await pilot.pause()
+        assert app.changes[-1] == (made,)
+        assert app.saved == []
+        assert store.get(made.id) is None  # not saved yet...
+        await wait_for(pilot, lambda: app.saved)
+        assert app.saved == [("add", store.get(made.id))]  # ...and then it is
+    assert threading.main_thread().ident not in slow.threads
+    saved = store.get(made.id)
+    assert saved is not None
+    assert (saved.exact, saved.color) == ("approved the bridge", "green")
+    assert saved.prefix == "idge plan approved\n\nThe council "  # 32 characters
+    assert saved.suffix.startswith(" on Monday.")
+    assert app.chosen_colors == ["green"]
+
+
+@sync
+async def test_closing_the_app_finishes_queued_saves(article: Article, store: Store) -> None:
+    slow = SlowStore(store, delay=0.2)
+    app = Host(slow)
+    async with app.run_test() as pilot:
+        app.hl.load(article)
+        await pilot.pause()
+        made = [app.hl.add(*span_of(article, w)) for w in ("Work starts", "40 million", "May")]
+        assert app.hl.pending >= 2
+    assert all(h is not None and store.get(h.id) is not None for h in made)
+
+
+@sync
+async def test_saves_run_in_the_order_they_were_made(article: Article, store: Store) -> None:
+    app = Host(SlowStore(store, delay=0.05))
+    async with app.run_test() as pilot:
+        app.hl.load(article)
+        await pilot.pause()
+        h = app.hl.add(*span_of(article, "Critics disagreed."))
+        assert h is not None
+        app.hl.edit(h.id, tags=["opposition"], note="who?", color="pink")
+        app.hl.delete(h.id)
+        assert app.hl.highlights == []
+        await wait_for(pilot, lambda: len(app.saved) == 3)
+        assert [kind for kind, _ in app.saved] == ["add", "update", "delete"]
+        assert store.get(h.id) is None
+        restored = app.hl.undo()
+        assert restored is not None and restored.tags == ("opposition",)
+        assert [x.id for x in app.hl.highlights] == [h.id]
+        await wait_for(pilot, lambda: len(app.saved) == 4)
+    again = store.get(h.id)
+    assert again is not None
+    assert (again.tags, again.note, again.color) == (("opposition",), "who?", "pink")
+
+
+@sync
+async def test_a_failed_save_is_undone_on_screen_with_one_sentence(
+    article: Article, tmp_path: Path
+) -> None:
+    Store.open(tmp_path / "ro.json").close()
+    readonly = Store.open(tmp_path / "ro.json", readonly=True)
+    app = Host(readonly)
+    async with app.run_test() as pilot:
+        app.hl.load(article)
+        await pilot.pause()
+        app.hl.add(*span_of(article, "Work starts in May."))
+        assert len(app.hl.highlights) == 1
+        await wait_for(pilot, lambda: app.failed)
+        assert app.hl.highlights == []
+        assert app.changes[-1] == ()
+        assert app.notices and app.notices[-1] == app.failed[0]
+        assert app.notices[-1].count(".") >= 1 and "\n" not in app.notices[-1]
+    readonly.close()
+
+
+@sync
+async def test_people_and_quote_speakers_of_the_passage(article: Article, store: Store) -> None:
+    from reader.model import Person, Quote, Span
+
+    mayor = span_of(article, "Ana Ruiz")
+    quote = span_of(article, "We waited ten years.")
+    extraction = Extraction(
+        people=(Person("Ana Ruiz", ("Ruiz",), "mayor", (Span(*mayor),)),),
+        quotes=(Quote("We waited ten years.", "Ruiz", Span(*quote)),),
+    )
+    assert people_in(extraction, *span_of(article, "ten years")) == ("Ana Ruiz", "Ruiz")
+    assert people_in(extraction, *span_of(article, "Mayor Ana")) == ("Ana Ruiz", "Ruiz")
+    assert people_in(extraction, *span_of(article, "Critics disagreed.")) == ()
+
+    app = Host(store)
+    async with app.run_test() as pilot:
+        app.hl.load(article)
+        await pilot.pause()
+        early = app.hl.add(*span_of(article, "We waited"))  # before extraction arrived
+        app.hl.set_extraction(article.id, extraction)
+        later = app.hl.add(*span_of(article, "ten years"))
+        assert early is not None and later is not None
+        assert later.people == ("Ana Ruiz", "Ruiz")
+        await wait_for(pilot, lambda: len(app.saved) == 3)
+    saved_early = store.get(early.id)
+    assert saved_early is not None and saved_early.people == ("Ana Ruiz", "Ruiz")
+
+
+@sync
+async def test_loading_reanchors_and_keeps_orphans(article: Article, store: Store) -> None:
+    old = parse(
+        TEXT.replace("Critics disagreed.", "Critics disagreed loudly."), source=None, markdown=False
+    )
+    assert old.id != article.id
+    moved = new_highlight(old, *span_of(old, "Work starts in May."))
+    gone = new_highlight(old, *span_of(old, "Critics disagreed loudly."))
+    note = new_highlight(old, *span_of(old, "approved the bridge"), note="kept")
+    for h in (moved, gone, note):
+        store.add(h)
+    app = Host(store)
+    async with app.run_test() as pilot:
+        app.hl.load(article, other_ids=[old.id])
+        await wait_for(pilot, lambda: len(app.hl.highlights) == 3)
+        shown = {h.id: h for h in app.hl.highlights}
+        assert article.text[shown[moved.id].start : shown[moved.id].end] == "Work starts in May."
+        assert not shown[moved.id].orphaned
+        assert shown[gone.id].orphaned and shown[gone.id].exact == "Critics disagreed loudly."
+        assert app.hl.highlights[-1].id == gone.id  # orphans listed last
+        inside = article.text.index("the bridge")
+        assert [h.id for h in app.hl.overlapping(inside, inside + 1)] == [note.id]
+        # editing a re-anchored highlight keeps its saved selectors
+        app.hl.edit(note.id, tags=["council"])
+        await wait_for(pilot, lambda: app.saved)
+    stored = store.get(note.id)
+    assert stored is not None
+    assert (stored.tags, stored.exact, stored.start) == (("council",), note.exact, note.start)
+
+
+@sync
+async def test_whole_article_note_and_no_store(article: Article) -> None:
+    app = Host(None)
+    async with app.run_test() as pilot:
+        app.hl.load(article)
+        await pilot.pause()
+        h = app.hl.add_article_note("Worth a follow-up.")
+        assert h is not None and h.whole_article
+        assert app.hl.article_notes() == [h]
+        await wait_for(pilot, lambda: app.saved)
+        assert app.notices == [
+            "Highlights are not being saved: the notes store could not be opened."
+        ]
+
+
+@sync
+async def test_blank_selection_makes_no_highlight(article: Article, store: Store) -> None:
+    app = Host(store)
+    async with app.run_test() as pilot:
+        app.hl.load(article)
+        await pilot.pause()
+        gap = article.blocks[0].span.end
+        assert app.hl.add(gap, gap + 2) is None
+        h = app.hl.add(gap - 3, gap + 6)
+        assert h is not None and h.exact == "ved\n\nThe"  # trailing space trimmed
