@@ -288,3 +288,11 @@ def test_day_before_a_name_is_not_part_of_it() -> None:
 def test_people_in_a_comma_list_with_a_known_person() -> None:
     text = "Leading scores: 65 Billy Andrade, Duffy Waldorf, Jesper Parnevik (Sweden)."
     assert {"Billy Andrade", "Duffy Waldorf", "Jesper Parnevik"} <= set(people(text))
+
+
+def test_headline_verb_that_is_also_a_surname_is_cut() -> None:
+    text = (
+        "Hillary Clinton Goes After Donald Trump As The New Mitt Romney\n\n"
+        "Hillary Clinton attacked Donald Trump on Monday, as she had attacked Mitt Romney."
+    )
+    assert set(people(text)) == {"Hillary Clinton", "Donald Trump", "Mitt Romney"}

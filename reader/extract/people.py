@@ -97,6 +97,7 @@ _REGIONS = frozenset({"Korea", "Africa", "Ireland", "Carolina", "Dakota", "Ameri
 _COMPASS = frozenset({"N", "S", "E", "W", "NE", "NW", "SE", "SW"})
 _SHORT_DOTTED = re.compile(r"[A-Z][a-z]?\.")
 _HEADLINE_CHARS = 200
+_COUNT_LIMIT = 200_000
 _SMALL_WORDS = frozenset(
     {"a", "an", "the", "of", "and", "or", "to", "in", "on", "at", "for", "by", "with"}
     | {"from", "as", "vs", "v", "into", "over", "after", "up"}
@@ -490,12 +491,7 @@ class _Finder:
                 continue
             w = tok.word
             if self.name_like(tok):
-                known = w in lists.surnames or w in lists.given or tok.initial
-                if (index == 1 and (known or not self.headline(tok.start))) or (
-                    w not in STOP_WORDS
-                    and (known or w.lower() not in self.lower_words)
-                    and (known or not self.headline(tok.start))
-                ):
+                if self.keeps_name(toks[0], tok, index):
                     continue
                 # an ordinary word in a Title Case headline: "Hillary Clinton Speaks"
                 dropped.extend(toks[index:])
@@ -520,6 +516,28 @@ class _Finder:
             toks = toks[:index]
             break
         return toks, dropped, False
+
+    def keeps_name(self, first: _Tok, tok: _Tok, index: int) -> bool:
+        """Whether a capitalised word after the first still belongs to the name.
+        In prose an ordinary word the article also writes in lower case ends
+        it; on a Title Case headline any word not known as a name does too."""
+        w = tok.word
+        if tok.initial:
+            return True
+        lists = self.lists
+        known = w in lists.surnames or w in lists.given
+        attested = w.lower() in self.lower_words
+        if index == 1:
+            if not self.headline(tok.start):
+                return True
+            return w in lists.surnames or (known and not attested)
+        if w in STOP_WORDS:
+            return False
+        if self.headline(tok.start):
+            # a long name in a headline must be written the same way elsewhere
+            phrase = self.text[first.start : tok.end]
+            return known and not attested and self.text.count(phrase, 0, _COUNT_LIMIT) > 1
+        return known or not attested
 
     def headline(self, offset: int) -> bool:
         """Whether `offset` is on a short line written in Title Case."""
