@@ -293,6 +293,6 @@ def test_people_in_a_comma_list_with_a_known_person() -> None:
 def test_headline_verb_that_is_also_a_surname_is_cut() -> None:
     text = (
         "Hillary Clinton Goes After Donald Trump As The New Mitt Romney\n\n"
-        "Hillary Clinton attacked Donald Trump on Monday, as she had attacked Mitt Romney."
+        "Hillary Clinton attacked Donald Trump on Monday, as she had attacked governor Mitt Romney."
     )
     assert set(people(text)) == {"Hillary Clinton", "Donald Trump", "Mitt Romney"}
