@@ -114,6 +114,14 @@ def test_bad_path_is_one_sentence(tmp_path: Path, case: str) -> None:
     assert result.stdout == ""
 
 
+def test_fifo_given_to_the_reading_ui_does_not_hang(tmp_path: Path) -> None:
+    """`reader FIFO` (the TUI path) reads paths before the UI starts: it must
+    refuse the pipe in one sentence instead of blocking on it."""
+    result = run_reader(_fifo(tmp_path))
+    line = assert_one_sentence(result.stderr, result.returncode)
+    assert "feed.txt" in line
+
+
 def test_bad_path_among_good_ones_still_prints_the_good(tmp_path: Path) -> None:
     good = tmp_path / "good.txt"
     good.write_text(article("Markets opened calmly."), encoding="utf-8")
@@ -123,6 +131,17 @@ def test_bad_path_among_good_ones_still_prints_the_good(tmp_path: Path) -> None:
     assert len(result.stderr.strip().splitlines()) == 2
     assert len(result.stdout.splitlines()) == 1
     assert '"Markets opened calmly."' not in result.stderr
+
+
+def test_escape_sequences_in_a_file_name_do_not_reach_the_terminal(tmp_path: Path) -> None:
+    """The error sentence quotes the path; a hostile name must not smuggle an
+    OSC title (or any escape) onto the user's terminal through stderr."""
+    name = f"\x1b]0;{TITLE_SECRET}\x07evil\x9b2J.txt"
+    (tmp_path / name).write_bytes(b"")
+    result = run_reader("extract", str(tmp_path / name))
+    assert_one_sentence(result.stderr, result.returncode)
+    assert "\x1b" not in result.stderr and "\x07" not in result.stderr
+    assert "\x9b" not in result.stderr
 
 
 def test_over_size_file_is_refused(

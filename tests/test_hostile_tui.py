@@ -171,9 +171,9 @@ def _check_article_pane(view: ArticleView, article: Article) -> None:
     """What the pane paints is the laid-out text, and the layout is the text."""
     text = article.text
     lines = view.layout_lines
-    assert _ink("".join(text[r.start : r.end] for line in lines for r in line.runs)) == _ink(
-        text
-    ), "the pane does not show exactly the article text"
+    runs = sorted((r.start, r.end) for line in lines for r in line.runs)
+    shown = "".join(text[a:b] for a, b in runs)
+    assert _ink(shown) == _ink(text), "the pane does not show exactly the article text"
     top = int(view.scroll_offset.y)
     for y in range(min(view.size.height, len(lines) - top)):
         painted = view.render_line(y).text.rstrip()

@@ -457,3 +457,35 @@ def write_corpus(folder: Path, payloads: Iterable[Payload]) -> dict[str, Path]:
         path.write_bytes(p.data)
         written[p.id] = path
     return written
+
+
+# --- one article carrying every escape family (for the real-terminal test) ---
+
+HOSTILE_HREFS = ("smb://evil.example/share", "file:///etc/passwd", "ssh://evil.example")
+
+
+def escape_article(*, markdown: bool) -> Payload:
+    """Every escape sequence of the corpus in one article: in the title, in
+    paragraphs, inside a quotation (shown again in the sidebar) and, for
+    Markdown, in a heading, a list, a table and beside links to non-web URLs."""
+    seven = "".join(seq for seq, _ in ESCAPES_7BIT.values())
+    eight = "".join(ESCAPES_8BIT.values())
+    title = f"Harbour council{ESCAPES_7BIT['osc0-bel'][0]} approves{eight} the terminal"
+    paragraphs = [
+        f"Paragraph {name}: Markets opened{seq} calmly." for name, (seq, _) in ESCAPES_7BIT.items()
+    ]
+    paragraphs += [
+        f"Paragraph {name}: Markets opened{seq} calmly." for name, seq in ESCAPES_8BIT.items()
+    ]
+    paragraphs.append(f'"We will{OSC52}{BEL} build it{seven}," said Mayor Jane Holloway.')
+    paragraphs.append(f"Everything at once: {seven}{eight}\x7f\u202e done.")
+    if markdown:
+        paragraphs.append(f"## Heading{OSC0}{BEL} two")
+        paragraphs.append(f"- item{OSC52}{ST7} one\n- item\x9b2J two")
+        paragraphs.append(f"| a{OSC0}{BEL} | b |\n|---|---|\n| c\x9d0;{TITLE_SECRET}\x9c | d |")
+        links = " and ".join(f"[link {i}]({href})" for i, href in enumerate(HOSTILE_HREFS))
+        paragraphs.append(f"See {links}.")
+    head = f"# {title}" if markdown else title
+    text = "\n\n".join([head, *paragraphs]) + "\n"
+    suffix = ".md" if markdown else ".txt"
+    return Payload("escape-everything", text.encode(), suffix, "escape", markers=TERMINAL_MARKERS)

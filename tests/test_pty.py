@@ -1,0 +1,181 @@
+"""The reader in a real pseudo-terminal: no article byte reaches the terminal.
+
+Runs `python -m reader PATH` on articles full of escape sequences (OSC 52
+clipboard writes, OSC 0 window titles, DCS, CSI, 8-bit C1 forms) in a pty of
+a fixed size, lets it paint, presses `q`, and checks every byte the reader
+wrote. Textual writes its own CSI sequences, so the checks look for the
+payloads' own markers (the clipboard text's base64, "ESC ] 0 ; pwned", the
+DCS request, C1 bytes in UTF-8 form, NUL), and for OSC 8 hyperlinks to
+non-web URLs.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import re
+import select
+import signal
+import struct
+import sys
+import termios
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from hostile.payloads import (
+    HOSTILE_HREFS,
+    TERMINAL_MARKERS,
+    Payload,
+    corpus,
+    escape_article,
+    write_corpus,
+)
+
+COLS, ROWS = 120, 40
+PAINT_TIMEOUT = 20.0
+EXIT_TIMEOUT = 10.0
+PAINTED = b"Harbour"
+
+
+@dataclass
+class Session:
+    output: bytes
+    first_paint: float | None
+    status: int | None
+
+
+def _read_some(fd: int, timeout: float) -> bytes | None:
+    """Bytes available within `timeout`, b"" if none, None at end of output."""
+    ready, _, _ = select.select([fd], [], [], timeout)
+    if not ready:
+        return b""
+    try:
+        data = os.read(fd, 65536)
+    except OSError:  # EIO: the child closed the terminal
+        return None
+    return data or None
+
+
+def run_in_pty(args: list[str], home: Path, settle: float = 1.5) -> Session:
+    """Run the reader in a pty, wait for its first paint, press q, collect
+    every byte. The child is always reaped, killed if it does not exit."""
+    env = {
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "HOME": str(home),
+        "TERM": "xterm-256color",
+        "COLORTERM": "truecolor",
+        "LANG": "C.UTF-8",
+        "READER_HOME": str(home),
+        "PYTHONDONTWRITEBYTECODE": "1",
+    }
+    pid, fd = os.forkpty() if hasattr(os, "forkpty") else _fork()
+    if pid == 0:  # the child: size the terminal, then become the reader
+        try:
+            fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", ROWS, COLS, 0, 0))
+            os.execve(sys.executable, [sys.executable, "-m", "reader", *args], env)
+        finally:
+            os._exit(127)
+    started = time.monotonic()
+    chunks: list[bytes] = []
+    first_paint: float | None = None
+    status: int | None = None
+    try:
+        deadline = started + PAINT_TIMEOUT
+        while time.monotonic() < deadline:
+            data = _read_some(fd, 0.1)
+            if data is None:
+                break
+            chunks.append(data)
+            if first_paint is None and PAINTED in b"".join(chunks[-3:]):
+                first_paint = time.monotonic() - started
+                deadline = time.monotonic() + settle  # let the sidebar fill in
+        os.write(fd, b"q")
+        deadline = time.monotonic() + EXIT_TIMEOUT
+        while time.monotonic() < deadline:
+            data = _read_some(fd, 0.1)
+            if data:
+                chunks.append(data)
+            done, raw = os.waitpid(pid, os.WNOHANG)
+            if done:
+                status = os.waitstatus_to_exitcode(raw)
+                break
+        while (data := _read_some(fd, 0.05)) is not None and data:
+            chunks.append(data)
+    finally:
+        if status is None:
+            done, raw = os.waitpid(pid, os.WNOHANG)
+            if done:
+                status = os.waitstatus_to_exitcode(raw)
+            else:
+                os.kill(pid, signal.SIGKILL)
+                os.waitpid(pid, 0)
+        os.close(fd)
+    return Session(b"".join(chunks), first_paint, status)
+
+
+def _fork() -> tuple[int, int]:
+    import pty
+
+    return pty.fork()
+
+
+OSC8 = re.compile(rb"\x1b\]8;[^;\x07\x1b]*;([^\x07\x1b]*)")
+
+
+def assert_nothing_from_the_article(output: bytes) -> None:
+    for marker in TERMINAL_MARKERS:
+        at = output.find(marker)
+        assert at < 0, f"{marker!r} reached the terminal: {output[max(0, at - 40) : at + 60]!r}"
+    for href in OSC8.findall(output):
+        assert href == b"" or href.startswith((b"http://", b"https://")), href
+    for href in HOSTILE_HREFS:
+        assert href.encode() not in output or b"\x1b]8;" not in output
+
+
+def _check(session: Session) -> None:
+    assert session.first_paint is not None, (
+        f"no first paint within {PAINT_TIMEOUT} s: {session.output[-400:]!r}"
+    )
+    assert session.status == 0, f"exit status {session.status} after q"
+    tail = session.output[session.output.rfind(b"\x1b[?1049l") :]
+    assert b"Traceback" not in session.output and b"Error" not in tail, (
+        f"the reader crashed: {tail[-600:]!r}"
+    )
+    assert_nothing_from_the_article(session.output)
+    print(f"\npty first paint {session.first_paint:.2f} s, {len(session.output)} bytes")
+
+
+@pytest.mark.parametrize("markdown", [False, True], ids=["txt", "md"])
+def test_escape_sequences_never_reach_the_terminal(tmp_path: Path, markdown: bool) -> None:
+    payload = escape_article(markdown=markdown)
+    path = write_corpus(tmp_path / "in", [payload])[payload.id]
+    session = run_in_pty([str(path)], tmp_path / "home")
+    _check(session)
+
+
+def test_a_folder_of_escape_payloads_never_reaches_the_terminal(tmp_path: Path) -> None:
+    """Every escape payload at once: the first is read, the rest are listed
+    in the library by title."""
+    payloads: list[Payload] = [
+        # A line of its own per file: many payloads sanitise to the same text.
+        Payload(p.name, p.data + f"\n\nFile {i}.\n".encode(), p.suffix)
+        for i, p in enumerate(corpus(big=False))
+        if p.family == "escape"
+    ]
+    folder = tmp_path / "in"
+    write_corpus(folder, payloads)
+    first = escape_article(markdown=True)
+    write_corpus(folder, [Payload("0-" + first.name, first.data, first.suffix)])
+    session = run_in_pty([str(folder)], tmp_path / "home", settle=2.5)
+    _check(session)
+
+
+def test_the_check_sees_a_payload_in_real_output() -> None:
+    """The marker check can fail: raw payload bytes are caught."""
+    seq = escape_article(markdown=False).data
+    with pytest.raises(AssertionError):
+        assert_nothing_from_the_article(b"\x1b[?1049h" + seq)
+    with pytest.raises(AssertionError):
+        assert_nothing_from_the_article(b"\x1b]8;;smb://evil.example/share\x1b\\x")
