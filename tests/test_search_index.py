@@ -134,6 +134,23 @@ def test_prefix_on_the_last_word_only_while_typing(build: Build) -> None:
     assert ids(index.search("steel tar")) == ["h1"]
 
 
+def test_a_short_prefix_with_hundreds_of_completions(build: Build) -> None:
+    filler = [hl(100 + i, f"tok{i}x word{i}", days=i / 100) for i in range(150)]
+    index = build(
+        *filler,
+        hl(1, "steel talks resumed", days=5),
+        hl(2, "steel output fell", days=6),
+        hl(3, "the Tariff on steel", days=1, note="Tin too"),
+    )
+    assert set(ids(index.search("steel t"))) == {"h1", "h3"}
+    (result,) = [r for r in index.search("steel t") if r.highlight.id == "h3"]
+    text = result.highlight.exact
+    assert [text[s:e] for s, e in result.spans] == ["the", "Tariff", "steel"]
+    assert result.note_excerpt[slice(*result.note_spans[0])] == "Tin"
+    assert ids(index.search("t", limit=3)) == ["h1", "h249", "h248"]  # newest with a t-word
+    assert set(ids(index.search("steel -t"))) == {"h2", "h1", "h3"}  # -t is the word "t"
+
+
 def test_an_exact_word_outranks_its_completions(build: Build) -> None:
     index = build(hl(1, "The tariffs rose", days=3), hl(2, "The tariff rose"))
     assert ids(index.search("tariff")) == ["h2", "h1"]

@@ -31,6 +31,7 @@ def test_only_the_last_word_is_a_prefix_while_typing() -> None:
     assert [c[0].prefix for c in q.clauses] == [False, True]
     assert parse_query("trade chi ").clauses[-1][0].prefix is False
     assert parse_query("trade chi", prefix_last=False).clauses[-1][0].prefix is False
+    assert parse_query("trade -chi").clauses[-1][0].prefix is False  # never when excluding
 
 
 def test_quoted_phrase_and_hyphenated_word() -> None:

@@ -14,9 +14,14 @@ every method takes the index's lock, so that is safe):
         space, also matches words it begins (search as you type); the CLI
         uses it too.
 
-    SearchIndex.from_store(store) -> SearchIndex
+    SearchIndex.from_store(store, snapshot=None, *, use_snapshot=True)
         Indexes every highlight and article of a reader.store.Store and
         subscribes to it, so adds/edits/deletes show up in the next search.
+        A snapshot of the index (PATH.search beside the store) makes the
+        next open cheap: unchanged highlights are taken from it, changed
+        ones re-indexed; it is rewritten when missing or >5% stale, ignored
+        when damaged. `index.save()` writes it on demand (e.g. on quit after
+        many edits); `index.reused` says how many came from it.
     SearchIndex() + add(h, ArticleInfo) / update(h, article=None) /
         remove(highlight_id) / add_many(hs) / set_article(ArticleInfo)
         Incremental maintenance by hand (tests, or a store-less caller).
@@ -43,8 +48,8 @@ publication date. Matching folds case, accents and punctuation; words of 5+
 letters forgive 1 edit (2 from 7 letters; a swap of neighbours is one edit)
 when they match nothing exactly.
 
-Ranking: BM25 over one field-weighted bag of words per highlight (text x2,
-article title x1, note x4, tags x6), so note and tag matches rank higher;
+Ranking: BM25 over one field-weighted bag of words per highlight (text and
+article title x1, note x2, tags x3), so note and tag matches rank higher;
 prefix completions score x0.85, typo matches x0.6 (x0.45 for two edits).
 """
 

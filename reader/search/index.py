@@ -23,7 +23,7 @@ import threading
 from array import array
 from bisect import bisect_left
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator, Set
+from collections.abc import Callable, Iterable, Set
 from dataclasses import dataclass
 from datetime import datetime
 from itertools import chain
@@ -45,7 +45,10 @@ B = 0.75
 PREFIX_FACTOR = 0.85  # a completion of the word being typed
 FUZZY_FACTOR = {1: 0.6, 2: 0.45}  # by edit distance
 PHRASE_BONUS = 1.5
-MAX_SCORED_EXPANSIONS = 64  # completions scored individually; the rest still match
+SCORE_BUDGET = 20_000  # postings scored per expanded word; other completions still match
+MAX_MERGED_COMPLETIONS = 100  # beyond this a word being typed may be tested per candidate
+TEST_COST, MERGE_COST = 120, 1  # relative cost: testing a candidate / merging a posting
+STOP_SHARE, STOP_MIN_DOCS = 0.5, 1000  # terms in over half of 1,000+ are not scored
 EXCERPT_CHARS = 120
 STALE_SHARE = 0.2  # rebuild instead of using a snapshot this far out of date
 SAVE_SHARE = 0.05  # re-save the snapshot once this share of it is out of date
@@ -218,6 +221,10 @@ def typo_budget(word: str) -> int:
 
 Scorer = tuple[list[tuple[str, float]], float]
 """An atom's index terms with their score factors, and a bonus for the atom."""
+Test = tuple[Callable[[int], bool], bool]
+"""A per-highlight check, and the answer it must give."""
+Marks = tuple[frozenset[str], tuple[str, ...]]
+"""Words to emphasise in results, and prefixes whose completions to emphasise."""
 
 
 class SearchIndex:
@@ -230,6 +237,8 @@ class SearchIndex:
         self._next = 0
         self._dead = 0  # tombstoned numbers still in the postings
         self._total_length = 0
+        self._norm: dict[int, float] = {}
+        self._norm_avg = 0.0
         self._post: dict[str, dict[int, int]] = {}
         self._packed: dict[str, tuple[bytes, bytes]] = {}  # from a snapshot, not unpacked yet
         self._articles: dict[str, _Article] = {}
@@ -252,16 +261,21 @@ class SearchIndex:
     # ----------------------------------------------------------- building
 
     @classmethod
-    def from_store(cls, store: StoreLike, snapshot: Path | None = None) -> SearchIndex:
+    def from_store(
+        cls, store: StoreLike, snapshot: Path | None = None, *, use_snapshot: bool = True
+    ) -> SearchIndex:
         """Index everything in `store` and follow its changes from now on.
 
         With `snapshot` (default: beside the store, if it has a `path`), a
         saved snapshot is reused for the highlights that did not change and
-        is re-saved when it was missing or noticeably out of date.
+        is re-saved when it was missing or noticeably out of date;
+        `use_snapshot=False` indexes everything afresh and saves nothing.
         """
         index = cls()
         store_path = getattr(store, "path", None)
-        if snapshot is None and isinstance(store_path, Path):
+        if not use_snapshot:
+            snapshot = None
+        elif snapshot is None and isinstance(store_path, Path):
             snapshot = cache.cache_path(store_path)
         index.snapshot_path = snapshot
         for entry in store.articles():
@@ -401,6 +415,8 @@ class SearchIndex:
         self._docs[num] = doc
         self._ids[h.id] = num
         self._total_length += doc.length
+        if self._norm_avg:
+            self._norm[num] = K1 * (1 - B + B * doc.length / self._norm_avg)
         article.docs.add(num)
         for name in doc.people:
             for word in name.split():
@@ -440,6 +456,7 @@ class SearchIndex:
         if num is None:
             return False
         doc = self._docs.pop(num)
+        self._norm.pop(num, None)
         self._dead += 1
         for name in doc.people:
             for word in name.split():
@@ -576,14 +593,27 @@ class SearchIndex:
         """The newest highlights first (what an empty query shows)."""
         with self._lock:
             nums = self._newest(None, limit)
-            return [self._result(n, 0.0, frozenset()) for n in nums]
+            return [self._result(n, 0.0, (frozenset(), ())) for n in nums]
 
-    def _newest(self, among: Set[int] | None, limit: int) -> list[int]:
+    def _newest(
+        self,
+        among: Set[int] | None,
+        limit: int,
+        excludes: Iterable[Set[int]] = (),
+        tests: Iterable[tuple[Callable[[int], bool], bool]] = (),
+    ) -> list[int]:
+        """The newest highlights (of `among`, if given) that pass the filters."""
+        excludes = list(excludes)
+        tests = list(tests)
         out: list[int] = []
         for _, num in reversed(self._sorted_times()):
             if len(out) >= limit:
                 break
-            if among is None or num in among:
+            if among is not None and num not in among:
+                continue
+            if any(num in e for e in excludes):
+                continue
+            if all(test(num) == wanted for test, wanted in tests):
                 out.append(num)
         return out
 
@@ -600,11 +630,30 @@ class SearchIndex:
     def _search(self, parsed: ParsedQuery, limit: int) -> list[SearchResult]:
         positives: list[Set[int]] = []
         excludes: list[Set[int]] = []
-        scorers: list[tuple[list[tuple[str, float]], float]] = []
-        emphasise: set[str] = set()
+        tests: list[Test] = []  # run last, on what the sets let through
+        scorers: list[Scorer] = []
+        words: set[str] = set()
+        prefixes: list[str] = []
+        wide = self._wide_prefixes(parsed)
         for clause in parsed.clauses:
-            if len(clause) == 1 and clause[0].negated:
-                excludes.append(self._atom(clause[0], None, None))
+            atom = clause[0]
+            if atom in wide:
+                # A short word being typed: hundreds of completions. Score only
+                # the word itself; match by merging or testing, whichever is cheaper.
+                word = atom.tokens[0]
+                prefixes.append(word)
+                if self._live(word):
+                    scorers.append(([(word, 1.0)], 1.0))
+                if wide[atom]:
+                    tests.append((self._prefix_test(word), True))
+                else:
+                    positives.append(self._union_postings([word, *self._vocab.completions(word)]))
+                continue
+            if len(clause) == 1 and atom.negated:
+                excludes.append(self._atom(atom, None, None))
+                continue
+            if len(clause) == 1 and atom.kind == "phrase":
+                positives.append(self._phrase(atom, scorers, words, tests))
                 continue
             parts: list[Set[int]] = []
             for atom in clause:
@@ -612,19 +661,107 @@ class SearchIndex:
                     hit = self._atom(atom, None, None)
                     parts.append({n for n in self._docs if n not in hit})
                 else:
-                    parts.append(self._atom(atom, scorers, emphasise))
+                    parts.append(self._atom(atom, scorers, words))
             positives.append(parts[0] if len(parts) == 1 else set().union(*parts))
+        marks = (frozenset(words), tuple(prefixes))
+        scorers = self._without_stop_words(scorers)
+        if not positives and not scorers:
+            nums = self._newest(None, limit, excludes, tests)
+            return [self._result(n, 0.0, marks) for n in nums]
         candidates = self._intersect(positives)
-        if self._dead and positives:
-            live = self._docs
-            candidates = {n for n in candidates if n in live}
-        if excludes:
-            candidates = {n for n in candidates if not any(n in e for e in excludes)}
+        if (self._dead and positives) or excludes or tests:
+            narrowed = set(candidates)
+            for excluded in excludes:
+                narrowed.difference_update(excluded)
+            if self._dead:
+                live = self._docs
+                narrowed = {n for n in narrowed if n in live}
+            for test, wanted in tests:
+                narrowed = {n for n in narrowed if test(n) == wanted}
+            candidates = narrowed
         if not scorers:
             nums = self._newest(candidates, limit)
-            return [self._result(n, 0.0, frozenset(emphasise)) for n in nums]
+            return [self._result(n, 0.0, marks) for n in nums]
         scores = self._score(candidates, scorers)
-        return [self._result(n, s, frozenset(emphasise)) for n, s in self._top(scores, limit)]
+        ranked = self._top(scores, limit)
+        if len(ranked) < limit and len(scores) < len(candidates):
+            # candidates no scored term touched (an OR'd stop word, an unscored
+            # completion): after the scored ones, newest first
+            for _, n in reversed(self._sorted_times()):
+                if len(ranked) >= limit:
+                    break
+                if n in candidates and n not in scores:
+                    ranked.append((n, 0.0))
+        return [self._result(n, s, marks) for n, s in ranked]
+
+    def _wide_prefixes(self, parsed: ParsedQuery) -> dict[Atom, bool]:
+        """Words being typed with hundreds of completions, each mapped to
+        True when testing the other clauses' candidates for a word starting
+        with it is cheaper than merging the completions' postings."""
+        wide: dict[Atom, bool] = {}
+        for clause in parsed.clauses:
+            atom = clause[0]
+            if len(clause) > 1 or atom.kind != "word" or not atom.prefix or atom.negated:
+                continue
+            word = atom.tokens[0]
+            completions = self._vocab.completions(word)
+            if len(completions) <= MAX_MERGED_COMPLETIONS:
+                continue
+            others = [
+                self._estimate(c[0])
+                for c in parsed.clauses
+                if c is not clause
+                and len(c) == 1
+                and c[0].kind in ("word", "phrase")
+                and not c[0].negated
+                and not c[0].prefix
+            ]
+            if not others:
+                # nothing else narrows: the newest matches are found by testing,
+                # unless the word itself must be scored over all its postings
+                wide[atom] = not self._live(word)
+                continue
+            merged = sum(self._df(t) for t in completions)
+            wide[atom] = min(others) * TEST_COST < merged * MERGE_COST
+        return wide
+
+    def _estimate(self, atom: Atom) -> int:
+        """Roughly how many highlights a word or phrase clause lets through."""
+        if atom.kind == "phrase":
+            return min(self._df(t) for t in atom.tokens)
+        return sum(self._df(t) for t, _ in self._expand(atom.tokens[0], False))
+
+    def _without_stop_words(self, scorers: list[Scorer]) -> list[Scorer]:
+        """Drop terms found in over half of a large collection from scoring:
+        their idf is under ln 2 (rare words score ~10x more), yet scoring them
+        would touch most highlights. They still have to match."""
+        n = len(self._docs)
+        if n < STOP_MIN_DOCS:
+            return scorers
+        limit = STOP_SHARE * n
+        kept: list[Scorer] = []
+        for terms, bonus in scorers:
+            useful = [(t, f) for t, f in terms if self._df(t) <= limit]
+            if useful:
+                kept.append((useful, bonus))
+        return kept
+
+    def _prefix_test(self, prefix: str) -> Callable[[int], bool]:
+        """Whether a highlight has a word (in any field) starting with `prefix`."""
+        needle = " " + prefix
+        docs = self._docs
+        articles = self._articles
+
+        def test(n: int) -> bool:
+            d = docs.get(n)
+            return d is not None and (
+                needle in d.text
+                or needle in d.note
+                or needle in d.tag_words
+                or needle in articles[d.h.article_id].padded
+            )
+
+        return test
 
     def _intersect(self, sets: list[Set[int]]) -> Set[int]:
         if not sets:
@@ -727,40 +864,57 @@ class SearchIndex:
     def _phrase(
         self,
         atom: Atom,
-        scorers: list[tuple[list[tuple[str, float]], float]] | None,
+        scorers: list[Scorer] | None,
         emphasise: set[str] | None,
+        tests: list[Test] | None = None,
     ) -> Set[int]:
+        """Highlights with the words in order. With `tests`, returns a superset
+        (all the words present) and leaves the order check as a test, so it
+        runs only on what the other clauses let through."""
         words = atom.tokens
         sets: list[Set[int]] = []
         expanded: list[list[str]] = []
         for i, word in enumerate(words):
-            last = atom.prefix and i == len(words) - 1
             terms = [word] if self._has(word) else []
-            if last:
-                terms += self._vocab.completions(word)
+            if atom.prefix and i == len(words) - 1:
+                completions = self._vocab.completions(word)
+                if len(completions) > MAX_MERGED_COMPLETIONS:
+                    expanded.append(terms)  # too many to merge: the test checks it
+                    continue
+                terms += completions
             if not terms:
                 return set()
             expanded.append(terms)
             sets.append(self._union_postings(terms))
-        docs = self._docs
-        prefix = atom.prefix
-        hits: set[int] = set()
-        for n in self._intersect(sets):
-            d = docs.get(n)  # None for a tombstone
-            if d is not None and (
-                _has_phrase(d.text, words, prefix)
-                or _has_phrase(d.note, words, prefix)
-                or _has_phrase(d.tag_words, words, prefix)
-                or _has_phrase(self._articles[d.h.article_id].padded, words, prefix)
-            ):
-                hits.add(n)
         if scorers is not None:
             for terms in expanded:
-                scorers.append(([(t, 1.0) for t in terms], PHRASE_BONUS))
+                if terms:
+                    scorers.append(([(t, 1.0) for t in terms], PHRASE_BONUS))
         if emphasise is not None:
             for terms in expanded:
                 emphasise.update(terms)
-        return hits
+        test = self._phrase_test(words, atom.prefix)
+        superset = self._intersect(sets)
+        if tests is not None:
+            tests.append((test, True))
+            return superset
+        return {n for n in superset if test(n)}
+
+    def _phrase_test(self, words: tuple[str, ...], prefix: bool) -> Callable[[int], bool]:
+        needle = " " + " ".join(words) + ("" if prefix else " ")
+        docs = self._docs
+        articles = self._articles
+
+        def test(n: int) -> bool:
+            d = docs.get(n)  # None for a tombstone
+            return d is not None and (
+                needle in d.text
+                or needle in d.note
+                or needle in d.tag_words
+                or needle in articles[d.h.article_id].padded
+            )
+
+        return test
 
     def _tag(self, atom: Atom) -> Set[int]:
         tag = atom.tokens[0]
@@ -823,66 +977,132 @@ class SearchIndex:
         df = self._df(term)
         return math.log(1.0 + (n - df + 0.5) / (df + 0.5))
 
-    def _score(
-        self, candidates: Set[int], scorers: list[tuple[list[tuple[str, float]], float]]
-    ) -> dict[int, float]:
+    def _affordable(self, terms: list[tuple[str, float]]) -> list[tuple[str, float]]:
+        """The expansions worth scoring one by one: best factor, then rarest
+        first, within SCORE_BUDGET postings (others still match, scoring 0
+        for this atom; common completions of a half-typed word say little)."""
+        ranked = sorted(terms, key=lambda tf: (-tf[1], self._df(tf[0])))
+        budget = SCORE_BUDGET
+        kept: list[tuple[str, float]] = []
+        for term, factor in ranked:
+            df = self._df(term)
+            if kept and df > budget:
+                continue
+            kept.append((term, factor))
+            budget -= df
+        return kept
+
+    def _norms(self) -> dict[int, float]:
+        """Each highlight's BM25 length normalisation, K1 * (1 - B + B * len / avg),
+        recomputed only when the average length has drifted by 5%."""
+        avg = self._total_length / max(1, len(self._docs)) or 1.0
+        if abs(avg - self._norm_avg) > 0.05 * self._norm_avg or len(self._norm) != len(self._docs):
+            self._norm_avg = avg
+            scale = K1 * B / avg
+            base = K1 * (1 - B)
+            self._norm = {n: base + scale * d.length for n, d in self._docs.items()}
+        return self._norm
+
+    def _score(self, candidates: Set[int], scorers: list[Scorer]) -> dict[int, float]:
         """BM25 over the weighted fields; an atom scores its best expansion."""
-        docs = self._docs
-        avg = self._total_length / max(1, len(docs))
-        norm = {n: K1 * (1 - B + B * docs[n].length / avg) for n in candidates}
-        scores = dict.fromkeys(candidates, 0.0)
+        norm = self._norms()
+        scores: dict[int, float] = {}
         for terms, bonus in scorers:
-            if len(terms) > MAX_SCORED_EXPANSIONS:
-                terms = sorted(terms, key=lambda tf: -self._df(tf[0]))
-                terms = terms[:MAX_SCORED_EXPANSIONS]
+            if len(terms) > 1:
+                terms = self._affordable(terms)
             best: dict[int, float] = {}
             for term, factor in terms:
                 postings = self._postings(term)
                 if not postings:
                     continue
                 weight = self._idf(term) * factor * bonus * (K1 + 1)
-                pairs: Iterator[tuple[int, int]]
-                if len(postings) < len(norm):
-                    pairs = ((n, tf) for n, tf in postings.items() if n in norm)
+                pairs: Iterable[tuple[int, int]]
+                if not best:
+                    if len(postings) <= len(candidates):
+                        best = {
+                            n: weight * tf / (tf + norm[n])
+                            for n, tf in postings.items()
+                            if n in candidates
+                        }
+                    else:
+                        best = {
+                            n: weight * postings[n] / (postings[n] + norm[n])
+                            for n in candidates
+                            if n in postings
+                        }
+                    continue
+                if len(postings) <= len(candidates):
+                    pairs = [(n, tf) for n, tf in postings.items() if n in candidates]
                 else:
-                    pairs = ((n, postings[n]) for n in norm if n in postings)
+                    pairs = [(n, postings[n]) for n in candidates if n in postings]
                 for n, tf in pairs:
                     value = weight * tf / (tf + norm[n])
                     if value > best.get(n, 0.0):
                         best[n] = value
-            for n, value in best.items():
-                scores[n] += value
+            if not scores:
+                scores = best
+            else:
+                for n, value in best.items():
+                    scores[n] = scores.get(n, 0.0) + value
         return scores
 
     def _top(self, scores: dict[int, float], limit: int) -> list[tuple[int, float]]:
         """Best first; equal scores (to 6 places) newest first."""
-        pool: Iterable[tuple[int, float]] = scores.items()
-        if len(scores) > 4 * limit:
-            cutoff = heapq.nlargest(limit, scores.values())[-1]
-            pool = [(n, s) for n, s in scores.items() if s >= cutoff]
         docs = self._docs
-        ranked = sorted(pool, key=lambda ns: (-round(ns[1], 6), -docs[ns[0]].created, -ns[0]))
-        return ranked[:limit]
+
+        def key(ns: tuple[int, float]) -> tuple[float, float, int]:
+            return (-round(ns[1], 6), -docs[ns[0]].created, -ns[0])
+
+        if len(scores) <= 4 * limit:
+            return sorted(scores.items(), key=key)[:limit]
+        cutoff = heapq.nlargest(limit, scores.values())[-1]
+        high, low = cutoff + 1e-6, cutoff - 1e-6
+        above: list[tuple[int, float]] = []
+        tied: set[int] = set()
+        for n, score in scores.items():
+            if score > high:
+                above.append((n, score))
+            elif score >= low:
+                tied.add(n)
+        above.sort(key=key)
+        # many equal scores (often all zero): take the newest of them
+        rest = self._newest(tied, limit - len(above)) if len(tied) > 4 * limit else None
+        if rest is None:
+            return sorted([*above, *((n, scores[n]) for n in tied)], key=key)[:limit]
+        return above + [(n, scores[n]) for n in rest]
 
     # ----------------------------------------------------------- results
 
-    def _result(self, num: int, score: float, words: frozenset[str]) -> SearchResult:
+    def _result(self, num: int, score: float, marks: Marks) -> SearchResult:
         doc = self._docs[num]
         h = doc.h
         article = self._articles[h.article_id].info
-        spans = tuple((s, e) for w, s, e in token_spans(h.exact) if w in words)
-        excerpt, note_spans = note_excerpt(h.note, words)
+        words, prefixes = marks
+        spans = tuple(
+            (s, e)
+            for w, s, e in token_spans(h.exact)
+            if w in words or (prefixes and w.startswith(prefixes))
+        )
+        excerpt, note_spans = note_excerpt(h.note, words, prefixes=prefixes)
         return SearchResult(h, article, score, spans, excerpt, note_spans)
 
 
 def note_excerpt(
-    note: str, words: frozenset[str], width: int = EXCERPT_CHARS
+    note: str,
+    words: Set[str],
+    width: int = EXCERPT_CHARS,
+    prefixes: tuple[str, ...] = (),
 ) -> tuple[str, tuple[tuple[int, int], ...]]:
-    """One line of `note` around its first matched word, and the matches in it."""
+    """One line of `note` around its first matched word (one of `words`, or
+    starting with one of `prefixes`), and the matches in it."""
     flat = " ".join(note.split())
     if not flat:
         return "", ()
-    found = [(s, e) for w, s, e in token_spans(flat) if w in words]
+    found = [
+        (s, e)
+        for w, s, e in token_spans(flat)
+        if w in words or (prefixes and w.startswith(prefixes))
+    ]
     start = 0
     if found and found[0][1] > width:
         start = flat.rfind(" ", 0, max(0, found[0][0] - width // 3)) + 1

@@ -337,7 +337,10 @@ def _group(items: list[Atom | None], warnings: list[str]) -> list[list[Atom]]:
 
 
 def _with_prefix(atom: Atom) -> Atom:
-    """The atom being typed: let its last token match as a prefix."""
+    """The atom being typed: let its last token match as a prefix (not when
+    excluding: "-t" would leave out nearly everything while being typed)."""
+    if atom.negated:
+        return atom
     if atom.kind in ("word", "phrase", "tag", "article", "person", "color"):
         return Atom(atom.kind, atom.tokens, atom.raw, atom.negated, True, atom.day)
     return atom
