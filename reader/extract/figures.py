@@ -15,6 +15,14 @@ from dataclasses import dataclass
 
 from reader.extract.figure_context import Sentences, describe
 from reader.extract.figure_dates import looks_like_year, special_at
+from reader.extract.figure_labels import (
+    LABEL_WORDS,
+    capitalised_mid_sentence,
+    is_label,
+    next_word,
+    previous_word,
+    word_set,
+)
 from reader.extract.figure_units import (
     ADJECTIVE_CURRENCY_RE,
     COUNT,
@@ -109,52 +117,21 @@ _ADDRESS_RE = re.compile(
 _HALF_SCALE_RE = re.compile(
     r"[ \u00a0]an?[ \u00a0](?P<s>(?i:dozen|hundred|thousand|million|billion))\b"
 )
-_NEXT_TOKEN_RE = re.compile(r"[ \u00a0]*(?P<t>[^\s]+)")
 
 
-def _words(text: str) -> frozenset[str]:
-    """A set of words written as one string (keeps long word lists readable)."""
-    return frozenset(text.split())
-
-
-# Words that name the thing a number identifies: "Section 427", "Model 3".
-LABEL_WORDS = _words(
-    """section article row seat game model chapter no no. nos number flight route highway
-    interstate level stage phase part room gate platform terminal channel week round
-    grade season episode verse clause paragraph item bill resolution proposition prop
-    amendment windows ios android iphone ipad pixel galaxy xbox playstation ps covid type
-    version v ver category class series formula apollo boeing airbus vol volume issue act
-    title district ward precinct unit apt suite box lot tier division track disc opus op
-    psalm sp s&p nasdaq ftse dax cac nikkei asx stoxx russell fortune forbes msci kospi
-    sensex nifty mark mk gen generation jersey exit pier zone area floor block building
-    psalms luke john matthew mark genesis exodus page pages fig figure table appendix"""
-)
-# Capitalised words that may stand right before a quantity ("About 300", "The 12").
-FUNCTION_WORDS = _words(
-    """the a an about around over under nearly almost just only some roughly approximately
-    more less fewer than with without to from by at in on of for and or but nor up down
-    top bottom since until till between another all each every those these its it's their
-    his her our my your we they i he she it exactly estimated least when as per plus minus
-    after before during within total if then so now also still while once has have had
-    was were is are be been being will would could can may might should must said says
-    say where why how what who which there here last next past other such both many few
-    several any not no just even almost scored score won win lost beat led leads including
-    excluding among across like unlike via toward towards against beyond below above near
-    versus vs despite amid following nearly fully another additional extra"""
-)
 # "each one", "the one who": pronoun uses of "one", not a count.
-_ONE_PRONOUN_BEFORE = _words(
+_ONE_PRONOUN_BEFORE = word_set(
     """each every any no this that the which on no-one someone anyone everyone another
     last next new big old right wrong same little"""
 )
 # "one could argue", "one another": "one" as a pronoun.
-_ONE_PRONOUN_AFTER = _words("another could would should can must might may will")
-_IDIOM_AFTER_HYPHEN = _words("off way time on sided liner shot stop man handed")
-_AGE_OR_VERB_AFTER = _words("has had is was will said says who")
-_HALF_BLOCKERS = _words(
+_ONE_PRONOUN_AFTER = word_set("another could would should can must might may will")
+_IDIOM_AFTER_HYPHEN = word_set("off way time on sided liner shot stop man handed")
+_AGE_OR_VERB_AFTER = word_set("has had is was will said says who")
+_HALF_BLOCKERS = word_set(
     "first second third fourth last latter back other this that each the in a one"
 )
-_YEAR_COUNT_BLOCKERS = _words(
+_YEAR_COUNT_BLOCKERS = word_set(
     "the a an its their his her our my your this that last next fiscal financial"
 )
 
@@ -164,8 +141,6 @@ class _Raw:
     """A numeral being read, before ranges share units and context is added."""
 
     start: int
-    num_start: int
-    num_end: int
     end: int
     value: float | None
     unit: str | None
@@ -243,56 +218,6 @@ def _candidates(text: str) -> list[tuple[int, int, bool]]:
     return found
 
 
-def _previous_word(text: str, pos: int) -> str:
-    """The whitespace-separated token just before pos (bounded look-back)."""
-    window = text[max(0, pos - 40) : pos]
-    window = window[window.rfind("\n") + 1 :].rstrip()
-    return window.rsplit(None, 1)[-1] if window else ""
-
-
-def _next_word(text: str, pos: int) -> str:
-    found = _NEXT_TOKEN_RE.match(text, pos, min(len(text), pos + 40))
-    return found.group("t") if found else ""
-
-
-def _is_label(text: str, start: int, word: str, number_text: str) -> bool:
-    """Is `word` the name of what the number identifies ("Section 427")?
-    Any capitalised word counts ("Galaxy 9", "Ligue 1") except function
-    words, possessives, and words in a Title Case line ("Firm Hires 300 Staff")."""
-    if not word or (word[-1] in ".,;:!?)\"”’'" and word.lower() not in ("no.", "nos.")):
-        return False
-    low = word.lower()
-    if low in LABEL_WORDS or any(part in LABEL_WORDS for part in re.split(r"[/&]", low)):
-        return True  # "Section 427", "S&P/ASX 200"
-    if len(low) == 1 and low.isalpha() and low not in ("a", "i", "x"):
-        return True  # "s p 500", "Model S 3": a lone letter names, it does not count
-    has_upper = any(c.isupper() for c in word)
-    whole, _, decimals = number_text.partition(".")
-    # "Section 427", "Windows 3.1", "Web 3.0": short numbers, few decimals.
-    plain = "," not in number_text and (
-        len(number_text) <= 4 if not decimals else len(whole) <= 2 and len(decimals) <= 2
-    )
-    if not (has_upper and plain) or low in FUNCTION_WORDS or low.endswith(("'s", "’s")):
-        return False
-    return not _title_case_line(text, start)
-
-
-def _capitalised_mid_sentence(text: str, start: int, before: str) -> bool:
-    if not text[start].isupper() or not before or before[-1] in ".!?:;\"“‘'(—–-":
-        return False
-    return not _title_case_line(text, start)
-
-
-def _title_case_line(text: str, pos: int) -> bool:
-    """Do most words around pos (on its line) start with a capital?"""
-    left = text.rfind("\n", max(0, pos - 60), pos) + 1 or max(0, pos - 60)
-    right = text.find("\n", pos, pos + 60)
-    words = [w for w in text[left : right if right >= 0 else pos + 60].split() if w[0].isalpha()]
-    if len(words) < 5:
-        return False
-    return sum(w[0].isupper() for w in words) >= 0.75 * len(words)
-
-
 def _approx_start(text: str, start: int) -> int:
     found = _APPROX_RE.search(text, max(0, start - 24), start)
     return found.start() if found else start
@@ -320,10 +245,10 @@ def _read_digits(text: str, start: int, end: int) -> _Raw | None:
         return None  # glued to a word: YU7, S23, cac40
     if prev in "#/\\" or (prev in "'’‘" and len(raw_number) == 2):
         if prev in "'’‘":
-            return _Raw(start - 1, start, end, end, None, None, "year")
+            return _Raw(start - 1, end, None, None, "year")
         return None
     if prev == "-" and before_prev.isalpha():
-        word = _previous_word(text, start - 1).split("-")[-1].lower()
+        word = previous_word(text, start - 1).split("-")[-1].lower()
         if word not in ("to", "from", "mid", "pre", "post", "and", "or", "early", "late"):
             return None  # COVID-19, F-35, V-12
     value = parse_digits(raw_number)
@@ -331,13 +256,12 @@ def _read_digits(text: str, start: int, end: int) -> _Raw | None:
         return None
     season = _SEASON_RE.match(text, end, end + 4)
     if season and raw_number.isdigit() and 1900 <= value <= 2100:
-        return _Raw(start, start, season.end(), season.end(), value, None, "year")
+        return _Raw(start, season.end(), value, None, "year")
     if text[end : end + 1] == "-" and text[end + 1 : end + 2].isupper():
         return None  # 7-Eleven, 3-Series: a name
     if text[end : end + 1] in _VULGAR:  # 2½
         value += _VULGAR[text[end]]
         end += 1
-    num_start, num_end = start, end
     unit: Unit | None = None
     scale = 1.0
     scaled = False
@@ -352,16 +276,16 @@ def _read_digits(text: str, start: int, end: int) -> _Raw | None:
             return None
         value /= denominator
         pos = frac.end()
-        return _finish(text, start, num_start, pos, value, None, "other", currency, False)
+        return _finish(text, start, pos, value, None, "other", currency, False)
     glued = text[pos : pos + 1]
     if glued and (glued.isalpha() or glued in "°%µ²"):
         if _ORDINAL_RE.match(text, pos, pos + 3):
             return None
         decade = _DECADE_RE.match(text, pos, pos + 3)
         if decade and raw_number.isdigit() and (len(raw_number) == 2 or 1000 <= value <= 2100):
-            return _Raw(start, start, decade.end(), decade.end(), value, None, "year")
+            return _Raw(start, decade.end(), value, None, "year")
         if decade and value in (10.0, 100.0, 1000.0):  # "1,000s of fans": a vague amount
-            return _Raw(start, start, decade.end(), decade.end(), None, None, COUNT)
+            return _Raw(start, decade.end(), None, None, COUNT)
         glued_scale = SCALE_GLUED_RE.match(text, pos, pos + 4)
         if glued_scale:
             word = glued_scale.group("s")
@@ -381,16 +305,12 @@ def _read_digits(text: str, start: int, end: int) -> _Raw | None:
                 pos += 1  # 10x: a multiple
             else:
                 return None  # 3D, 737MAX: an identifier
-    return _read_after(
-        text, start, num_start, num_end, pos, value, unit, scale, scaled, currency, raw_number
-    )
+    return _read_after(text, start, pos, value, unit, scale, scaled, currency, raw_number)
 
 
 def _read_after(
     text: str,
     start: int,
-    num_start: int,
-    num_end: int,
     pos: int,
     value: float | None,
     unit: Unit | None,
@@ -427,7 +347,7 @@ def _read_after(
     if unit is None and words_follow and _OF_CURRENCY_RE.match(text, pos, limit):
         unit = Unit("dollars", MONEY)
     if unit is None and words_follow and _HYPHEN_WORD_RE.match(text, pos):
-        word = _next_word(text, pos + 1).split("-")[0].lower()
+        word = next_word(text, pos + 1).split("-")[0].lower()
         if word in _IDIOM_AFTER_HYPHEN:
             return None
     bare = unit is None and not scaled and currency is None
@@ -435,10 +355,10 @@ def _read_after(
         if text[pos + 1 : pos + 2].isupper() and _ADDRESS_RE.match(text, pos, pos + 48):
             return None
         if text[pos + 1 : pos + 2] == "o" and _OCLOCK_RE.match(text, pos, pos + 10):
-            return _Raw(start, start, pos + 8, pos + 8, None, None, "time")
-        before = _previous_word(text, start)
-        if _is_label(text, start, before, raw_number):
-            after = _next_word(text, pos)
+            return _Raw(start, pos + 8, None, None, "time")
+        before = previous_word(text, start)
+        if is_label(text, start, before, raw_number):
+            after = next_word(text, pos)
             surname = len(before) > 2 and before.isalpha() and before[1:].islower()
             surname = surname and raw_number.isdigit()
             age = after.lower().rstrip(",") in _AGE_OR_VERB_AFTER or after.startswith(",")
@@ -453,16 +373,13 @@ def _read_after(
             and raw_number.isdigit()
             and _approx_start(text, start) == start
             and looks_like_year(value, before)
-            and not _counted_year(before, _next_word(text, pos))
+            and not _counted_year(before, next_word(text, pos))
         ):
-            return _Raw(start, start, pos, pos, value, None, "year")
+            return _Raw(start, pos, value, None, "year")
     if value is not None:
         value *= scale
     kind = unit.kind if unit else COUNT
-    raw = _finish(
-        text, start, num_start, pos, value, unit.name if unit else None, kind, currency, scaled
-    )
-    raw.num_end = num_end
+    raw = _finish(text, start, pos, value, unit.name if unit else None, kind, currency, scaled)
     raw.scale = scale
     return raw
 
@@ -484,7 +401,6 @@ def _counted_year(before: str, after: str) -> bool:
 def _finish(
     text: str,
     start: int,
-    num_start: int,
     end: int,
     value: float | None,
     unit: str | None,
@@ -505,13 +421,13 @@ def _finish(
         value, start = -value, minus.start()
     start = _approx_start(text, start)
     bare = unit is None and not scaled and not has_currency
-    return _Raw(start, num_start, end, end, value, unit, kind, scaled, has_currency, bare)
+    return _Raw(start, end, value, unit, kind, scaled, has_currency, bare)
 
 
 def _read_words(text: str, start: int, end: int) -> _Raw | None:
     first = text[start:end]
     low = first.lower()
-    before = _previous_word(text, start)
+    before = previous_word(text, start)
     pos = end
     words = low.split()
     if low == "half":
@@ -520,13 +436,13 @@ def _read_words(text: str, start: int, end: int) -> _Raw | None:
         vague_of = _OF_VAGUE_RE.match(text, end, end + 20)
         if vague_of:
             pos = vague_of.end()
-        return _read_after(text, start, start, pos, pos, None, None, 1.0, True, None, first)
+        return _read_after(text, start, pos, None, None, 1.0, True, None, first)
     if words[:2] == ["a", "few"] or words[0] == "several":
-        return _read_after(text, start, start, end, end, None, None, 1.0, True, None, first)
+        return _read_after(text, start, end, None, None, 1.0, True, None, first)
     if words[-1] in FRACTIONS:  # "a third", "a quarter": only as a share "of" something
         if not text.startswith(" of", end):
             return None
-        return _Raw(start, start, end, end, 1 / FRACTIONS[words[-1]], "fraction", "other")
+        return _Raw(start, end, 1 / FRACTIONS[words[-1]], "fraction", "other")
     # Join the following number words: "twenty-five", "two hundred thousand".
     parts = list(words)
     for _ in range(6):
@@ -537,7 +453,7 @@ def _read_words(text: str, start: int, end: int) -> _Raw | None:
         last = parts[-1]
         if word in FRACTIONS and word not in ("half", "halves") and last in CARDINALS:
             portion = CARDINALS[last] / FRACTIONS[word]
-            return _Raw(start, start, nxt.end(), nxt.end(), portion, "fraction", "other")
+            return _Raw(start, nxt.end(), portion, "fraction", "other")
         joins = (
             (last in TENS and word in UNITS and 0 < UNITS[word] < 10 and " and " not in nxt.group())
             or (word in SCALES or word == "dozen")
@@ -567,10 +483,10 @@ def _read_words(text: str, start: int, end: int) -> _Raw | None:
             ):
                 end_share = share.end()
                 share_value = value / denominator
-                return _Raw(start, start, end_share, end_share, share_value, "fraction", "other")
+                return _Raw(start, end_share, share_value, "fraction", "other")
     if start > 0 and text[start - 1] == "-" and text[start].isupper():
         return None  # 7-Eleven
-    after = _next_word(text, pos).lower().rstrip(".,;:!?")
+    after = next_word(text, pos).lower().rstrip(".,;:!?")
     pronoun = before.lower() in _ONE_PRONOUN_BEFORE or after in _ONE_PRONOUN_AFTER
     # "an open-ended one", "the bigger one": an article and an adjective before it.
     ends_phrase = text[pos : pos + 1] in '.,;:!?)"”’' or after in ("that", "which", "who")
@@ -579,11 +495,11 @@ def _read_words(text: str, start: int, end: int) -> _Raw | None:
     )
     if parts == ["one"] and pronoun:
         return None
-    if before and _is_label(text, start, before, "1") and not text[start].islower():
+    if before and is_label(text, start, before, "1") and not text[start].islower():
         return None
-    if _capitalised_mid_sentence(text, start, before):
+    if capitalised_mid_sentence(text, start, before):
         return None  # "the Group of Seven", "Formula One": part of a name
-    return _read_after(text, start, start, pos, pos, value, None, 1.0, False, None, "w")
+    return _read_after(text, start, pos, value, None, 1.0, False, None, "w")
 
 
 def _read_half(text: str, start: int, end: int, before: str) -> _Raw | None:
@@ -594,11 +510,9 @@ def _read_half(text: str, start: int, end: int, before: str) -> _Raw | None:
     if found:
         word = found.group("s").lower()
         value = 6.0 if word == "dozen" else 0.5 * SCALES[word]
-        return _read_after(
-            text, start, start, found.end(), found.end(), value, None, 1.0, False, None, "w"
-        )
+        return _read_after(text, start, found.end(), value, None, 1.0, False, None, "w")
     if text.startswith(" of", end) or _approx_start(text, start) < start:
-        return _Raw(_approx_start(text, start), start, end, end, 0.5, "fraction", "other")
+        return _Raw(_approx_start(text, start), end, 0.5, "fraction", "other")
     return None
 
 
