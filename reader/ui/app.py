@@ -203,7 +203,7 @@ class ReaderApp(App[None]):
             self._add_to_library(self.initial, self.initial_sources)
         else:
             view.load(None)
-            self.library.add_class("-shown")
+            self._set_shown("library", True)
             self.library.option_list.focus()
             self._load_library(open_first=True)
 
@@ -482,10 +482,19 @@ class ReaderApp(App[None]):
 
     def _toggle(self, widget_id: str) -> None:
         widget = self.query_one(f"#{widget_id}")
-        shown = widget.display
-        widget.set_class(shown, "-hidden")
-        widget.set_class(not shown, "-shown")
-        if shown and widget.has_focus_within:
+        self._set_shown(widget_id, not widget.display)
+
+    def _set_shown(self, widget_id: str, shown: bool) -> None:
+        """Show or hide the library or the sidebar. Below 100 columns only one
+        of them is shown at a time, so the article keeps a readable width."""
+        widget = self.query_one(f"#{widget_id}")
+        widget.set_class(not shown, "-hidden")
+        widget.set_class(shown, "-shown")
+        if shown and self.size.width < 100:
+            other = "sidebar" if widget_id == "library" else "library"
+            if self.query_one(f"#{other}").display:
+                self._set_shown(other, False)
+        if not shown and widget.has_focus_within:
             self.article_view.focus()
 
     def action_toggle_library(self) -> None:
@@ -498,7 +507,7 @@ class ReaderApp(App[None]):
 
     def _show_sidebar(self) -> None:
         if not self.sidebar.display:
-            self._toggle("sidebar")
+            self._set_shown("sidebar", True)
 
     def action_sidebar_tab(self, name: str) -> None:
         if name in TABS:

@@ -363,3 +363,20 @@ async def test_d_removes_from_the_library_after_asking(seed: Article, store, tmp
         await wait_for(pilot, lambda: not store.articles())
         assert [h.id for h in store.highlights(seed.id)] == ["h1"]
         assert app.library_items == []
+
+
+@sync
+async def test_at_80_columns_library_and_sidebar_take_turns(
+    seed: Article, seed_extraction: Extraction
+):
+    app = make_app([seed], extraction=seed_extraction)
+    async with running(app, size=(80, 24)) as pilot:
+        library = app.query_one(LibraryPanel)
+        sidebar = app.query_one(Sidebar)
+        assert not library.display and sidebar.display
+        await pilot.press("l")
+        assert library.display and not sidebar.display
+        assert _view(app).text_width >= 40
+        await pilot.press("2")
+        assert sidebar.display and not library.display
+        assert "Notes" in screen_text(app)  # all four tab names fit
