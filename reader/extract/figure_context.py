@@ -117,6 +117,8 @@ def describe(sentences: Sentences, start: int, end: int, kind: str) -> str | Non
 
 def _is_amount(word: str) -> bool:
     """A number token other than a year ("187,657", "$4.2bn"): it is not a description."""
+    if word.isalpha():
+        return False
     return any(c.isdigit() for c in word) and not (word.isdigit() and len(word) == 4)
 
 

@@ -69,7 +69,7 @@ def is_label(text: str, start: int, word: str, number_text: str) -> bool:
         return True  # "Section 427", "S&P/ASX 200"
     if len(low) == 1 and low.isalpha() and low not in ("a", "i", "x"):
         return True  # "s p 500", "Model S 3": a lone letter names, it does not count
-    has_upper = any(c.isupper() for c in word)
+    has_upper = word != word.lower()
     whole, _, decimals = number_text.partition(".")
     # "Section 427", "Windows 3.1", "Web 3.0": short numbers, few decimals.
     plain = "," not in number_text and (
