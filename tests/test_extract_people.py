@@ -296,3 +296,18 @@ def test_headline_verb_that_is_also_a_surname_is_cut() -> None:
         "Hillary Clinton attacked Donald Trump on Monday, as she had attacked governor Mitt Romney."
     )
     assert set(people(text)) == {"Hillary Clinton", "Donald Trump", "Mitt Romney"}
+
+
+def test_team_list_of_surnames_with_known_players() -> None:
+    text = (
+        "Coach Mick Kearney named Gary Breen and Niall Quinn in his side. "
+        "The team is as follows: Breen, Staunton, Irwin, McAteer, Quinn."
+    )
+    found = people(text)
+    assert {"Staunton", "Irwin", "McAteer"} <= set(found)
+    assert "Breen" in found["Gary Breen"].aliases
+
+
+def test_list_of_places_is_not_a_team() -> None:
+    text = "Berlin, Brussels, Zurich and Oslo belong to the Golden Four series."
+    assert find_people(article(text)) == []

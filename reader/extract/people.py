@@ -93,6 +93,7 @@ _WHO_AFTER = re.compile(r",?[ \t]+(?:who|whose)\b")
 _SENTENCE_END = frozenset(".!?:;\"“”'‘’(\n—–-•*|")
 _MAX_NAME_WORDS = 5
 _ACCEPT = 3
+_LIST_GAP = re.compile(r"(?:,|;)?[ \t]+(?:and[ \t]+)?|,")
 _REGIONS = frozenset({"Korea", "Africa", "Ireland", "Carolina", "Dakota", "America", "Sudan"})
 _COMPASS = frozenset({"N", "S", "E", "W", "NE", "NW", "SE", "SW"})
 _SHORT_DOTTED = re.compile(r"[A-Z][a-z]?\.")
@@ -357,30 +358,62 @@ class _Finder:
         analysis after it ("Vaas 7-0-29-0") or a role noun before it
         ("his wife Naina", "striker Batistuta")."""
         text = self.text
-        for start, word in self.singles:
+        self.singles.sort()
+        listed = self.listed_with_people()
+        for index, (start, word) in enumerate(self.singles):
             end = start + len(word)
-            if (
-                word.casefold() in self.by_last
-                or not _NAME_SHAPE.fullmatch(word)
-                or word in STOP_WORDS
-                or word in ORG_WORDS
-                or word in DEMONYMS
-                or word in OUTLETS
-                or word in MONTHS
-                or word in DAYS
-                or word in self.lists.places
-                or word.lower() in self.lower_words
-            ):
+            if word.casefold() in self.by_last or not self.lone_name(word):
                 continue
             before = text[max(0, start - 25) : start].split()
-            if _BOWLING.match(text, end) or (
-                before and before[-1] in ROLE_NOUNS and before[-1] not in _GROUP_NOUNS
+            if (
+                index in listed
+                or _BOWLING.match(text, end)
+                or (before and before[-1] in ROLE_NOUNS and before[-1] not in _GROUP_NOUNS)
             ):
                 person = self.new_person(word, (word,))
                 person.add(start, end, word)
                 insort(person.starts, start)
                 self.mention_starts.add(start)
                 self.mention_ends.add(end)
+
+    def lone_name(self, word: str) -> bool:
+        """Whether a single capitalised word could be someone's name."""
+        return not (
+            not _NAME_SHAPE.fullmatch(word)
+            or word in STOP_WORDS
+            or word in ORG_WORDS
+            or word in DEMONYMS
+            or word in OUTLETS
+            or word in MONTHS
+            or word in DAYS
+            or word in self.lists.places
+            or word.lower() in self.lower_words
+        )
+
+    def listed_with_people(self) -> set[int]:
+        """Indexes into `self.singles` of words in a list of surnames of which
+        at least two are people already found: "Given, Breen, Staunton, Harte"."""
+        text = self.text
+        chosen: set[int] = set()
+        group: list[int] = []
+        singles = self.singles
+
+        def close() -> None:
+            if len(group) >= 4:
+                known = [i for i in group if singles[i][1].casefold() in self.by_last]
+                if len(known) >= 2:
+                    chosen.update(i for i in group if i not in known)
+            group.clear()
+
+        for index, (start, _word) in enumerate(singles):
+            if group:
+                prev_start, prev_word = singles[group[-1]]
+                gap = text[prev_start + len(prev_word) : start]
+                if len(gap) > 6 or _LIST_GAP.fullmatch(gap) is None:
+                    close()
+            group.append(index)
+        close()
+        return chosen
 
     def take_singles(self) -> None:
         """Single capitalised words that are a known person's surname or given name."""
