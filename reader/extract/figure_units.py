@@ -125,6 +125,9 @@ _TABLE: list[tuple[tuple[str, ...], str, str]] = [
     (("decibels", "decibel", "dB"), "dB", MEASURE),
     (("calories", "calorie", "kcal"), "calories", MEASURE),
     (("years old", "year old", "year-old", "years-old", "year-olds"), "years old", MEASURE),
+    (("milliseconds", "millisecond", "ms"), "ms", MEASURE),
+    (("microseconds", "microsecond", "µs"), "µs", MEASURE),
+    (("nanoseconds", "nanosecond", "ns"), "ns", MEASURE),
     (("seconds", "second", "secs", "sec"), "seconds", MEASURE),
     (("minutes", "minute", "mins", "min"), "minutes", MEASURE),
     (("hours", "hour", "hrs", "hr", "h"), "hours", MEASURE),
@@ -157,7 +160,7 @@ CASE_SENSITIVE = frozenset(
     | {"V", "W", "kW", "MW", "GW", "TW", "kWh", "MWh", "GWh", "TWh", "L", "l", "mL", "ml"}
     | {"Hz", "kHz", "MHz", "GHz", "mAh", "Ah", "kV", "dB", "p", "g", "h", "mg", "cc"}
     | {"RMB", "CNY", "CHF", "USD", "EUR", "GBP", "JPY", "INR", "AUD", "CAD", "HKD", "SGD", "NZD"}
-    | {"Mbps", "Gbps", "Kbps", "bp", "pc", "mi", "in", "C", "F", "second"}
+    | {"Mbps", "Gbps", "Kbps", "bp", "pc", "mi", "in", "C", "F", "second", "ms", "ns"}
 )
 
 _EXACT: dict[str, Unit] = {}
