@@ -311,3 +311,8 @@ def test_team_list_of_surnames_with_known_players() -> None:
 def test_list_of_places_is_not_a_team() -> None:
     text = "Berlin, Brussels, Zurich and Oslo belong to the Golden Four series."
     assert find_people(article(text)) == []
+
+
+def test_role_does_not_reach_into_the_dateline() -> None:
+    text = "LONDON 1996-08-30\nWest Indian all-rounder Phil Simmons took four wickets."
+    assert people(text)["Phil Simmons"].role == "West Indian all-rounder"

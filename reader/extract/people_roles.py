@@ -69,6 +69,7 @@ def descriptor_role(text: str, start: int) -> str | None:
     before = text[max(0, start - 80) : start]
     if not before.endswith((" ", "\t")):
         return None
+    before = before[before.rfind("\n") + 1 :]  # a role never starts on the line above
     words = before.split()
     if not words or words[-1].lower() not in ROLE_NOUNS:
         return None
