@@ -378,3 +378,9 @@ def test_wire_times_without_a_colon() -> None:
 def test_one_after_an_article_and_adjective_is_a_pronoun() -> None:
     assert quantities("The plan became an open-ended one.") == []
     assert values("Rates rose a mere one percent.") == [1.0]
+
+
+def test_slashes_and_times_signs() -> None:
+    assert values("The plan costs $5.99/month.") == [5.99]
+    assert values("Sales rose 3x, and 1/2 of them left.") == [3.0, 0.5]
+    assert quantities("A 4x4 truck with a 1920x1080 screen.") == []

@@ -267,7 +267,7 @@ def _read_digits(text: str, start: int, end: int) -> _Raw | None:
     scaled = False
     pos = end
     # A slash fraction ("1/16") or a non-quantity ratio ("24/7").
-    if pos < len(text) and text[pos] == "/":
+    if text[pos : pos + 2][-1:].isdigit() and text[pos : pos + 1] == "/":
         frac = _SLASH_FRACTION_RE.match(text, pos, pos + 5)
         if not frac:
             return None
@@ -301,7 +301,7 @@ def _read_digits(text: str, start: int, end: int) -> _Raw | None:
                 pos = glued_unit.end()
             elif text.startswith("G", pos) and not text[pos + 1 : pos + 2].isalpha():
                 pos += 1  # 5G, 4G: a network generation counted as a number
-            elif text[pos : pos + 1] == "x" and not text[pos + 1 : pos + 2].isalpha():
+            elif text[pos : pos + 1] == "x" and not text[pos + 1 : pos + 2].isalnum():
                 pos += 1  # 10x: a multiple
             else:
                 return None  # 3D, 737MAX: an identifier
