@@ -316,3 +316,13 @@ def test_list_of_places_is_not_a_team() -> None:
 def test_role_does_not_reach_into_the_dateline() -> None:
     text = "LONDON 1996-08-30\nWest Indian all-rounder Phil Simmons took four wickets."
     assert people(text)["Phil Simmons"].role == "West Indian all-rounder"
+
+
+def test_chinese_names_including_a_family_name_that_is_an_english_word() -> None:
+    text = (
+        "Spokesperson Mao Ning said China opposed the move. He Yadong, a spokesperson "
+        "for the Ministry of Commerce, said talks continue. He said it twice."
+    )
+    found = people(text)
+    assert set(found) == {"Mao Ning", "He Yadong"}
+    assert found["He Yadong"].role == "spokesperson for the Ministry of Commerce"

@@ -81,6 +81,7 @@ _PINYIN_SYLLABLE = (
 )
 _PINYIN = re.compile(rf"(?:{_PINYIN_SYLLABLE}){{1,3}}(?:-(?:{_PINYIN_SYLLABLE}){{1,2}})?", re.I)
 _PINYIN_ONE = re.compile(_PINYIN_SYLLABLE, re.I)
+_PINYIN_TWO = re.compile(rf"(?:{_PINYIN_SYLLABLE}){{2}}", re.I)
 _KOREAN_GIVEN = re.compile(r"[A-Z][a-z]{1,5}-[a-z]{2,5}")
 _AGE_AFTER = re.compile(r",[ \t]+\d{1,3},")
 _BRACKET_AFTER = re.compile(
@@ -507,6 +508,8 @@ class _Finder:
         of one; return the name words, the dropped ones, and whether the words
         are the start of an organisation's name ("Johnson Controls Inc")."""
         dropped: list[_Tok] = []
+        if self.east_asian_pair(toks):
+            return toks, dropped, False
         while toks and not self.can_open(toks[0], len(toks)):
             dropped.append(toks[0])
             toks = toks[1:]
@@ -597,6 +600,15 @@ class _Finder:
             self.headlines[line_start] = cached
         return cached
 
+    def east_asian_pair(self, toks: list[_Tok]) -> bool:
+        """A family name that is also an English word before a two-syllable
+        given name: "He Yadong", "Du Wei"."""
+        return (
+            len(toks) == 2
+            and toks[0].word in self.lists.east_asian_surnames
+            and _PINYIN_TWO.fullmatch(toks[1].word) is not None
+        )
+
     def can_open(self, tok: _Tok, count: int) -> bool:
         w = tok.word
         if tok.initial and count > 1:
@@ -638,7 +650,9 @@ class _Finder:
         lists = self.lists
         words = [t.word for t in toks]
         name = " ".join(words)
-        if name in lists.places or (words[0] in STOP_WORDS and not toks[0].initial):
+        if name in lists.places or (
+            words[0] in STOP_WORDS and not toks[0].initial and not self.east_asian_pair(toks)
+        ):
             return -1
         if len(words) > _MAX_NAME_WORDS:
             return -1
