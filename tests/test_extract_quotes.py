@@ -281,19 +281,20 @@ def test_hostile_megabyte_line_is_fast(line: str) -> None:
 
 def test_time_grows_linearly_with_many_quotes() -> None:
     """Every quote costs the same however long the article: 4x the quotes
-    takes at most about 4x the time (with slack for timer noise)."""
+    takes about 4x the time, nowhere near the 16x of a quadratic pass."""
 
     def timed(copies: int) -> float:
         article = make_article('"We want the park back," said Ana Ruiz. ' * copies, title=None)
         best = float("inf")
-        for _ in range(3):  # the best of three, so a busy machine does not fail the test
+        for _ in range(5):  # the best of five, so a busy machine does not fail the test
             began = time.perf_counter()
             find_quotes(article, [])
             best = min(best, time.perf_counter() - began)
         return best
 
     small, large = timed(2_500), timed(10_000)
-    assert large < 5.5 * small + 0.05
+    # linear is 4x; quadratic would be 16x; the slack absorbs a busy machine
+    assert large < 8 * small + 0.05
 
 
 def _norm(text: str) -> str:
@@ -302,7 +303,22 @@ def _norm(text: str) -> str:
     return collapse(text)
 
 
-_ALPHABET = st.sampled_from([*"ab Cd.,:;!?\"“”‘’'`-—\n", "said", " Mr. ", "he said", "\n\n"])
+_ALPHABET = st.sampled_from(
+    [
+        *"ab Cd.,:;!?\"“”‘’'`-—\n(",
+        "said",
+        " Mr. ",
+        "he said",
+        " she said",
+        " it said",
+        "\n\n",
+        "Ana Ruiz",
+        " Ruiz ",
+        " according to ",
+        "who said",
+        "saying",
+    ]
+)
 
 
 @settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow], deadline=None)
@@ -395,3 +411,29 @@ def test_surname_that_is_also_a_title_word() -> None:
         '"I have never been told what to say," Mr. King told reporters.',
     )
     assert got == [("I have never been told what to say,", "Marcus King")]
+
+
+def test_she_resolves_to_the_woman_named_before() -> None:
+    got = speakers(
+        "Kenji Sato runs the port. Hana Sato, his sister, runs the rail yard; "
+        "she took over in 2019.",
+        "Hana Sato and Kenji Sato disagree about the strike.",
+        '"The strike will cost us a month of freight," she said.',
+    )
+    assert got == [("The strike will cost us a month of freight,", "Hana Sato")]
+
+
+def test_honorific_picks_the_right_namesake() -> None:
+    got = speakers(
+        "Kenji Sato runs the port; he has done so for years. Hana Sato runs the rail yard; "
+        "she took over in 2019.",
+        '"Freight volumes are down a third," Mr. Sato said.',
+    )
+    assert got == [("Freight volumes are down a third,", "Kenji Sato")]
+
+
+def test_it_said_resolves_to_the_organisation() -> None:
+    got = speakers(
+        'The Interior Ministry issued a statement. "We will not tolerate violence," it said.'
+    )
+    assert got == [("We will not tolerate violence,", "The Interior Ministry")]

@@ -10,7 +10,7 @@ done by the caller, which knows the whole article.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -91,6 +91,8 @@ _DETERMINERS = word_set(
     a an the this that these those some several one two many
     """
 )
+_MALE_TITLES = word_set("Mr. Mr Sir Lord King Prince Father Congressman Councilman")
+_FEMALE_TITLES = word_set("Mrs. Mrs Ms. Ms Miss Madam Dame Lady Queen Princess Congresswoman")
 _POSSESSIVES = word_set("his her their its our my your")
 _PREPS = word_set(
     """
@@ -118,6 +120,7 @@ TITLES = word_set(
     """
 )
 _SENTENCE_END_RE = re.compile(r"[.!?…][\"”’')\]]*\s+(?=[\"“‘'(A-Z0-9])")
+_SENTENCE_OR_LINE_RE = re.compile(r"[.!?…][\"”’')\]]*\s+(?=[\"“‘'(A-Z0-9])|\n+")
 _ABBREV = word_set(
     """
     mr mrs ms dr gov sen rep st jr sr lt gen col capt sgt prof rev hon no inc co
@@ -182,6 +185,7 @@ class Speaker:
     text: str
     kind: Kind
     at: int  # offset of the speaker phrase in the article text
+    gender: str | None = None  # 'm' / 'f' from an honorific ("Mr.", "Mrs.")
 
 
 def sentence_start(text: str, lo: int, pos: int) -> int:
@@ -192,6 +196,15 @@ def sentence_start(text: str, lo: int, pos: int) -> int:
         if m.end() <= pos and not _is_abbrev(text, m.start(), lo):
             start = m.end()
     return start
+
+
+def sentence_starts(text: str, lo: int, hi: int) -> list[int]:
+    """Offsets where sentences (or lines) start in text[lo:hi], `lo` first."""
+    starts = [lo]
+    for m in _SENTENCE_OR_LINE_RE.finditer(text, lo, min(len(text), hi + 1)):
+        if lo < m.end() <= hi and (text[m.start()] == "\n" or not _is_abbrev(text, m.start(), lo)):
+            starts.append(m.end())
+    return starts
 
 
 def sentence_end(text: str, pos: int, hi: int) -> int:
@@ -262,8 +275,8 @@ def _is_appositive(chunk: str) -> bool:
     if not words:
         return True
     first = words[0]
-    if first.lower() in _PRONOUNS:
-        return False
+    if first.lower() in _PRONOUNS and first.lower() not in _POSSESSIVES:
+        return False  # "he", but not "his sister"
     if first[0].isdigit() or _PARTY_RE.match(first):
         return True
     if len(words) == 1 and first.endswith(".") and first[0].isupper():
@@ -368,6 +381,8 @@ def classify_phrase(phrase: str, at: int) -> Speaker | None:
             break
         core_words.append(w)
     core = " ".join(core_words)
+    if " and " in core or " & " in core:
+        return Speaker(_drop_when(phrase), "phrase", at)  # two speakers together
     run = trailing_run(core)
     if run and core.endswith(run.split()[-1]):
         before = core[: len(core) - len(run)].split()
@@ -379,7 +394,7 @@ def classify_phrase(phrase: str, at: int) -> Speaker | None:
         name = strip_titles(run)
         bare_title = len(run.split()) == 1 and (run in TITLES or run + "." in TITLES)
         if name and not bare_title:
-            return Speaker(name, "name", at)
+            return Speaker(name, "name", at, _honorific_gender(run))
     if words[0][0].isupper() and words[0].lower() not in _DETERMINERS and len(words) > 5:
         return None
     return Speaker(_drop_when(phrase), "phrase", at)
@@ -391,19 +406,41 @@ def _drop_when(phrase: str) -> str:
     return phrase[: m.start()] if m and len(phrase[: m.start()].split()) >= 2 else phrase
 
 
+def _honorific_gender(run: str) -> str | None:
+    for word in run.split()[:-1]:
+        if word in _MALE_TITLES:
+            return "m"
+        if word in _FEMALE_TITLES:
+            return "f"
+    return None
+
+
+def clause_subjects(text: str, lo: int, hi: int) -> Iterator[Speaker]:
+    """Candidate subjects of the clauses in text[lo:hi], in order: the words
+    before each chunk's first finite verb."""
+    region = _PAREN_RE.sub(" ", text[lo:hi]).lstrip(" ,;:—–\"“”'‘’")
+    chunks = [c.strip() for c in _FIRST_CLAUSE_RE.split(region)]
+    for k, chunk in enumerate(chunks):
+        cut = _FINITE_STRONG_RE.search(" " + chunk) or _FINITE_RE.search(" " + chunk)
+        if cut is None:
+            continue
+        subject = _strip_conj(chunk[: cut.start()].strip())
+        if not subject and k:
+            # "Hana Sato, his sister, runs the yard": the name before the aside
+            subject = _antecedent(chunks, k - 1) or ""
+        speaker = classify_phrase(subject, lo) if subject else None
+        if speaker is not None:
+            yield speaker
+
+
 def clause_subject(text: str, lo: int, hi: int) -> Speaker | None:
     """The subject of the main clause in text[lo:hi]: the words before the
     first finite verb, skipping openers ("During the speech, Trump attacked
     ..., saying" -> Trump; "X denies ..., saying" -> X)."""
+    for speaker in clause_subjects(text, lo, hi):
+        return speaker
     region = _PAREN_RE.sub(" ", text[lo:hi]).lstrip(" ,;:—–\"“”'‘’")
     chunks = _FIRST_CLAUSE_RE.split(region)
-    for chunk in chunks:
-        cut = _FINITE_STRONG_RE.search(chunk) or _FINITE_RE.search(chunk)
-        if cut is None:
-            continue
-        speaker = classify_phrase(_strip_conj(chunk[: cut.start()].strip()), lo)
-        if speaker is not None:
-            return speaker
     return classify_phrase(_strip_conj(chunks[0].strip()), lo) if chunks else None
 
 

@@ -47,6 +47,8 @@ _HEADLINE_VERBS = word_set(
     "rips slams hammers blasts speaks rally rallies denies backs rejects attacks praises vows"
 )
 _CAP_RUN_RE = re.compile(r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*")
+_GENDER_RE = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
+_MALE = frozenset(("he", "him", "his"))
 _PRONOUN_PERSON = word_set(
     """
     he she him his her i we
@@ -67,6 +69,7 @@ class NameBook:
     by_part: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
     aliases: dict[str, str] = field(default_factory=dict)
     full_keys: set[str] = field(default_factory=set)
+    genders: dict[str, str] = field(default_factory=dict)
     people_positions: list[int] = field(default_factory=list)
     people_names: list[str] = field(default_factory=list)
 
@@ -92,16 +95,18 @@ class NameBook:
         for entries in self.by_part.values():
             entries.sort()
 
-    def full_name(self, name: str, at: int) -> str:
-        """The full name for `name` as used at offset `at`."""
+    def full_name(self, name: str, at: int, want: str | None = None) -> str:
+        """The full name for `name` as used at offset `at`; `want` ('m'/'f',
+        from "Mr."/"Mrs." or a pronoun) picks among people who share it."""
         key = name_key(name)
         if len(name.split()) > 1:
             return self.aliases.get(key, name)
         entries = self.by_part.get(key, [])
         lastnames = [e for e in entries if name_key(e[1].split()[-1]) == key]
         before = [e for e in lastnames if e[0] < at]
-        if before:
-            return before[-1][1]
+        agree = [e for e in before if self.compatible(e[1], want)]
+        if agree or before:
+            return (agree or before)[-1][1]
         if key in self.aliases:
             return self.aliases[key]
         return lastnames[0][1] if lastnames else name
@@ -127,6 +132,29 @@ class NameBook:
                     if size == 1 and key in self.by_part:
                         return self.full_name(part, at)
         return None
+
+    def gender(self, full: str) -> str | None:
+        """'m' or 'f' when the article's pronouns say so, else None."""
+        return self.genders.get(name_key(full))
+
+    def compatible(self, full: str, want: str | None) -> bool:
+        found = self.gender(full)
+        return want is None or found is None or found == want
+
+    def learn_genders(self, text: str) -> None:
+        """Vote with the first he/she pronoun after each full-name mention
+        (when no other name comes first): news introduces a person, then
+        refers back."""
+        votes: dict[str, int] = {}
+        order = sorted(zip(self.positions, self.names, strict=True))
+        for k, (pos, name) in enumerate(order):
+            stop = order[k + 1][0] if k + 1 < len(order) else len(text)
+            m = _GENDER_RE.search(text, pos + len(name), min(stop, pos + len(name) + 250))
+            if m is None:
+                continue
+            key = name_key(name)
+            votes[key] = votes.get(key, 0) + (1 if m.group().lower() in _MALE else -1)
+        self.genders = {k: ("m" if v > 0 else "f") for k, v in votes.items() if v}
 
     def latest_before(self, at: int) -> str | None:
         """The person named last before `at` (from the people list when there is one)."""
@@ -186,6 +214,7 @@ def build_namebook(text: str, people: Sequence[Person]) -> NameBook:
         if name is not None:
             book.add(m.start(), name)
     book.finish()
+    book.learn_genders(text)
     return book
 
 

@@ -19,10 +19,12 @@ from dataclasses import dataclass
 from reader.extract.attribution import (
     Speaker,
     clause_subject,
+    clause_subjects,
     from_head,
     from_tail,
     sentence_end,
     sentence_start,
+    sentence_starts,
     speaker_label,
 )
 from reader.extract.attribution_names import NameBook, build_namebook, name_key
@@ -31,6 +33,7 @@ from reader.model import Article, BlockKind, Person, Quote, Span
 
 MIN_WORDS = 3
 SPEECH_WORDS = 4
+ANTECEDENT_SENTENCES = 4
 _WORD_RE = re.compile(r"[\w']+")
 _VERB_LIKE_END_RE = re.compile(r"\s[a-z]+(?:ed|es)$")
 _LEADS_IN_RE = re.compile(r"\b(?:that|saying|says|said)$")
@@ -160,7 +163,13 @@ def find_quotes(article: Article, people: Sequence[Person]) -> list[Quote]:
         speaker = _attribute(text, s_start, open_at, tail_from, tail_to, headline)
         if label_name is not None:
             speaker = Speaker(label_name, "name", first_start)
-        name, person = _resolve(speaker, book, last_person, seg.para, start)
+        back_to = paras[max(0, seg.para - 2)][0]
+        context = (
+            text,
+            back_to,
+            open_at if speaker is not None and speaker.at < start else tail_to,
+        )
+        name, person = _resolve(speaker, book, last_person, seg.para, start, context)
         if headline and (speaker is None or speaker.kind == "phrase"):
             # "A lesson from Loretta Lynch: '…'", "Ana Ruiz Speaks 'Of …'":
             # the person the headline names
@@ -173,7 +182,8 @@ def find_quotes(article: Article, people: Sequence[Person]) -> list[Quote]:
         if name is None and speaker is None and not headline:
             lo = prev_end_in_para.get(seg.para, para_start)
             speaker = _previous_sentence(text, paras, seg.para, lo, s_start)
-            name, person = _resolve(speaker, book, last_person, seg.para, start)
+            context = (text, back_to, open_at)
+            name, person = _resolve(speaker, book, last_person, seg.para, start, context)
         prev_end_in_para[seg.para] = end
         if name is None and speaker is None and not _speechlike(text, start, end):
             continue
@@ -229,18 +239,21 @@ def _previous_sentence(
 
 
 def _resolve(
-    speaker: Speaker | None, book: NameBook, last_person: _Found | None, para: int, at: int
+    speaker: Speaker | None,
+    book: NameBook,
+    last_person: _Found | None,
+    para: int,
+    at: int,
+    context: tuple[str, int, int] = ("", 0, 0),
 ) -> tuple[str | None, bool]:
-    """The name to report, and whether it is a person (for pronouns later)."""
+    """The name to report, and whether it is a person (for pronouns later).
+    `context` is (text, lo, hi): where to look back for a pronoun's antecedent."""
     if speaker is None:
         return None, False
     if speaker.kind == "pronoun":
-        if last_person is not None and last_person.speaker and para - last_person.para <= 3:
-            return last_person.speaker, True
-        latest = book.latest_before(at)
-        return latest, latest is not None
+        return _resolve_pronoun(speaker.text.lower(), book, last_person, para, at, context)
     if speaker.kind == "name":
-        full = book.full_name(speaker.text, speaker.at)
+        full = book.full_name(speaker.text, speaker.at, speaker.gender)
         if full == speaker.text and speaker.text.isupper():
             # a transcript label ("PENCE"): the full name if the article has one
             titled = book.full_name(speaker.text.title(), speaker.at)
@@ -248,6 +261,50 @@ def _resolve(
                 full = titled
         return full, True
     return speaker.text, name_key(speaker.text) in book.aliases
+
+
+def _resolve_pronoun(
+    pronoun: str,
+    book: NameBook,
+    last_person: _Found | None,
+    para: int,
+    at: int,
+    context: tuple[str, int, int],
+) -> tuple[str | None, bool]:
+    """he/she: the person who is the subject of one of the last few sentences
+    (and whose pronouns agree), else the last person quoted, else the last
+    person named."""
+    want = "m" if pronoun in ("he", "him", "his") else "f" if pronoun in ("she", "her") else None
+    text, lo, hi = context
+    starts = sentence_starts(text, lo, hi) if text and lo < hi else []
+    ends = [*starts[1:], hi] if starts else []
+    spans = list(zip(starts, ends, strict=True))[::-1][:ANTECEDENT_SENTENCES]
+    if pronoun in ("it", "they") and text:
+        # an organisation or a group: the last such subject, as written
+        for begin, end in spans:
+            for subject in clause_subjects(text, begin, end):
+                if (subject.kind == "phrase" and subject.text[:1].isupper()) or (
+                    subject.text.split()[0].lower() == "the"
+                ):
+                    return subject.text, False
+        return None, False
+    if want is not None and text:
+        for begin, end in spans:
+            for subject in clause_subjects(text, begin, end):
+                if subject.kind != "name":
+                    continue
+                full = book.full_name(subject.text, subject.at, want)
+                if book.compatible(full, want) and (" " in full or name_key(full) in book.aliases):
+                    return full, True
+    if (
+        last_person is not None
+        and last_person.speaker
+        and para - last_person.para <= 3
+        and book.compatible(last_person.speaker, want)
+    ):
+        return last_person.speaker, True
+    latest = book.latest_before(at)
+    return latest, latest is not None
 
 
 def _inherit(
