@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import islice
 
 from reader.extract.figure_context import Sentences, describe
 from reader.extract.figure_dates import looks_like_year, special_at
@@ -158,12 +159,11 @@ def find_figures(article: Article) -> list[Figure]:
     raws: list[_Raw] = []
     timeline: list[Figure] = []
     consumed = 0
-    candidates = _candidates(text)
     # Ordinary news has a number every hundred characters or so; a text far
     # denser than that is a table or noise, and reading it all would make the
     # cost per byte unbounded. Past this budget the rest is not read.
     budget = 1000 + len(text) // 64
-    for start, end, is_word in candidates[:budget]:
+    for start, end, is_word in _candidates(text, budget):
         if start < consumed:
             continue
         if not is_word:
@@ -201,10 +201,11 @@ def find_figures(article: Article) -> list[Figure]:
     return figures
 
 
-def _candidates(text: str) -> list[tuple[int, int, bool]]:
-    """Where numerals start: digit runs and number words, in text order."""
+def _candidates(text: str, budget: int) -> list[tuple[int, int, bool]]:
+    """Where numerals start (digit runs and number words), in text order:
+    the first `budget` of them."""
     found = []
-    for match in DIGIT_RUN_RE.finditer(text):
+    for match in islice(DIGIT_RUN_RE.finditer(text), budget):
         start, end = match.span()
         while text[end - 1] in ",.":
             end -= 1
@@ -212,10 +213,10 @@ def _candidates(text: str) -> list[tuple[int, int, bool]]:
     lowered = text.lower()
     if len(lowered) != len(text):  # a few characters grow when lower-cased
         lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    for match in WORD_START_RE.finditer("\n" + lowered):
+    for match in islice(WORD_START_RE.finditer("\n" + lowered), budget):
         found.append((match.start(), match.end() - 1, True))
     found.sort()
-    return found
+    return found[:budget]
 
 
 def _approx_start(text: str, start: int) -> int:
