@@ -81,6 +81,7 @@ _PINYIN_SYLLABLE = (
 )
 _PINYIN = re.compile(rf"(?:{_PINYIN_SYLLABLE}){{1,3}}(?:-(?:{_PINYIN_SYLLABLE}){{1,2}})?", re.I)
 _PINYIN_ONE = re.compile(_PINYIN_SYLLABLE, re.I)
+_WORD_SURNAMES = frozenset({"He", "You", "Yu", "Du", "Hu", "Ma", "Mi"})
 _PINYIN_TWO = re.compile(rf"(?:{_PINYIN_SYLLABLE}){{2}}", re.I)
 _KOREAN_GIVEN = re.compile(r"[A-Z][a-z]{1,5}-[a-z]{2,5}")
 _AGE_AFTER = re.compile(r",[ \t]+\d{1,3},")
@@ -605,7 +606,7 @@ class _Finder:
         given name: "He Yadong", "Du Wei"."""
         return (
             len(toks) == 2
-            and toks[0].word in self.lists.east_asian_surnames
+            and toks[0].word in _WORD_SURNAMES
             and _PINYIN_TWO.fullmatch(toks[1].word) is not None
         )
 
