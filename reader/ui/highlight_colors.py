@@ -25,7 +25,7 @@ OPACITY = 42
 """Percent of the hue over the background for highlighted text."""
 
 NOTE_COMPONENT = "article--hl-note"
-"""Component class for a highlight that carries a note (underlined)."""
+"""Component class of the gutter marker of a highlight that carries a note."""
 
 NOTE_MARKER = "✎"
 """Shown in the gutter on the first line of a highlight with a note."""
@@ -42,7 +42,7 @@ COMPONENTS: frozenset[str] = frozenset({*(component(c) for c in COLORS), NOTE_CO
 def article_css(selector: str = "ArticleView") -> str:
     """CSS rules for the highlight component classes of the article pane."""
     rules = [f"{selector} > .{component(c)} {{ background: {HEX[c]} {OPACITY}%; }}" for c in COLORS]
-    rules.append(f"{selector} > .{NOTE_COMPONENT} {{ text-style: underline; }}")
+    rules.append(f"{selector} > .{NOTE_COMPONENT} {{ color: $accent; text-style: bold; }}")
     return "\n".join(rules)
 
 

@@ -36,6 +36,10 @@ from textual.worker import get_current_worker
 from reader.anchor import make_selector, reanchor
 from reader.errors import ReaderError
 from reader.model import COLORS, Article, Extraction, Highlight, Person, Span
+from reader.ui.screens.color_picker import ColorPicker
+from reader.ui.screens.highlight_editor import HighlightEdit, HighlightEditor
+from reader.ui.screens.note_editor import NoteEditor
+from reader.ui.screens.tag_editor import TagEditor
 
 log = logging.getLogger(__name__)
 
@@ -484,6 +488,115 @@ class Highlighter(Widget):
             self._post_changed()
         self._enqueue(_Job("add", h))
         return h
+
+    # ------------------------------------------------- dialogs, then a change
+    # Each asks with a modal and applies the answer; `span` makes a new
+    # highlight of those offsets, `highlight_id` changes an existing one.
+
+    def _passage(self, span: tuple[int, int] | None, highlight_id: str | None) -> str:
+        if highlight_id is not None:
+            h = self.get(highlight_id)
+            return h.exact if h is not None else ""
+        if span is not None and self.article is not None:
+            return self.article.text[span[0] : span[1]]
+        return ""
+
+    def ask_color(
+        self, *, span: tuple[int, int] | None = None, highlight_id: str | None = None
+    ) -> None:
+        h = self.get(highlight_id) if highlight_id else None
+        current = h.color if h is not None else self.last_color
+
+        def chosen(color: str | None) -> None:
+            if color is None:
+                return
+            if highlight_id is not None:
+                self.edit(highlight_id, color=color)
+            elif span is not None:
+                self.add(*span, color=color)
+
+        self.app.push_screen(ColorPicker(current), chosen)
+
+    def ask_tags(
+        self, *, span: tuple[int, int] | None = None, highlight_id: str | None = None
+    ) -> None:
+        h = self.get(highlight_id) if highlight_id else None
+        passage = self._passage(span, highlight_id)
+
+        def chosen(tags: tuple[str, ...] | None) -> None:
+            if tags is None:
+                return
+            if highlight_id is not None:
+                self.edit(highlight_id, tags=tags)
+            elif span is not None:
+                self.add(*span, tags=tags)
+
+        editor = TagEditor(h.tags if h else (), known=self.known_tags, passage=passage)
+        self.app.push_screen(editor, chosen)
+
+    def ask_note(
+        self, *, span: tuple[int, int] | None = None, highlight_id: str | None = None
+    ) -> None:
+        h = self.get(highlight_id) if highlight_id else None
+        passage = self._passage(span, highlight_id)
+
+        def written(note: str | None) -> None:
+            if note is None:
+                return
+            if highlight_id is not None:
+                self.edit(highlight_id, note=note)
+            elif span is not None:
+                self.add(*span, note=note)
+
+        self.app.push_screen(NoteEditor(h.note if h else "", passage=passage), written)
+
+    def ask_article_note(self) -> None:
+        """`N`: write (or edit) the note on the whole article."""
+        if self.article is None:
+            return
+        existing = self.article_notes()
+        current = existing[0] if existing else None
+
+        def written(note: str | None) -> None:
+            if note is None:
+                return
+            if current is not None:
+                self.edit(current.id, note=note)
+            elif note.strip():
+                self.add_article_note(note)
+
+        title = "Note on the whole article"
+        self.app.push_screen(
+            NoteEditor(current.note if current else "", passage="", title=title), written
+        )
+
+    def ask_edit(self, highlight_id: str) -> None:
+        """`e`: tags, note and colour in one dialog."""
+        h = self.get(highlight_id)
+        if h is None:
+            return
+
+        def edited(result: HighlightEdit | None) -> None:
+            if result is not None:
+                self.edit(highlight_id, tags=result.tags, note=result.note, color=result.color)
+
+        self.app.push_screen(HighlightEditor(h, known_tags=self.known_tags), edited)
+
+    def delete_and_tell(self, highlight_id: str) -> Highlight | None:
+        """`x`: delete, saying how to undo."""
+        gone = self.delete(highlight_id)
+        if gone is not None:
+            self.app.notify("Highlight deleted. Press u to undo.", timeout=4)
+        return gone
+
+    def undo_and_tell(self) -> Highlight | None:
+        """`u`: bring back the last highlight deleted in this session."""
+        back = self.undo()
+        if back is None:
+            self.app.notify("Nothing to undo.", severity="warning", timeout=3)
+        else:
+            self.app.notify("Highlight restored.", timeout=3)
+        return back
 
     def remember_color(self, color: str) -> None:
         if color in COLORS and color != self.last_color:
