@@ -96,6 +96,7 @@ _VULGAR = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅛":
 _ARTICLE_ADJECTIVE_RE = re.compile(
     r"(?<![A-Za-z])(?i:a|an|the|this|that|every|each)[ \u00a0][a-z][a-z-]+[ \u00a0]$"
 )
+_NUMBER_NEXT_RE = re.compile(r"[ \t]{0,3}[0-9]")
 _OCLOCK_RE = re.compile(r"[ \u00a0]o['’]clock")
 _SEASON_RE = re.compile(r"[-–/][0-9]{2}(?![0-9])")
 _AND_A_HALF_RE = re.compile(r"[ \u00a0]and[ \u00a0]a[ \u00a0]half\b")
@@ -186,7 +187,13 @@ def find_figures(article: Article) -> list[Figure]:
     figures = timeline
     sentences = Sentences(text)
     for raw in raws:
-        context = None if raw.kind == "year" else describe(sentences, raw.start, raw.end, raw.kind)
+        # A number followed by another number is a cell of a table or a score
+        # line ("Puchon 3 1 0 6"): no phrase says what it measures.
+        listed = raw.unit is None and _NUMBER_NEXT_RE.match(text, raw.end, raw.end + 4)
+        if raw.kind == "year" or listed:
+            context = None
+        else:
+            context = describe(sentences, raw.start, raw.end, raw.kind)
         figures.append(
             Figure(
                 text=text[raw.start : raw.end],
