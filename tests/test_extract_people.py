@@ -326,3 +326,28 @@ def test_chinese_names_including_a_family_name_that_is_an_english_word() -> None
     found = people(text)
     assert set(found) == {"Mao Ning", "He Yadong"}
     assert found["He Yadong"].role == "spokesperson for the Ministry of Commerce"
+
+
+def test_company_named_after_a_person_is_not_a_person() -> None:
+    text = (
+        "Corbett Medical completes acquisition.\n\n"
+        "Corbett Medical Industries Inc said Friday it completed the deal."
+    )
+    assert find_people(article(text)) == []
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Steve Forbes said the tax was too high.", "Steve Forbes"),
+        ("Former vice president Al Gore spoke in Nashville.", "Al Gore"),
+        (
+            "Sheikh Mohammed bin Rashid Al Maktoum opened the show.",
+            "Mohammed bin Rashid Al Maktoum",
+        ),
+        ("Syrian President Bashar al-Assad met the envoy.", "Bashar al-Assad"),
+        ("Владимир Путин заявил, said the agency.", "Владимир Путин"),
+    ],
+)
+def test_names_that_contain_outlet_or_particle_words(text: str, name: str) -> None:
+    assert name in people(text)

@@ -435,6 +435,7 @@ class _Finder:
             return
         cut = self.split_point(run)
         prefix, rest = run[:cut], run[cut:]
+        self.note_organisation(prefix)
         rest, dropped, organisation = self.trim(rest)
         if organisation:
             self.leftovers.append(run)
@@ -468,6 +469,14 @@ class _Finder:
             self.leftovers.append(prefix + rest)
             if score >= 0 and len(rest) > 1:
                 self.pending.append((rest, prefix, score))
+
+    def note_organisation(self, words: list[_Tok]) -> None:
+        """Remember the words before an organisation word ("Jones Medical"
+        Industries Inc) so the same words alone are not taken for a person."""
+        org = next((i for i in range(len(words) - 1, 0, -1) if words[i].word in ORG_WORDS), 0)
+        name = [t.word for t in words[:org] if t.word not in STOP_WORDS]
+        if len(name) >= 2:
+            self.organisations.add(" ".join(name).casefold())
 
     def split_point(self, run: list[_Tok]) -> int:
         """Index after the last title, honorific, organisation or outlet word
@@ -547,7 +556,7 @@ class _Finder:
                 )
             ):
                 break  # "S. Law", "Ann Hall": a surname that is also an organisation word
-            if w in ORG_WORDS or w in OUTLETS:
+            if w in ORG_WORDS:
                 return toks[: index + 1], [], True
             dropped.extend(toks[index:])
             toks = toks[:index]
@@ -614,7 +623,14 @@ class _Finder:
         w = tok.word
         if tok.initial and count > 1:
             return True
-        if not self.name_like(tok) or w in STOP_WORDS or w in DEMONYMS or w in MONTHS or w in DAYS:
+        if (
+            not self.name_like(tok)
+            or w in OUTLETS
+            or w in STOP_WORDS
+            or w in DEMONYMS
+            or w in MONTHS
+            or w in DAYS
+        ):
             return False
         if w in self.lists.places and count > 1 and w not in self.lists.given:
             return False
@@ -633,7 +649,6 @@ class _Finder:
             or (w in DEMONYMS and w.endswith("s"))
             or _DIGIT.search(w)
             or w in ORG_WORDS
-            or w in OUTLETS
             or w in HONORIFICS
             or w in ROLE_HEADS
         )

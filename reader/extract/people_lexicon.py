@@ -140,11 +140,10 @@ HARD_ORG_WORDS = _words(
 
 OUTLETS = _words(
     """Reuters Xinhua AP AFP Bloomberg CNN BBC Nikkei Interfax Itar-Tass Tass Kyodo Yonhap
-    Bernama Antara Anadolu Sputnik RIA Novosti CNBC NBC CBS ABC Fox MSNBC NPR PBS
-    Politico Axios Guardian Telegraph Economist Forbes Fortune Caixin Caijing Yomiuri
-    Asahi Mainichi Dow Jones Agence France-Presse Associated Press WSJ NYT Al Jazeera
-    Xinhuanet CGTN CCTV Weibo WeChat Twitter Facebook Instagram YouTube TikTok Google
-    Apple Microsoft Amazon"""
+    Bernama Antara Anadolu Sputnik RIA Novosti CNBC NBC CBS ABC MSNBC NPR PBS Politico
+    Axios Guardian Telegraph Economist Forbes Caixin Caijing Yomiuri Asahi Mainichi
+    France-Presse WSJ NYT Jazeera Xinhuanet CGTN CCTV Weibo WeChat Twitter Facebook
+    Instagram YouTube TikTok Google Microsoft"""
 )
 """News outlets, agencies and platforms that open or form capitalised phrases."""
 
