@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from reader.extract.attribution import SPEECH_VERBS, STARTERS, TITLES, strip_titles, word_set
+from reader.extract.names_data import name_lists
 from reader.model import Person
 
 # Two to five capitalised words (initials and name particles allowed). Each
@@ -105,11 +106,15 @@ class NameBook:
         lastnames = [e for e in entries if name_key(e[1].split()[-1]) == key]
         before = [e for e in lastnames if e[0] < at]
         agree = [e for e in before if self.compatible(e[1], want)]
-        if agree or before:
-            return (agree or before)[-1][1]
-        if key in self.aliases:
+        if agree:
+            return agree[-1][1]
+        if before:
+            # "Mr. Obama" when only Michelle Obama was named: not her
+            return name if want else before[-1][1]
+        if key in self.aliases and self.compatible(self.aliases[key], want):
             return self.aliases[key]
-        return lastnames[0][1] if lastnames else name
+        later = [e for e in lastnames if self.compatible(e[1], want)]
+        return later[0][1] if later else name
 
     def known_in(self, phrase: str, at: int) -> str | None:
         """The first person the book knows named inside `phrase` ("A lesson
@@ -134,8 +139,18 @@ class NameBook:
         return None
 
     def gender(self, full: str) -> str | None:
-        """'m' or 'f' when the article's pronouns say so, else None."""
-        return self.genders.get(name_key(full))
+        """'m' or 'f' when the article's pronouns say so, or else the given
+        name is one borne almost only by men or by women; None when unsure."""
+        found = self.genders.get(name_key(full))
+        if found is not None:
+            return found
+        first = full.split()[0]
+        lists = name_lists()
+        if first in lists.female:
+            return "f"
+        if first in lists.male:
+            return "m"
+        return None
 
     def compatible(self, full: str, want: str | None) -> bool:
         found = self.gender(full)
