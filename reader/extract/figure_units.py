@@ -224,19 +224,6 @@ CURRENCY_PREFIX_RE = re.compile(
     r"[ \u00a0]?$"
 )
 
-SYMBOL_NAMES = {
-    "$": "$",
-    "€": "€",
-    "£": "£",
-    "¥": "¥",
-    "₹": "₹",
-    "₩": "₩",
-    "₽": "₽",
-    "₺": "₺",
-    "₦": "₦",
-    "₱": "₱",
-}
-
 
 def currency_name(code: str | None, symbol: str) -> str:
     """A compact unit for a currency prefix: ("US", "$") -> "US$", "Rs." -> "Rs"."""
