@@ -351,3 +351,9 @@ def test_company_named_after_a_person_is_not_a_person() -> None:
 )
 def test_names_that_contain_outlet_or_particle_words(text: str, name: str) -> None:
     assert name in people(text)
+
+
+def test_alias_keeps_its_particle() -> None:
+    text = "Osama bin Laden was killed in 2011. Before that, bin Laden hid in Abbottabad."
+    found = people(text)
+    assert found["Osama bin Laden"].aliases == ("bin Laden",)

@@ -70,6 +70,7 @@ _GAP = (
     rf"(?:(?:{_PARTICLE_ALT})[ \t]+)*(?:{_ARABIC_PREFIX})?"
 )
 _QUOTE_MARKS = ('"', "“", "”")
+_PARTICLE_BEFORE = re.compile(rf"(?:^|[\s(])((?:{_PARTICLE_ALT})[ \t]|{_ARABIC_PREFIX})$")
 _RUN = re.compile(rf"{_TOKEN.pattern}(?:{_GAP}{_TOKEN.pattern})*")
 
 _DIGIT = re.compile(r"\d")
@@ -427,7 +428,10 @@ class _Finder:
             tok = _Tok(start, end, word, False, False, len(word) > 1 and word.isupper())
             person = self.alias_owner([tok], False)
             if person is not None:
-                person.add(start, end, word)
+                particle = _PARTICLE_BEFORE.search(self.text, max(0, start - 8), start)
+                if particle and person.name.endswith(self.text[particle.start(1) : end]):
+                    start = particle.start(1)  # "bin Laden", "de Silva", "al-Assad"
+                person.add(start, end, self.text[start:end])
 
     def take_run(self, run: list[_Tok]) -> None:
         if all(t.allcaps for t in run):
