@@ -86,7 +86,7 @@ def _clause_before(text: str, sentence_start: int, start: int) -> list[str]:
             break  # a comma or colon after this word ends the clause
         if word:
             clause.append(word)
-        if (token[0] in "([“‘" and len(clause) > 1) or len(clause) >= MAX_WORDS:
+        if (token[0] in "([“‘" and len(clause) > 1) or len(clause) >= MAX_WORDS + 3:
             break
     clause.reverse()
     return clause
@@ -103,7 +103,7 @@ def describe(sentences: Sentences, start: int, end: int, kind: str) -> str | Non
     if kind == "percent":
         for i in range(len(before) - 1, -1, -1):
             if before[i].lower() in _CHANGE_VERBS:
-                subject = before[max(0, i - 7) : i + 1]
+                subject = before[max(0, i - 8) : i + 1]
                 if len(subject) > 1:
                     return " ".join(subject)
                 break
