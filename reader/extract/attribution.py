@@ -46,7 +46,8 @@ _VERBS = word_list(
     described describes called dubbed labeled labelled read reads asserting
 boasting declaring claiming conceding cautioning complaining explaining
 recalling insisting answering replying responding joking quipping vowing
-promising predicting stressing
+promising predicting stressing calling describing labeling labelling dubbing
+urging warning vowing
     """
 )
 _THAT_VERBS = word_list(
@@ -352,8 +353,8 @@ def classify_phrase(phrase: str, at: int) -> Speaker | None:
     if not phrase:
         return None
     words = _words(phrase)
-    if words[0].islower() and words[0].endswith(("ing", "ed")):
-        return None
+    if words[0].islower() and words[0].endswith(("ing", "ed")) and not words[-1][0].isupper():
+        return None  # "saying anybody", but not "retired general Lloyd Newton"
     if len(words) == 1 and words[0].lower() in _PRONOUNS:
         return Speaker(words[0], "pronoun", at)
     if words[0] in STARTERS:
@@ -552,10 +553,12 @@ def from_tail(text: str, pos: int, hi: int) -> Speaker | None:
             and (phrase.split()[0].lower() == "that")
         ):
             return None
+        first = phrase.split()[0]
         if (
             verb.group().lower() == "according to"
-            or phrase.split()[0][0].isupper()
-            or (phrase.split()[0].lower() in _DETERMINERS | _PRONOUNS)
+            or first[0].isupper()
+            or first.lower() in _DETERMINERS | _PRONOUNS
+            or phrase.split()[-1][0].isupper()  # "said 9/11 widow Terry Strada"
         ):
             return classify_phrase(phrase, verb.end())
         return None
