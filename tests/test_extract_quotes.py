@@ -437,3 +437,27 @@ def test_it_said_resolves_to_the_organisation() -> None:
         'The Interior Ministry issued a statement. "We will not tolerate violence," it said.'
     )
     assert got == [("We will not tolerate violence,", "The Interior Ministry")]
+
+
+def test_plural_possessive_inside_single_quotes() -> None:
+    got = speakers(
+        "‘The players’ union will fight this all the way,’ said Dana Whitfield, "
+        "after the teams’ owners met."
+    )
+    assert got == [("The players’ union will fight this all the way,", "Dana Whitfield")]
+
+
+def test_inverted_said_at_sentence_start() -> None:
+    got = speakers(
+        "Ryan Moss studies tax law. Critics say the plan is complex. "
+        'Said Moss: "Nobody will be able to file this alone."'
+    )
+    assert got == [("Nobody will be able to file this alone.", "Ryan Moss")]
+
+
+def test_participle_after_an_opening_phrase() -> None:
+    got = speakers(
+        "Following a late meeting, the council issued a statement calling the closure "
+        '"a mistake we will come to regret."'
+    )
+    assert got == [("a mistake we will come to regret.", "the council")]

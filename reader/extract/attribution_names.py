@@ -184,7 +184,12 @@ class NameBook:
 
 def _clean_run(run: str) -> str | None:
     words = run.split()
-    while words and (words[0] in _NOT_NAME or words[0] in TITLES or words[0] in STARTERS):
+    while words and (
+        words[0] in _NOT_NAME
+        or words[0] in TITLES
+        or words[0] in STARTERS
+        or words[0].lower() in SPEECH_VERBS
+    ):
         words.pop(0)
     while words and (words[-1] in _NOT_NAME or words[-1].endswith(".")):
         words.pop()
@@ -200,7 +205,9 @@ def clean_full_name(name: str) -> str | None:
     if not _NAME_CHARS_RE.fullmatch(name):
         return None
     words = name.split()
-    while words and (words[0] in _NOT_NAME or words[0] in STARTERS):
+    while words and (
+        words[0] in _NOT_NAME or words[0] in STARTERS or words[0].lower() in SPEECH_VERBS
+    ):
         words.pop(0)
     name = strip_titles(" ".join(words))
     return name if len(name.split()) >= 2 else None

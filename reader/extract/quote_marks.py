@@ -187,6 +187,7 @@ def _single_pairs(
 ) -> list[tuple[int, int]]:
     pairs: list[tuple[int, int]] = []
     open_at: int | None = None
+    weak: int | None = None
     for m in pattern.finditer(text, start, end):
         i = m.start()
         before = text[i - 1] if i > start else " "
@@ -203,10 +204,16 @@ def _single_pairs(
             m.group() == closer and not before.isspace() and not after.isalnum() and (i > start)
         )
         if can_open and open_at is None:
-            open_at = i + 1
+            open_at, weak = i + 1, None
         elif can_close and open_at is not None:
+            if before == "s" and after == " " and text[i + 2 : i + 3].islower():
+                # "the players’ union": a plural possessive, unless nothing better follows
+                weak = weak if weak is not None else i
+                continue
             pairs.append((open_at, i))
             open_at = None
+    if open_at is not None and weak is not None:
+        pairs.append((open_at, weak))
     return pairs
 
 
