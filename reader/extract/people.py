@@ -102,6 +102,10 @@ _COMPASS = frozenset({"N", "S", "E", "W", "NE", "NW", "SE", "SW"})
 _SHORT_DOTTED = re.compile(r"[A-Z][a-z]?\.")
 _HEADLINE_CHARS = 200
 _COUNT_LIMIT = 200_000
+_MAX_HEADLINE_CHECKS = 32
+_MAX_SHARED_NAME = 16
+"""At most this many people indexed under one surname or given name: more
+only happens in machine-made text, and matching stays linear."""
 _SMALL_WORDS = frozenset(
     {"a", "an", "the", "of", "and", "or", "to", "in", "on", "at", "for", "by", "with"}
     | {"from", "as", "vs", "v", "into", "over", "after", "up"}
@@ -171,6 +175,8 @@ class _Found:
     aliases: list[str] = field(default_factory=list)
     starts: list[int] = field(default_factory=list)
     """Where the full name (not an alias) is written, sorted."""
+    folded: tuple[str, ...] = ()
+    """`words` case-folded, for alias matching."""
     surname_first: bool = False
     """Written the East Asian way, family name first ("Xi Jinping" -> "Mr. Xi")."""
 
@@ -239,11 +245,15 @@ class _Finder:
         self.singles: list[tuple[int, str]] = []
         self.pending: list[tuple[list[_Tok], list[_Tok], int]] = []
         self.headlines: dict[int, bool] = {}
+        self.headline_checks = 0
         self.organisations: set[str] = set()
         """Words seen opening an organisation's name ("Johnson Controls" Inc)."""
         self.mention_starts: set[int] = set()
         self.mention_ends: set[int] = set()
         self.by_last: dict[str, list[_Found]] = {}
+        self.by_form: dict[tuple[str, ...], list[_Found]] = {}
+        """Every tail of every person's name (and a family-name-first person's
+        first word), case-folded: the forms an alias may take."""
         self.by_first: dict[str, list[_Found]] = {}
 
     @property
@@ -585,8 +595,11 @@ class _Finder:
             return False
         if self.headline(tok.start):
             # a long name in a headline must be written the same way elsewhere
+            if not known or attested or self.headline_checks >= _MAX_HEADLINE_CHECKS:
+                return False
+            self.headline_checks += 1
             phrase = self.text[first.start : tok.end]
-            return known and not attested and self.text.count(phrase, 0, _COUNT_LIMIT) > 1
+            return self.text.count(phrase, 0, _COUNT_LIMIT) > 1
         return known or not attested
 
     def headline(self, offset: int) -> bool:
@@ -823,9 +836,17 @@ class _Finder:
         pairs = [(self.by_last, words[-1]), (self.by_first, words[0])]
         if person.surname_first:
             pairs.append((self.by_last, words[0]))
+        person.folded = folded = tuple(w.casefold() for w in words)
+        keys = [folded[i:] for i in range(len(folded))]
+        if person.surname_first:
+            keys.append(folded[:1])
+        for key in keys:
+            entries = self.by_form.setdefault(key, [])
+            if person not in entries and len(entries) < _MAX_SHARED_NAME:
+                entries.append(person)
         for table, word in pairs:
             entries = table.setdefault(word.casefold(), [])
-            if person not in entries:
+            if person not in entries and len(entries) < _MAX_SHARED_NAME:
                 entries.append(person)
 
     def role_for(self, prefix: list[_Tok], start: int, end: int) -> tuple[int, str] | None:
@@ -908,16 +929,7 @@ class _Finder:
                 return None
             if self.sentence_initial(tok) and tok.word.lower() in self.lower_words:
                 return None
-        candidates = []
-        for person in self.by_last.get(folded[-1], ()):
-            pwords = [w.casefold() for w in person.words]
-            whole = folded == pwords and (len(words) > 1 or len(pwords) == 1)
-            if (
-                whole
-                or (len(folded) < len(pwords) and pwords[-len(folded) :] == folded)
-                or (person.surname_first and folded == pwords[:1])
-            ):
-                candidates.append(person)
+        candidates = list(self.by_form.get(tuple(folded), ()))
         if not candidates and len(chunk) == 1 and not caps and not honorific:
             word = chunk[0].word
             if self.lists.given_tier(word):
