@@ -29,6 +29,7 @@ from datetime import datetime
 from typing import Literal, Protocol
 
 from textual import on, work
+from textual.content import Content
 from textual.message import Message
 from textual.widget import Widget
 from textual.worker import get_current_worker
@@ -37,6 +38,7 @@ from reader.anchor import make_selector, reanchor
 from reader.errors import ReaderError
 from reader.model import COLORS, Article, Extraction, Highlight, Person, Span
 from reader.ui.screens.color_picker import ColorPicker
+from reader.ui.screens.dialogs import ConfirmScreen
 from reader.ui.screens.highlight_editor import HighlightEdit, HighlightEditor
 from reader.ui.screens.note_editor import NoteEditor
 from reader.ui.screens.tag_editor import TagEditor
@@ -47,6 +49,13 @@ Kind = Literal["add", "update", "delete"]
 
 FLUSH_SECONDS = 15.0
 """How long closing the app waits for queued saves."""
+
+RESTORE_QUESTION = Content.assemble(
+    ("Restore the backup of your notes?", "bold"),
+    "\n\n",
+    "A damaged notes file was moved aside (nothing in it was deleted). Restoring "
+    "brings back its last good copy, merged with anything saved since.",
+)
 
 
 class HighlightStore(Protocol):
@@ -203,14 +212,36 @@ class Highlighter(Widget):
             super().__init__()
             self.color = color
 
+    class Restored(Message):
+        """A backup of the store was restored: lists read from it are stale."""
+
+        def __init__(self, files: int) -> None:
+            super().__init__()
+            self.files = files
+
     class _Loaded(Message):
         def __init__(
-            self, article_id: str, highlights: list[Highlight], tags: list[str], error: str | None
+            self,
+            article_id: str,
+            highlights: list[tuple[Highlight, Highlight]],
+            tags: list[str] | None,
+            error: str | None,
+            notices: list[str],
+            backup: bool,
         ) -> None:
             super().__init__()
             self.article_id = article_id
             self.highlights = highlights
+            """(as saved, re-anchored) pairs."""
             self.tags = tags
+            self.error = error
+            self.notices = notices
+            self.backup = backup
+
+    class _RestoreDone(Message):
+        def __init__(self, files: int, error: str | None) -> None:
+            super().__init__()
+            self.files = files
             self.error = error
 
     class _Done(Message):
@@ -245,12 +276,17 @@ class Highlighter(Widget):
         self._saver_done = threading.Event()
         self._saver_done.set()
         self._warned_no_store = False
+        self._tags_loaded = False
+        self._notices_seen = len(getattr(store, "notices", ()))
+        """Store notices shown already (the app shows those of opening the store)."""
 
     # ------------------------------------------------------------- lifecycle
 
     def on_mount(self) -> None:
         self._saver_done.clear()
         self._saver()
+        if getattr(self.store, "backup_available", False):
+            self.call_after_refresh(self.offer_restore)
 
     def on_unmount(self) -> None:
         self.flush()
@@ -328,37 +364,95 @@ class Highlighter(Widget):
         ids = list(dict.fromkeys([article.id, *other_ids]))
         self._article_ids = set(ids)
         self._post_changed()
-        self._load(article, ids)
+        self._load(article, ids, not self._tags_loaded, self._notices_seen)
+
+    def reload(self) -> None:
+        """Read the open article's highlights again (after a restore)."""
+        if self.article is not None:
+            others = sorted(self._article_ids - {self.article.id})
+            self._tags_loaded = False
+            self.load(self.article, other_ids=others)
 
     @work(thread=True, exclusive=True, group="highlight-load")
-    def _load(self, article: Article, ids: list[str]) -> None:
-        found: list[Highlight] = []
-        tags: list[str] = []
+    def _load(self, article: Article, ids: list[str], with_tags: bool, seen: int) -> None:
+        """Read and re-anchor in a thread: fuzzy re-anchoring of a long,
+        edited article must not stall the screen."""
+        pairs: list[tuple[Highlight, Highlight]] = []
+        tags: list[str] | None = None
         error = None
-        if self.store is not None:
+        store = self.store
+        if store is not None:
             try:
                 for article_id in ids:
-                    found.extend(self.store.highlights(article_id))
-                tags = list(self.store.all_tags())
+                    pairs.extend(
+                        (h, reanchor(article.text, h)) for h in store.highlights(article_id)
+                    )
+                if with_tags:
+                    tags = list(store.all_tags())
             except ReaderError as exc:
                 error = str(exc)
-        self.post_message(self._Loaded(article.id, found, tags, error))
+        notices = list(getattr(store, "notices", ())[seen:])
+        backup = bool(notices) and bool(getattr(store, "backup_available", False))
+        self.post_message(self._Loaded(article.id, pairs, tags, error, notices, backup))
 
     @on(_Loaded)
     def _loaded(self, message: _Loaded) -> None:
         message.stop()
         if message.error:
             self.app.notify(message.error, markup=False, severity="error")
-        self.known_tags = message.tags or self.known_tags
+        self._notices_seen += len(message.notices)
+        for notice in message.notices:
+            self.app.notify(notice, markup=False, severity="warning", timeout=10)
+        if message.backup:
+            self.offer_restore()
+        if message.tags is not None:
+            self._tags_loaded = True
+            self.known_tags = message.tags
         if self.article is None or self.article.id != message.article_id:
             return
-        text = self.article.text
-        for h in message.highlights:
-            if h.id in self._made_here:
+        for saved, shown in message.highlights:
+            if saved.id in self._made_here:
                 continue
-            self._saved[h.id] = h
-            self._shown[h.id] = reanchor(text, h)
+            self._saved[saved.id] = saved
+            self._shown[saved.id] = shown
         self._post_changed()
+
+    # ----------------------------------------------------- a damaged store
+
+    def offer_restore(self) -> None:
+        """Ask whether to restore the backup of a damaged notes file."""
+
+        def decided(choice: str | None) -> None:
+            if choice == "restore":
+                self._restore()
+
+        self.app.push_screen(
+            ConfirmScreen(
+                RESTORE_QUESTION, [("restore", "Restore the backup"), ("later", "Not now")]
+            ),
+            decided,
+        )
+
+    @work(thread=True, exclusive=True, group="highlight-restore")
+    def _restore(self) -> None:
+        restore = getattr(self.store, "restore_backup", None)
+        files, error = 0, None
+        if restore is not None:
+            try:
+                files = int(restore())
+            except ReaderError as exc:
+                error = str(exc)
+        self.post_message(self._RestoreDone(files, error))
+
+    @on(_RestoreDone)
+    def _restored(self, message: _RestoreDone) -> None:
+        message.stop()
+        if message.error:
+            self.app.notify(message.error, markup=False, severity="error")
+            return
+        self.app.notify("The backup of your notes was restored.", timeout=6)
+        self.reload()
+        self.post_message(self.Restored(message.files))
 
     def set_extraction(self, article_id: str, extraction: Extraction) -> None:
         """Extraction arrives after the article; fill in the people of

@@ -274,3 +274,31 @@ async def test_blank_selection_makes_no_highlight(article: Article, store: Store
         assert app.hl.add(gap, gap + 2) is None
         h = app.hl.add(gap - 3, gap + 6)
         assert h is not None and h.exact == "ved\n\nThe"  # trailing space trimmed
+
+
+@sync
+async def test_a_damaged_highlights_file_is_reported_and_its_backup_offered(
+    article: Article, tmp_path: Path
+) -> None:
+    from reader.ui.screens.dialogs import ConfirmScreen
+
+    path = tmp_path / "notes.json"
+    with Store.open(path) as first:
+        older = first.add(new_highlight(article, *span_of(article, "Work starts in May.")))
+        first.add(new_highlight(article, *span_of(article, "Critics disagreed.")))
+    [shard] = (tmp_path / "notes.json.d").glob("*.json")
+    shard.write_text('{"highlights": {"1": {"id": ', encoding="utf-8")
+    store = Store.open(path)
+    app = Host(store)
+    async with app.run_test() as pilot:
+        app.hl.load(article)
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        assert len(app.notices) == 1
+        assert "moved to" in app.notices[0] and "backup" in app.notices[0]
+        assert app.hl.highlights == []
+        await pilot.click("#restore")
+        await wait_for(pilot, lambda: app.hl.highlights)
+        assert [h.id for h in app.hl.highlights] == [older.id]
+        assert app.notices[-1] == "The backup of your notes was restored."
+    assert list(tmp_path.glob("notes.json.d/*.corrupt-*")), "the damaged file was kept"
+    store.close()
