@@ -114,22 +114,20 @@ def best_of(runs: int, fn: Any) -> float:
 
 
 MEMORY_PROBE = """
-import resource, sys, time, tracemalloc, json
+import json, resource, sys, tracemalloc
 from pathlib import Path
-kind, path = sys.argv[1], Path(sys.argv[2])
-tracemalloc.start()
+kind, path, traced = sys.argv[1], Path(sys.argv[2]), sys.argv[3] == "traced"
+if traced:  # tracemalloc's own bookkeeping inflates RSS, so RSS is a separate run
+    tracemalloc.start()
 if kind == "store":
     from reader.store import Store
     store = Store.open(path)
-    hs = store.highlights()
-    arts = store.articles()
-    n = len(hs)
+    n = len(store.highlights()) + len(store.articles())
 else:
     from tinydb import TinyDB
     db = TinyDB(path)
     n = len(db.table("highlights").all()) + len(db.table("articles").all())
-peak = tracemalloc.get_traced_memory()[1]
-tracemalloc.stop()
+peak = tracemalloc.get_traced_memory()[1] if traced else 0
 def hwm():
     # ru_maxrss survives exec on Linux (it would report the parent's peak),
     # so read this process's own high-water mark there.
@@ -145,14 +143,17 @@ print(json.dumps({"n": n, "peak": peak, "rss": hwm()}))
 
 
 def memory(kind: str, path: Path) -> dict[str, float]:
-    out = subprocess.run(
-        [sys.executable, "-c", MEMORY_PROBE, kind, str(path)],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    result: dict[str, float] = json.loads(out)
-    return result
+    def probe(mode: str) -> dict[str, float]:
+        out = subprocess.run(
+            [sys.executable, "-c", MEMORY_PROBE, kind, str(path), mode],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        result: dict[str, float] = json.loads(out)
+        return result
+
+    return {"rss": probe("rss")["rss"], "peak": probe("traced")["peak"]}
 
 
 def main() -> int:

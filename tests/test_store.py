@@ -8,6 +8,7 @@ import uuid
 from dataclasses import replace
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from tinydb import TinyDB
@@ -421,3 +422,75 @@ def test_fast_record_conversion_equals_the_dataclass_constructor() -> None:
     assert fast == _records._slow_highlight(sparse)
     assert (fast.tags, fast.color, fast.updated) == ((), "yellow", fast.created)
     assert hash(fast) == hash(_records._slow_highlight(sparse))
+
+
+# -- the load snapshot (a cache of every shard) --------------------------------
+
+
+def _many_articles(db: Path, n: int = 40) -> list[Highlight]:
+    hs = [make(f"art{i:03d}", note=f"n{i}") for i in range(n) for _ in range(2)]
+    with Store.open(db) as store:
+        store.add_many(hs)
+        assert len(store.highlights()) == len(hs)  # a full load writes the snapshot
+    return hs
+
+
+def _count_json_reads(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    from reader.store import _core
+
+    seen: list[Path] = []
+    real = _core.read_json
+
+    def counting(path: Path) -> Any:
+        seen.append(path)
+        return real(path)
+
+    monkeypatch.setattr(_core, "read_json", counting)
+    return seen
+
+
+def test_snapshot_spares_parsing_unchanged_shards(
+    db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    hs = _many_articles(db)
+    assert (db.with_name("store.json.d") / ".snapshot").is_file()
+    reads = _count_json_reads(monkeypatch)
+    with Store.open(db) as store:
+        assert sorted(store.highlights(), key=lambda h: h.id) == sorted(hs, key=lambda h: h.id)
+    assert [p.name for p in reads] == ["store.json"]
+
+
+def test_snapshot_entries_of_changed_shards_are_not_used(db: Path) -> None:
+    hs = _many_articles(db)
+    with Store.open(db) as other:  # changes one shard after the snapshot was written
+        other.update(replace(hs[0], note="changed elsewhere"))
+        extra = other.add(make("art001"))
+    with Store.open(db) as store:
+        got = {h.id: h for h in store.highlights()}
+    assert got[hs[0].id].note == "changed elsewhere"
+    assert extra.id in got and len(got) == len(hs) + 1
+
+
+def test_writes_to_a_shard_loaded_from_the_snapshot_keep_its_highlights(db: Path) -> None:
+    hs = _many_articles(db)
+    with Store.open(db) as store:
+        store.highlights()  # from the snapshot
+        added = store.add(make("art005"))
+        store.update(replace(hs[10], note="edited"))
+        store.delete(hs[11].id)
+    with Store.open(db) as store:
+        got = {h.id: h for h in store.highlights()}
+    assert added.id in got and hs[11].id not in got
+    assert got[hs[10].id].note == "edited"
+    assert len(got) == len(hs)
+
+
+@pytest.mark.parametrize("junk", [b"", b"RSNP\x00\x00\x00\x00garbage", b"not a snapshot"])
+def test_damaged_snapshot_is_ignored_and_rewritten(db: Path, junk: bytes) -> None:
+    hs = _many_articles(db)
+    snapshot = db.with_name("store.json.d") / ".snapshot"
+    snapshot.write_bytes(junk)
+    with Store.open(db) as store:
+        assert len(store.highlights()) == len(hs)
+        assert store.notices == []
+    assert snapshot.read_bytes()[:4] == b"RSNP"

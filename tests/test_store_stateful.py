@@ -113,3 +113,26 @@ class StoreMachine(RuleBasedStateMachine):
 
 StoreMachine.TestCase.settings = settings(max_examples=40, stateful_step_count=30, deadline=None)
 test_store_behaves_like_a_dict = StoreMachine.TestCase
+
+
+class SnapshotStoreMachine(StoreMachine):
+    """The same, with the load snapshot used and refreshed at every full load."""
+
+    def __init__(self) -> None:
+        from reader.store import _core
+
+        self._saved_min = _core.SNAPSHOT_MIN_SHARDS
+        _core.SNAPSHOT_MIN_SHARDS = 1
+        super().__init__()
+
+    def teardown(self) -> None:
+        from reader.store import _core
+
+        _core.SNAPSHOT_MIN_SHARDS = self._saved_min
+        super().teardown()
+
+
+SnapshotStoreMachine.TestCase.settings = settings(
+    max_examples=40, stateful_step_count=30, deadline=None
+)
+test_store_with_snapshot_behaves_like_a_dict = SnapshotStoreMachine.TestCase

@@ -26,7 +26,7 @@ from tinydb.storages import Storage
 
 from reader.errors import StoreError
 from reader.model import COLORS, Highlight, LibraryEntry
-from reader.store import _migrate
+from reader.store import _migrate, _snapshot
 from reader.store._files import (
     CorruptFileError,
     ProcessLock,
@@ -45,8 +45,10 @@ from reader.store._records import (
     Record,
     entry_to_record,
     highlight_to_record,
+    highlight_to_tuple,
     record_to_entry,
     record_to_highlight,
+    tuple_to_highlight,
 )
 
 log = logging.getLogger(__name__)
@@ -55,6 +57,9 @@ HIGHLIGHTS = "highlights"
 ARTICLES = "articles"
 Listener = Callable[[str, Highlight], None]
 Event = tuple[str, Highlight]
+
+SNAPSHOT_MIN_SHARDS = 32
+"""Use / refresh the load snapshot only when this many shards would be parsed."""
 
 _SAFE_KEY = re.compile(r"[0-9A-Za-z_-]{1,64}")
 
@@ -82,13 +87,16 @@ class InvalidHighlightError(StoreError):
 class _JsonFile:
     """One store file and its parsed contents as of signature `sig`."""
 
-    __slots__ = ("data", "loaded", "path", "sig")
+    __slots__ = ("data", "key", "loaded", "path", "sig", "unparsed")
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, key: str = "") -> None:
         self.path = path
+        self.key = key
         self.data: dict[str, Any] | None = None
         self.sig: Signature | None = None
         self.loaded = False
+        self.unparsed = False
+        """Models came from the snapshot; `data` is read only when writing."""
 
 
 class _FileStorage(Storage):
@@ -150,12 +158,13 @@ class Store:
         self._shards: dict[str, _JsonFile] = {}
         self._models: dict[str, dict[str, Highlight]] = {}
         self._model_sig: dict[str, Signature | None] = {}
-        self._where: dict[str, str] = {}
         self._entries: dict[str, LibraryEntry] = {}
         self._entries_sig: Signature | None = None
         self._entries_loaded = False
         self._listeners: list[Listener] = []
         self._pending: list[Event] = []
+        self._snap_sigs: dict[str, Signature] = {}
+        """Shard signatures as in the snapshot on disk (as far as we know)."""
         self._restorable: list[tuple[Path, Path]] = []
         self._quarantined: set[Path] = set()
         self._closed = False
@@ -179,7 +188,6 @@ class Store:
             self._shards.clear()
             self._models.clear()
             self._model_sig.clear()
-            self._where.clear()
             self._entries.clear()
 
     def __enter__(self) -> Store:
@@ -291,6 +299,7 @@ class Store:
             return True
         f.data, f.sig = result if result is not None else (None, None)
         f.loaded = True
+        f.unparsed = False
         return True
 
     def _quarantine(self, f: _JsonFile, reason: str, *, force: bool = False) -> None:
@@ -386,6 +395,11 @@ class Store:
     def _table(self, f: _JsonFile, name: str) -> Any:
         # A fresh TinyDB per operation: TinyDB caches the next document id per
         # Table, which goes stale when another process writes the file.
+        if f.unparsed:
+            # Loaded from the snapshot: read the file itself before changing it.
+            f.loaded = False
+            self._reload(f)
+            self._sync_models(f.key, f)
         return TinyDB(self, f, storage=_FileStorage).table(name, cache_size=0)
 
     def _check_open(self) -> None:
@@ -402,7 +416,7 @@ class Store:
     def _shard(self, key: str) -> _JsonFile:
         f = self._shards.get(key)
         if f is None:
-            f = self._shards[key] = _JsonFile(self.shard_dir / f"{key}.json")
+            f = self._shards[key] = _JsonFile(self.shard_dir / f"{key}.json", key)
         self._reload(f)
         self._sync_models(key, f)
         return f
@@ -430,11 +444,6 @@ class Store:
                 elif before != h:
                     self._pending.append(("update", h))
             self._pending.extend(("delete", h) for hid, h in old.items() if hid not in new)
-            for hid in old:
-                if hid not in new:
-                    self._where.pop(hid, None)
-        for hid in new:
-            self._where[hid] = key
         self._models[key] = new
         self._model_sig[key] = f.sig
 
@@ -445,9 +454,57 @@ class Store:
         except OSError:
             names = []
         keys.update(n[:-5] for n in names if n.endswith(".json") and not n.startswith("."))
+        unseen = [k for k in keys if k not in self._models]
+        cached = self._snapshot_load() if len(unseen) >= SNAPSHOT_MIN_SHARDS else {}
         with _gc_paused():
             for key in sorted(keys):
+                if key in cached and key not in self._models and self._from_snapshot(key, cached):
+                    continue
                 self._shard(key)
+        if not self.readonly:
+            stale = sum(
+                1 for key, sig in self._model_sig.items() if sig != self._snap_sigs.get(key)
+            )
+            if stale >= SNAPSHOT_MIN_SHARDS:
+                self._snapshot_save()
+
+    def _snapshot_load(self) -> _snapshot.Shards:
+        cached = _snapshot.load(self.shard_dir / _snapshot.NAME, _migrate.SCHEMA_VERSION)
+        self._snap_sigs = {}
+        for key, entry in cached.items():
+            with contextlib.suppress(TypeError, ValueError, IndexError):
+                self._snap_sigs[key] = (entry[0][0], entry[0][1], entry[0][2])
+        return cached
+
+    def _from_snapshot(self, key: str, cached: _snapshot.Shards) -> bool:
+        """Take a shard's models from the snapshot if its file is unchanged."""
+        f = self._shards.get(key)
+        if f is None:
+            f = self._shards[key] = _JsonFile(self.shard_dir / f"{key}.json", key)
+        sig, records = cached[key]
+        if sig is None or tuple(sig) != signature(f.path):
+            return False
+        try:
+            models = {h.id: h for h in map(tuple_to_highlight, records)}
+        except (TypeError, ValueError, IndexError):
+            return False
+        f.data, f.sig, f.loaded, f.unparsed = None, (sig[0], sig[1], sig[2]), True, True
+        self._models[key] = models
+        self._model_sig[key] = f.sig
+        return True
+
+    def _snapshot_save(self) -> None:
+        shards: _snapshot.Shards = {}
+        for key, models in self._models.items():
+            sig = self._model_sig.get(key)
+            if sig is not None:
+                shards[key] = (sig, [highlight_to_tuple(h) for h in models.values()])
+        try:
+            _snapshot.save(self.shard_dir / _snapshot.NAME, _migrate.SCHEMA_VERSION, shards)
+        except OSError:  # only a cache: the next open parses the JSON files again
+            log.warning("could not write the store snapshot in %s", self.shard_dir)
+            return
+        self._snap_sigs = {key: entry[0] for key, entry in shards.items()}
 
     def _commit(
         self, key: str, f: _JsonFile, changed: Iterable[Highlight], gone: Iterable[str]
@@ -455,20 +512,26 @@ class Store:
         models = self._models.setdefault(key, {})
         for h in changed:
             models[h.id] = h
-            self._where[h.id] = key
         for hid in gone:
             models.pop(hid, None)
-            self._where.pop(hid, None)
         self._model_sig[key] = f.sig
 
+    def _find_loaded(self, highlight_id: str) -> str | None:
+        for key, models in self._models.items():
+            if highlight_id in models:
+                return key
+        return None
+
     def _locate(self, highlight_id: str) -> str | None:
-        key = self._where.get(highlight_id)
+        """The shard holding a highlight: a lookup per loaded shard (no index
+        to build on load), re-checked on disk; else load every shard."""
+        key = self._find_loaded(highlight_id)
         if key is not None:
             self._shard(key)
             if highlight_id in self._models.get(key, {}):
                 return key
         self._refresh_all()
-        return self._where.get(highlight_id)
+        return self._find_loaded(highlight_id)
 
     # -- events -----------------------------------------------------------------
 

@@ -153,3 +153,50 @@ def record_to_entry(r: Record) -> LibraryEntry:
         added=added if added is not None else datetime.now(),
         opened=_dt(r.get("opened")),
     )
+
+
+# -- snapshot tuples (see _snapshot.py): the record fields in _FAST_FIELDS order
+
+
+def highlight_to_tuple(h: Highlight) -> tuple[Any, ...]:
+    return (
+        h.id,
+        h.article_id,
+        h.start,
+        h.end,
+        h.exact,
+        h.prefix,
+        h.suffix,
+        h.color,
+        h.tags,
+        h.note,
+        h.created.isoformat(),
+        h.updated.isoformat(),
+        h.orphaned,
+        h.people,
+    )
+
+
+def tuple_to_highlight(t: tuple[Any, ...]) -> Highlight:
+    if not _FAST:
+        fields = dict(zip(_FAST_FIELDS, t, strict=True))
+        fields["created"] = datetime.fromisoformat(fields["created"])
+        fields["updated"] = datetime.fromisoformat(fields["updated"])
+        return Highlight(**fields)
+    h: Highlight = object.__new__(Highlight)
+    s = _SET
+    s[0](h, t[0])
+    s[1](h, t[1])
+    s[2](h, t[2])
+    s[3](h, t[3])
+    s[4](h, t[4])
+    s[5](h, t[5])
+    s[6](h, t[6])
+    s[7](h, t[7])
+    s[8](h, t[8])
+    s[9](h, t[9])
+    s[10](h, datetime.fromisoformat(t[10]))
+    s[11](h, datetime.fromisoformat(t[11]))
+    s[12](h, t[12])
+    s[13](h, t[13])
+    return h
