@@ -11,7 +11,9 @@ pure-Python pass over the same bytes, so the ratio means something on any
 machine. It also times the figure finder alone. Bars (exit status 1 if one
 fails): at least 1 MB/s for extract, 4 MB taking at most 4.4x the time of
 1 MB, and a 1 MB line of quote marks, of capitalised words and of digits
-each extracted in under 2 s.
+each extracted in under 2 s. Times are CPU seconds of this process (best of
+--runs), so a busy machine does not fail the bars; the wall-clock time of
+the whole run is printed at the end.
 """
 
 from __future__ import annotations
@@ -48,12 +50,13 @@ def news_text(size: int) -> str:
 
 
 def best_of(runs: int, work: Callable[[], object]) -> float:
-    """The fastest of `runs` timings: the least disturbed by other load."""
+    """The fastest of `runs` timings of this process's CPU time: other
+    programs competing for the machine do not count against it."""
     best = float("inf")
     for _ in range(runs):
-        begin = time.perf_counter()
+        begin = time.process_time()
         work()
-        best = min(best, time.perf_counter() - begin)
+        best = min(best, time.process_time() - begin)
     return best
 
 
@@ -70,6 +73,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--runs", type=int, default=3, help="timings per measure (best is kept)")
     args = ap.parse_args(argv)
     ok = True
+    wall = time.perf_counter()
 
     print(f"seeds: {', '.join(p.name for p in sorted(SEEDS.glob('*.txt')))}")
     print(
@@ -105,12 +109,13 @@ def main(argv: list[str] | None = None) -> int:
     }
     for name, line in adversarial.items():
         article = parse("Title\n\n" + line)
-        begin = time.perf_counter()
+        begin = time.process_time()
         extract(article)
-        elapsed = time.perf_counter() - begin
+        elapsed = time.process_time() - begin
         verdict = "ok" if elapsed < ADVERSARIAL_LIMIT_S else "FAIL"
         print(f"1 MB line of {name}: {elapsed:.3f}s (bar {ADVERSARIAL_LIMIT_S}s) {verdict}")
         ok &= elapsed < ADVERSARIAL_LIMIT_S
+    print(f"(CPU seconds; the whole run took {time.perf_counter() - wall:.1f} s wall-clock)")
     print("all bars met" if ok else "SOME BARS FAILED")
     return 0 if ok else 1
 
