@@ -357,3 +357,28 @@ def test_alias_keeps_its_particle() -> None:
     text = "Osama bin Laden was killed in 2011. Before that, bin Laden hid in Abbottabad."
     found = people(text)
     assert found["Osama bin Laden"].aliases == ("bin Laden",)
+
+
+def test_single_names_with_strong_context() -> None:
+    text = (
+        "Scorers: Rivaldo (23rd), Bebeto (75th pen). Durano, 45, fights on Saturday. "
+        "Lebedev, the Kremlin security chief, said so. In Chelsea, the mayor said more."
+    )
+    found = people(text)
+    assert set(found) == {"Rivaldo", "Bebeto", "Durano", "Lebedev"}
+    assert found["Lebedev"].role == "Kremlin security chief"
+
+
+@pytest.mark.parametrize(
+    "text, role",
+    [
+        ("Keron Blair, executive director of AROS, said.", "executive director of AROS"),
+        (
+            "Ban Ki-moon, the secretary general of the United Nations, spoke.",
+            "secretary general of the United Nations",
+        ),
+        ("Chuck Berry, the baseball player Willie Mays and others came.", None),
+    ],
+)
+def test_compound_role_heads(text: str, role: str | None) -> None:
+    assert find_people(article(text))[0].role == role

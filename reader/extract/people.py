@@ -85,7 +85,8 @@ _PINYIN_ONE = re.compile(_PINYIN_SYLLABLE, re.I)
 _WORD_SURNAMES = frozenset({"He", "You", "Yu", "Du", "Hu", "Ma", "Mi"})
 _PINYIN_TWO = re.compile(rf"(?:{_PINYIN_SYLLABLE}){{2}}", re.I)
 _KOREAN_GIVEN = re.compile(r"[A-Z][a-z]{1,5}-[a-z]{2,5}")
-_AGE_AFTER = re.compile(r",[ \t]+\d{1,3},")
+_AGE_AFTER = re.compile(r",[ \t]+(?:1[5-9]|[2-9]\d),")
+_MINUTE_AFTER = re.compile(r"[ \t]*\(\d{1,3}(?:st|nd|rd|th)?(?:[ \t]*(?:pen|penalty|minute))?\)")
 _BRACKET_AFTER = re.compile(
     r"[ \t]*\((?:[A-Z][\w.'’-]*(?:[ \t][A-Z][\w.'’-]*){0,3}|[a-z-]{3,20}"
     r"|\d{1,3}(?:st|nd|rd|th)|\d{1,3}|pen|og)\)"
@@ -96,6 +97,7 @@ _WHO_AFTER = re.compile(r",?[ \t]+(?:who|whose)\b")
 _SENTENCE_END = frozenset(".!?:;\"“”'‘’(\n—–-•*|")
 _MAX_NAME_WORDS = 5
 _ACCEPT = 3
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "to", "near", "of", "for", "into", "across"})
 _LIST_GAP = re.compile(r"(?:,|;)?[ \t]+(?:and[ \t]+)?|,")
 _REGIONS = frozenset({"Korea", "Africa", "Ireland", "Carolina", "Dakota", "America", "Sudan"})
 _COMPASS = frozenset({"N", "S", "E", "W", "NE", "NW", "SE", "SW"})
@@ -368,8 +370,9 @@ class _Finder:
 
     def single_people(self) -> None:
         """A lone word is a person only with strong context: a bowling
-        analysis after it ("Vaas 7-0-29-0") or a role noun before it
-        ("his wife Naina", "striker Batistuta")."""
+        analysis ("Vaas 7-0-29-0"), a goal minute ("Rivaldo (75th)"), an age
+        ("Duran, 45,"), an appositive role ("Lebed, the security chief,") or a
+        role noun before it ("his wife Naina", "striker Batistuta")."""
         text = self.text
         self.singles.sort()
         listed = self.listed_with_people()
@@ -378,16 +381,24 @@ class _Finder:
             if word.casefold() in self.by_last or not self.lone_name(word):
                 continue
             before = text[max(0, start - 25) : start].split()
+            if before and before[-1] in _PLACE_PREPOSITIONS:
+                continue  # "in Chelsea, the mayor said"
             if (
                 index in listed
                 or _BOWLING.match(text, end)
+                or _MINUTE_AFTER.match(text, end)
+                or _AGE_AFTER.match(text, end)
                 or (before and before[-1] in ROLE_NOUNS and before[-1] not in _GROUP_NOUNS)
+                or appositive_role(text, end, article=True) is not None
             ):
                 person = self.new_person(word, (word,))
                 person.add(start, end, word)
                 insort(person.starts, start)
                 self.mention_starts.add(start)
                 self.mention_ends.add(end)
+                role = self.role_for([], start, end)
+                if role:
+                    person.roles.append(role)
 
     def lone_name(self, word: str) -> bool:
         """Whether a single capitalised word could be someone's name."""

@@ -126,7 +126,8 @@ ORG_WORDS = _words(
     Show Championships Classic Masters Marathon Grand Slam Derby Stakes League Conference
     Division Bowl Series Challenge Trophy Medal Olympic Paralympic Games Star Stars Dynamo
     Dinamo Spartak Lokomotiv Torpedo Real Atletico Racing Symposium Controls Monument
-    Memorial Society Observer Chronicle Examiner Courier Inquirer Monitor Review Campaign"""
+    Memorial Society Observer Chronicle Examiner Courier Inquirer Monitor Review Campaign
+    Qaeda Qaida Shabaab Haram Hezbollah Hamas Taliban Music"""
 )
 """Words that make a capitalised phrase an organisation, place, event or document."""
 
@@ -143,7 +144,7 @@ OUTLETS = _words(
     Bernama Antara Anadolu Sputnik RIA Novosti CNBC NBC CBS ABC MSNBC NPR PBS Politico
     Axios Guardian Telegraph Economist Forbes Caixin Caijing Yomiuri Asahi Mainichi
     France-Presse WSJ NYT Jazeera Xinhuanet CGTN CCTV Weibo WeChat Twitter Facebook
-    Instagram YouTube TikTok Google Microsoft"""
+    Instagram YouTube TikTok Google Microsoft Apple Amazon"""
 )
 """News outlets, agencies and platforms that open or form capitalised phrases."""
 

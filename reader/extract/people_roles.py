@@ -14,7 +14,7 @@ import re
 from reader.extract.people_lexicon import ROLE_ADJECTIVES, ROLE_NOUNS
 
 _APPOSITIVE = re.compile(
-    r",[ \t]+(?:(?:a|an|the)[ \t]+)?(?P<role>[^,.;:!?\"“”()\n]{2,160}?)"
+    r",[ \t]+(?P<article>(?:a|an|the)[ \t]+)?(?P<role>[^,.;:!?\"“”()\n]{2,160}?)"
     r"(?=[ \t]*(?:[,.;:!?\"“”()\n]|$|[ \t]+(?:who|whom|which|whose|that|said|says|told|added)\b))"
 )
 _CREDIT = re.compile(
@@ -23,15 +23,24 @@ _CREDIT = re.compile(
     re.IGNORECASE,
 )
 _ILLUSTRATION = re.compile(r"\b(?:illustration|graphic|graphics|cartoon)[ \t]*[:：]?[ \t]*$", re.I)
+_AFTER_HEAD = frozenset(
+    {"of", "at", "for", "in", "with", "to", "from", "on", "and", "&", "or", "since", "under"}
+)
+_NOT_MODIFIERS = frozenset(
+    {"who", "whom", "whose", "which", "that", "said", "says", "told", "is", "was", "has", "had"}
+)
 _WORD = re.compile(r"[\w'’.-]+")
 _LEAD_ARTICLES = re.compile(r"^(?:the|a|an|its|his|her|their|our)\s+", re.IGNORECASE)
 
 
-def appositive_role(text: str, end: int) -> str | None:
-    """The role phrase right after a name ending at `end`, if its head is a role noun."""
+def appositive_role(text: str, end: int, *, article: bool = False) -> str | None:
+    """The role phrase right after a name ending at `end`, if its head is a role
+    noun. With `article`, only one that opens with a/an/the ("Lebed, the
+    Kremlin security chief,"), which may then hold any words before its head."""
     match = _APPOSITIVE.match(text, end, min(len(text), end + 200))
-    if match is None:
+    if match is None or (article and not match.group("article")):
         return None
+    free = bool(match.group("article"))
     role = match.group("role").strip()
     words = _WORD.findall(role)
     if not words:
@@ -41,8 +50,15 @@ def appositive_role(text: str, end: int) -> str | None:
     for index, word in enumerate(words[:6]):
         lowered = word.lower()
         if lowered in ROLE_NOUNS:
-            return role
-        if lowered not in ROLE_ADJECTIVES and not _modifier(word, index):
+            after = (words[index + 1] if index + 1 < len(words) else "").lower()
+            if after in ROLE_NOUNS or after in ROLE_ADJECTIVES:
+                continue  # "executive director", "chief executive", "secretary general"
+            if not after or after in _AFTER_HEAD:
+                return role
+            return None  # "the mayor also said", "the baseball player Willie Mays"
+        if lowered in _NOT_MODIFIERS:
+            return None
+        if not free and lowered not in ROLE_ADJECTIVES and not _modifier(word, index):
             return None
     return None
 
