@@ -384,3 +384,8 @@ def test_slashes_and_times_signs() -> None:
     assert values("The plan costs $5.99/month.") == [5.99]
     assert values("Sales rose 3x, and 1/2 of them left.") == [3.0, 0.5]
     assert quantities("A 4x4 truck with a 1920x1080 screen.") == []
+
+
+def test_identifier_tails_and_hyphen_prefixes() -> None:
+    assert quantities("The Boeing 737-800 and the A320/321 flew.") == []
+    assert values("A top-10 finish for the under-21 side.") == [10.0, 21.0]

@@ -97,6 +97,8 @@ _ARTICLE_ADJECTIVE_RE = re.compile(
     r"(?<![A-Za-z])(?i:a|an|the|this|that|every|each)[ \u00a0][a-z][a-z-]+[ \u00a0]$"
 )
 _NUMBER_NEXT_RE = re.compile(r"[ \t]{0,3}[0-9]")
+# Words that may hang on a number with a hyphen without making it a name.
+_HYPHEN_PREFIXES = word_set("to from mid pre post and or early late top under over sub about")
 _OCLOCK_RE = re.compile(r"[ \u00a0]o['’]clock")
 _SEASON_RE = re.compile(r"[-–/][0-9]{2}(?![0-9])")
 _AND_A_HALF_RE = re.compile(r"[ \u00a0]and[ \u00a0]a[ \u00a0]half\b")
@@ -164,6 +166,7 @@ def find_figures(article: Article) -> list[Figure]:
     # denser than that is a table or noise, and reading it all would make the
     # cost per byte unbounded. Past this budget the rest is not read.
     budget = 1000 + len(text) // 64
+    rejected = -2  # where the last digits read as an identifier end
     for start, end, is_word in _candidates(text, budget):
         if start < consumed:
             continue
@@ -178,7 +181,12 @@ def find_figures(article: Article) -> list[Figure]:
                         Figure(text[span.start : span.end], None, None, special.kind, None, span)
                     )
                 continue
+        if not is_word and start == rejected + 1 and text[rejected] in "-/":
+            rejected = end  # "737-800", "A320/321": the rest of an identifier
+            continue
         raw = _read_words(text, start, end) if is_word else _read_digits(text, start, end)
+        if raw is None and not is_word:
+            rejected = end
         if raw is None or raw.start < consumed:
             continue
         raws.append(raw)
@@ -257,7 +265,7 @@ def _read_digits(text: str, start: int, end: int) -> _Raw | None:
         return None
     if prev == "-" and before_prev.isalpha():
         word = previous_word(text, start - 1).split("-")[-1].lower()
-        if word not in ("to", "from", "mid", "pre", "post", "and", "or", "early", "late"):
+        if word not in _HYPHEN_PREFIXES:
             return None  # COVID-19, F-35, V-12
     value = parse_digits(raw_number)
     if value is None:
