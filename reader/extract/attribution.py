@@ -199,13 +199,23 @@ def sentence_start(text: str, lo: int, pos: int) -> int:
     return start
 
 
-def sentence_starts(text: str, lo: int, hi: int) -> list[int]:
-    """Offsets where sentences (or lines) start in text[lo:hi], `lo` first."""
-    starts = [lo]
-    for m in _SENTENCE_OR_LINE_RE.finditer(text, lo, min(len(text), hi + 1)):
-        if lo < m.end() <= hi and (text[m.start()] == "\n" or not _is_abbrev(text, m.start(), lo)):
+def sentence_starts(text: str, lo: int, hi: int, last: int = 0) -> list[int]:
+    """Offsets where sentences (or lines) start in text[lo:hi], in order, `lo`
+    first; with `last`, only the last that many (checked from the end, so the
+    cost does not grow with the window)."""
+    found = [
+        m
+        for m in _SENTENCE_OR_LINE_RE.finditer(text, lo, min(len(text), hi + 1))
+        if lo < m.end() <= hi
+    ]
+    starts: list[int] = []
+    for m in reversed(found):
+        if text[m.start()] == "\n" or not _is_abbrev(text, m.start(), lo):
             starts.append(m.end())
-    return starts
+            if last and len(starts) >= last:
+                return starts[::-1]
+    starts.append(lo)
+    return starts[::-1]
 
 
 def sentence_end(text: str, pos: int, hi: int) -> int:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from reader.extract.attribution import (
     Speaker,
@@ -34,6 +35,7 @@ from reader.model import Article, BlockKind, Person, Quote, Span
 MIN_WORDS = 3
 SPEECH_WORDS = 4
 ANTECEDENT_SENTENCES = 4
+ANTECEDENT_WINDOW = 800  # characters looked back for a pronoun's antecedent
 _WORD_RE = re.compile(r"[\w']+")
 _VERB_LIKE_END_RE = re.compile(r"\s[a-z]+(?:ed|es)$")
 _LEADS_IN_RE = re.compile(r"\b(?:that|saying|says|said)$")
@@ -114,6 +116,35 @@ def _back_marks(text: str, pos: int, lo: int) -> int:
     return pos
 
 
+class _Context(NamedTuple):
+    """Where a pronoun's antecedent may be: text[lo:hi], read back by
+    sentence; `cache` keeps each sentence's subjects, so quotes in a row do
+    not read the same sentences again."""
+
+    text: str
+    lo: int
+    hi: int
+    cache: dict[tuple[int, int], list[Speaker]]
+
+    def sentences(self) -> list[tuple[int, int]]:
+        """The last few sentences before `hi`, latest first."""
+        if self.lo >= self.hi:
+            return []
+        for reach in (250, ANTECEDENT_WINDOW):  # near first: usually enough
+            lo = max(self.lo, self.hi - reach)
+            starts = sentence_starts(self.text, lo, self.hi, ANTECEDENT_SENTENCES)
+            if len(starts) >= ANTECEDENT_SENTENCES:
+                break
+        ends = [*starts[1:], self.hi]
+        return list(zip(starts, ends, strict=True))[::-1][:ANTECEDENT_SENTENCES]
+
+    def subjects_of(self, begin: int, end: int) -> list[Speaker]:
+        key = (begin, end)
+        if key not in self.cache:
+            self.cache[key] = list(clause_subjects(self.text, begin, end))
+        return self.cache[key]
+
+
 def find_quotes(article: Article, people: Sequence[Person]) -> list[Quote]:
     """Every direct quotation of three words or more, with its speaker.
 
@@ -130,6 +161,7 @@ def find_quotes(article: Article, people: Sequence[Person]) -> list[Quote]:
     segments = _split_labels(text, segments)
     book = build_namebook(text, people)
     found: list[_Found] = []
+    subjects: dict[tuple[int, int], list[Speaker]] = {}
     last_person: _Found | None = None
     prev_end_in_para: dict[int, int] = {}
     for n, seg in enumerate(segments):
@@ -164,10 +196,11 @@ def find_quotes(article: Article, people: Sequence[Person]) -> list[Quote]:
         if label_name is not None:
             speaker = Speaker(label_name, "name", first_start)
         back_to = paras[max(0, seg.para - 2)][0]
-        context = (
+        context = _Context(
             text,
             back_to,
             open_at if speaker is not None and speaker.at < start else tail_to,
+            subjects,
         )
         name, person = _resolve(speaker, book, last_person, seg.para, start, context)
         if headline and (speaker is None or speaker.kind == "phrase"):
@@ -182,7 +215,7 @@ def find_quotes(article: Article, people: Sequence[Person]) -> list[Quote]:
         if name is None and speaker is None and not headline:
             lo = prev_end_in_para.get(seg.para, para_start)
             speaker = _previous_sentence(text, paras, seg.para, lo, s_start)
-            context = (text, back_to, open_at)
+            context = _Context(text, back_to, open_at, subjects)
             name, person = _resolve(speaker, book, last_person, seg.para, start, context)
         prev_end_in_para[seg.para] = end
         if name is None and speaker is None and not _speechlike(text, start, end):
@@ -244,10 +277,10 @@ def _resolve(
     last_person: _Found | None,
     para: int,
     at: int,
-    context: tuple[str, int, int] = ("", 0, 0),
+    context: _Context | None = None,
 ) -> tuple[str | None, bool]:
     """The name to report, and whether it is a person (for pronouns later).
-    `context` is (text, lo, hi): where to look back for a pronoun's antecedent."""
+    `context` says where to look back for a pronoun's antecedent."""
     if speaker is None:
         return None, False
     if speaker.kind == "pronoun":
@@ -269,28 +302,25 @@ def _resolve_pronoun(
     last_person: _Found | None,
     para: int,
     at: int,
-    context: tuple[str, int, int],
+    context: _Context | None,
 ) -> tuple[str | None, bool]:
     """he/she: the person who is the subject of one of the last few sentences
     (and whose pronouns agree), else the last person quoted, else the last
     person named."""
     want = "m" if pronoun in ("he", "him", "his") else "f" if pronoun in ("she", "her") else None
-    text, lo, hi = context
-    starts = sentence_starts(text, lo, hi) if text and lo < hi else []
-    ends = [*starts[1:], hi] if starts else []
-    spans = list(zip(starts, ends, strict=True))[::-1][:ANTECEDENT_SENTENCES]
-    if pronoun in ("it", "they") and text:
+    spans = context.sentences() if context is not None else []
+    if pronoun in ("it", "they") and context is not None:
         # an organisation or a group: the last such subject, as written
         for begin, end in spans:
-            for subject in clause_subjects(text, begin, end):
+            for subject in context.subjects_of(begin, end):
                 if (subject.kind == "phrase" and subject.text[:1].isupper()) or (
                     subject.text.split()[0].lower() == "the"
                 ):
                     return subject.text, False
         return None, False
-    if want is not None and text:
+    if want is not None and context is not None:
         for begin, end in spans:
-            for subject in clause_subjects(text, begin, end):
+            for subject in context.subjects_of(begin, end):
                 if subject.kind != "name":
                     continue
                 full = book.full_name(subject.text, subject.at, want)
