@@ -382,3 +382,9 @@ def test_single_names_with_strong_context() -> None:
 )
 def test_compound_role_heads(text: str, role: str | None) -> None:
     assert find_people(article(text))[0].role == role
+
+
+def test_name_that_starts_like_a_town() -> None:
+    text = "400 metres hurdles: 1. Torrance Zellner (U.S.) 48.23 seconds"
+    assert list(people(text)) == ["Torrance Zellner"]
+    assert find_people(article("-- London Newsroom +44 171 542 7658")) == []

@@ -545,7 +545,7 @@ class _Finder:
         dropped: list[_Tok] = []
         if self.east_asian_pair(toks):
             return toks, dropped, False
-        while toks and not self.can_open(toks[0], len(toks)):
+        while toks and not self.can_open(toks[0], len(toks), toks[1] if len(toks) > 1 else None):
             dropped.append(toks[0])
             toks = toks[1:]
         lists = self.lists
@@ -647,7 +647,10 @@ class _Finder:
             and _PINYIN_TWO.fullmatch(toks[1].word) is not None
         )
 
-    def can_open(self, tok: _Tok, count: int) -> bool:
+    def can_open(self, tok: _Tok, count: int, following: _Tok | None = None) -> bool:
+        """Whether `tok` may be the first word of a name `count` words long. A
+        place opens only a two-word name ("Torrance Zellner"), which must then
+        earn its score without given-name credit."""
         w = tok.word
         if tok.initial and count > 1:
             return True
@@ -660,7 +663,12 @@ class _Finder:
             or w in DAYS
         ):
             return False
-        if w in self.lists.places and count > 1 and w not in self.lists.given:
+        if (
+            w in self.lists.places
+            and count > 1
+            and w not in self.lists.given
+            and (count > 2 or following is None or following.word in self.lists.places)
+        ):
             return False
         return not (self.sentence_initial(tok) and w.lower() in self.lower_words)
 
