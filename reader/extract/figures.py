@@ -129,6 +129,7 @@ _ONE_PRONOUN_BEFORE = word_set(
     last next new big old right wrong same little"""
 )
 # "one could argue", "one another": "one" as a pronoun.
+_CLAUSE_OPENERS = word_set("that which who whom i we you he she they it")
 _ONE_PRONOUN_AFTER = word_set("another could would should can must might may will")
 _IDIOM_AFTER_HYPHEN = word_set("off way time on sided liner shot stop man handed")
 _AGE_OR_VERB_AFTER = word_set("has had is was will said says who")
@@ -505,7 +506,7 @@ def _read_words(text: str, start: int, end: int) -> _Raw | None:
     after = next_word(text, pos).lower().rstrip(".,;:!?")
     pronoun = before.lower() in _ONE_PRONOUN_BEFORE or after in _ONE_PRONOUN_AFTER
     # "an open-ended one", "the bigger one": an article and an adjective before it.
-    ends_phrase = text[pos : pos + 1] in '.,;:!?)"”’' or after in ("that", "which", "who")
+    ends_phrase = text[pos : pos + 1] in '.,;:!?)"”’' or after in _CLAUSE_OPENERS
     pronoun = pronoun or (
         ends_phrase and bool(_ARTICLE_ADJECTIVE_RE.search(text, max(0, start - 30), start))
     )
