@@ -1,22 +1,32 @@
 """People named in an article, with aliases, roles and every mention.
 
-How it works, in three passes over the capitalised words of the text:
+How it works, in passes over the capitalised words of the text:
 
 1. Runs: maximal sequences of capitalised words on one line, allowing name
-   particles ("de", "van", "bin") and initials ("J.") between them. A run is
-   cut after a possessive ("Shearer's Newcastle") and after a title or an
-   organisation word ("US President | Donald Trump").
+   particles ("de", "van", "bin"), initials ("J.") and a quoted nickname
+   between them. A run is cut after a possessive ("Shearer's Newcastle") and
+   after a title or an organisation word ("US President | Donald Trump").
 2. Full names: a run of two or more name-like words is a person when the
    evidence adds up -- a known given name first (lists derived from
    names-dataset), an initial, an East Asian surname followed by a
-   pinyin-like given name, a known surname last, a title or honorific before,
-   or context that only people get (a speech verb, an age ", 34,", a country
-   in brackets as in sports results, a role noun before or an appositive
-   after). Organisations, outlets, places, months and days are rejected.
-3. Aliases: every other capitalised word or pair that matches a person found
-   in pass 2 -- the surname ("Trump"), an honorific form ("Mr. Lei"), an
-   all-caps headline spelling ("SHEARER") -- becomes a mention of the person
-   whose full name came nearest before it.
+   pinyin-like given name, a known or surname-shaped last word, a title or
+   honorific before, or context that only people get (a speech verb, an age
+   ", 34,", a country in brackets as in sports results, a role noun before,
+   an appositive after, a photo credit, a line of its own). Organisations,
+   outlets, places, teams, months and days are rejected, and so are words
+   the same article uses to open an organisation's name. Ordinary words on a
+   Title Case headline do not extend a name ("Hillary Clinton Speaks").
+3. Neighbours and single words: a name-shaped pair in a list beside a person
+   is a person; a single word is one only with strong context (a title or
+   honorific, a role noun before, a goal minute, an age, an appositive, a
+   bowling analysis, a list of surnames of known players).
+4. Aliases: every other capitalised word or pair that matches a person --
+   the surname ("Trump", "bin Laden"), the family name of a name written
+   family name first ("Mr. Xi"), an honorific form ("Mr. Lei"), an all-caps
+   headline spelling ("SHEARER"), a given name used alone -- becomes a
+   mention of the person whose full name came nearest before it. A person
+   known only by surname joins the one full name ending in it, unless the
+   form of address contradicts the given name ("Mr. Obama", "Michelle Obama").
 
 Public helpers for the quote finder:
   * `resolve_name(fragment, people)` maps "Gao", "Mr. Trump", "Donald Trump"
