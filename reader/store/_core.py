@@ -717,16 +717,23 @@ class Store:
             doc_of = {rec.get("article_id"): doc_id for doc_id, rec in table.items()}
             next_id = max((int(k) for k in table if k.isdigit()), default=0) + 1
             stored: list[LibraryEntry] = []
+            changed = False
             for entry in batch:
                 old = self._entries.get(entry.article_id)
                 if old is not None:
                     entry = replace(entry, added=old.added, opened=entry.opened or old.opened)
+                    if entry == old:  # nothing new: no need to rewrite the library
+                        stored.append(old)
+                        continue
+                changed = True
                 doc_id = doc_of.get(entry.article_id)
                 if doc_id is None:
                     doc_id = doc_of[entry.article_id] = str(next_id)
                     next_id += 1
                 table[doc_id] = entry_to_record(entry)
                 stored.append(record_to_entry(table[doc_id]))
+            if not changed:
+                return stored
             data[ARTICLES] = table
             self._save(self._catalog, data)
             for entry in stored:
