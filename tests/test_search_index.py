@@ -314,3 +314,28 @@ def test_from_store_follows_changes() -> None:
     assert index.search("fresh ") == [] and ids(index.search("edited ")) == ["h2"]
     store.emit("delete", hl(1, "steel mills"))
     assert index.search("mills ") == []
+
+
+def test_many_equal_scores_come_newest_first(build: Build) -> None:
+    index = build(*(hl(i, "The ministry raised duties", days=(i * 7) % 300) for i in range(300)))
+    got = index.search("duties ", limit=10)
+    days = [r.highlight.created for r in got]
+    assert days == sorted(days, reverse=True) and len(got) == 10
+    assert days[0] == T0 + timedelta(days=299)
+
+
+def test_stop_words_match_but_do_not_rank(build: Build) -> None:
+    """In a large collection a word in most highlights filters but scores
+    nothing: results follow the informative word, then recency."""
+    common = [hl(1000 + i, f"the report number {i}", days=i / 1000) for i in range(1200)]
+    index = build(
+        *common,
+        hl(1, "the rare rare rare mineral", days=0),
+        hl(2, "the rare mineral", days=0.5),
+        hl(3, "no article here, rare", days=3),
+    )
+    assert ids(index.search("the rare ")) == ["h1", "h2"]
+    # "the" alone: nothing to rank by, so the newest highlights with it
+    assert ids(index.search("the ", limit=3)) == ["h2199", "h2198", "h2197"]
+    # scored matches of "rare" first (h2 is shorter than h3), then the newest of the rest
+    assert ids(index.search("the OR rare ", limit=4)) == ["h1", "h2", "h3", "h2199"]

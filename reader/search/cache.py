@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 MAGIC = b"reader-search-index\n"
-FORMAT = 2
+FORMAT = 4
 
 
 def cache_path(store_path: Path) -> Path:

@@ -17,13 +17,15 @@ so edits and deletes cost nothing per term.
 
 from __future__ import annotations
 
+import gc
 import heapq
 import math
 import threading
 from array import array
 from bisect import bisect_left
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Set
+from collections.abc import Callable, Iterable, Iterator, Set
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from itertools import chain
@@ -124,32 +126,63 @@ def _seconds(moment: datetime) -> float:
 
 
 def fingerprint(h: Highlight) -> tuple[Any, ...]:
-    """What must be unchanged for a snapshot's entry of `h` to be reused."""
+    """What must be unchanged for a snapshot's entry of `h` to be reused: the
+    store stamps `updated` on every change; the rest guards odd edits."""
+    u = h.updated
     return (
         h.article_id,
-        _seconds(h.created),
-        _seconds(h.updated),
+        u.toordinal(),
+        u.hour,
+        u.minute,
+        u.second,
+        u.microsecond,
         len(h.exact),
         len(h.note),
-        h.tags,
-        h.people,
         h.color,
         h.orphaned,
     )
 
 
 @dataclass(slots=True)
-class _Doc:
-    num: int
-    h: Highlight
-    text: str  # padded normalised words of the highlight text
+class _Words:
+    """A highlight's normalised words, padded, for phrase and prefix checks
+    (kept for new highlights, made on demand for ones from a snapshot)."""
+
+    text: str
     note: str
-    tags: tuple[str, ...]  # normalised tags
     tag_words: str
-    people: tuple[str, ...]  # padded normalised names
-    created: float
-    day: int  # created date as an ordinal
-    length: int  # words in text + title (BM25 length normalisation)
+    people: tuple[str, ...]
+
+
+def _words_of(h: Highlight) -> _Words:
+    tag_words = [w for t in h.tags for w in tokens(t)]
+    return _Words(
+        _padded(tokens(h.exact)),
+        _padded(tokens(h.note)),
+        _padded(tag_words),
+        tuple(_padded(tokens(p)) for p in h.people),
+    )
+
+
+def _arr(values: Iterable[int]) -> bytes:
+    return array("I", values).tobytes()
+
+
+def _nums(raw: bytes) -> array[int]:
+    return array("I", raw)
+
+
+FLAGS = ("has:note", "has:tag", "has:person", "is:orphan", "is:article")
+
+
+def _flag_bits(h: Highlight) -> int:
+    return (
+        (1 if h.note.strip() else 0)
+        | (2 if h.tags else 0)
+        | (4 if h.people else 0)
+        | (8 if h.orphaned else 0)
+        | (16 if h.whole_article else 0)
+    )
 
 
 @dataclass(slots=True)
@@ -163,6 +196,20 @@ class _Article:
 def _article_record(info: ArticleInfo) -> _Article:
     words = tokens(info.title) + (tokens(info.outlet) if info.outlet else [])
     return _Article(info, words, _padded(words), set())
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """No cyclic garbage collection while building: the index makes millions
+    of objects and no cycles, and each full collection would walk them all
+    (it doubled the time to open 50,000 highlights)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 class _Vocab:
@@ -228,12 +275,22 @@ Marks = tuple[frozenset[str], tuple[str, ...]]
 
 
 class SearchIndex:
-    """Saved highlights, searchable. Thread-safe: one lock around every call."""
+    """Saved highlights, searchable. Thread-safe: one lock around every call.
+
+    Per-highlight data lives in columns keyed by an internal number (the
+    Highlight, creation time, day, length, flag bits), so a snapshot can be
+    restored with bulk dict/set building instead of a Python loop per field.
+    """
 
     def __init__(self) -> None:
         self._lock = threading.RLock()
-        self._docs: dict[int, _Doc] = {}
+        self._hl: dict[int, Highlight] = {}  # the live highlights
         self._ids: dict[str, int] = {}
+        self._created: dict[int, float] = {}
+        self._day: dict[int, int] = {}
+        self._length: dict[int, int] = {}  # words in text + title (BM25 length)
+        self._flags: dict[int, int] = {}  # bits of FLAGS
+        self._words: dict[int, _Words] = {}
         self._next = 0
         self._dead = 0  # tombstoned numbers still in the postings
         self._total_length = 0
@@ -271,6 +328,14 @@ class SearchIndex:
         is re-saved when it was missing or noticeably out of date;
         `use_snapshot=False` indexes everything afresh and saves nothing.
         """
+        with _gc_paused():
+            index = cls._open(store, snapshot, use_snapshot)
+        index._store = store
+        store.subscribe(index.on_store_change)
+        return index
+
+    @classmethod
+    def _open(cls, store: StoreLike, snapshot: Path | None, use_snapshot: bool) -> SearchIndex:
         index = cls()
         store_path = getattr(store, "path", None)
         if not use_snapshot:
@@ -282,14 +347,21 @@ class SearchIndex:
             index.set_article(ArticleInfo.from_entry(entry))
         highlights = store.highlights()
         data = cache.read_snapshot(snapshot) if snapshot is not None else None
-        fresh = index._restore(data, highlights) if data is not None else highlights
+        fresh = highlights
+        if data is not None:
+            try:
+                fresh = index._restore(data, highlights)
+            except (KeyError, TypeError, ValueError, IndexError):  # a snapshot of another shape
+                index = cls()
+                index.snapshot_path = snapshot
+                for entry in store.articles():
+                    index.set_article(ArticleInfo.from_entry(entry))
+                data = None
         index.add_many(fresh)
         if snapshot is not None and (
             data is None or len(fresh) + index._dead > SAVE_SHARE * max(1, len(index))
         ):
             index.save(snapshot)
-        index._store = store
-        store.subscribe(index.on_store_change)
         return index
 
     def on_store_change(self, kind: str, h: Highlight) -> None:
@@ -311,8 +383,8 @@ class SearchIndex:
             old = self._articles.get(info.id)
             if old is not None and old.info == info:
                 return
-            docs = [self._docs[n].h for n in old.docs] if old else []
-            for h in docs:
+            highlights = [self._hl[n] for n in old.docs if n in self._hl] if old else []
+            for h in highlights:
                 self._remove(h.id)
             if old is not None:
                 for word in old.words:
@@ -322,7 +394,7 @@ class SearchIndex:
             for word in record.words:
                 self._title_post[word].add(info.id)
             self._title_vocab.dirty = True
-            for h in docs:
+            for h in highlights:
                 self._add(h)
 
     def add(self, h: Highlight, article: ArticleInfo | None = None) -> None:
@@ -339,7 +411,7 @@ class SearchIndex:
 
     def add_many(self, highlights: Iterable[Highlight]) -> None:
         """Index many highlights at once."""
-        with self._lock:
+        with self._lock, _gc_paused():
             for h in highlights:
                 self._remove(h.id)
                 self._add(h)
@@ -366,9 +438,19 @@ class SearchIndex:
             packed = self._packed.pop(term, None)
             if packed is None:
                 return None
-            postings = dict(zip(array("I", packed[0]), packed[1], strict=True))
+            postings = dict(zip(_nums(packed[0]), packed[1], strict=True))
             self._post[term] = postings
         return postings
+
+    def _doc_words(self, num: int) -> _Words | None:
+        """The padded words of a live highlight (None for a tombstone)."""
+        words = self._words.get(num)
+        if words is None:
+            h = self._hl.get(num)
+            if h is None:
+                return None
+            words = self._words[num] = _words_of(h)
+        return words
 
     def _add(self, h: Highlight) -> None:
         num = self._next
@@ -376,7 +458,7 @@ class SearchIndex:
         article = self._article(h.article_id)
         text_words = tokens(h.exact)
         note_words = tokens(h.note) if h.note else []
-        tag_norms = tuple(norm_tag(t) for t in h.tags)
+        tag_norms = [norm_tag(t) for t in h.tags]
         tag_words = [w for t in tag_norms for w in t.split("-") if w]
         # One bag of words: a note counts twice, tags three times. Length
         # normalisation counts the passage and title only, so a note or tags
@@ -392,90 +474,71 @@ class SearchIndex:
         if new_terms:
             self._vocab.dirty = True
         people = tuple(_padded(tokens(p)) for p in h.people)
-        length = len(text_words) + len(article.words)
-        self._index_doc(
-            _Doc(
-                num,
-                h,
-                _padded(text_words),
-                _padded(note_words),
-                tag_norms,
-                _padded(tag_words),
-                people,
-                _seconds(h.created),
-                h.created.toordinal(),
-                length,
-            ),
-            article,
+        self._words[num] = _Words(
+            _padded(text_words), _padded(note_words), _padded(tag_words), people
         )
-
-    def _index_doc(self, doc: _Doc, article: _Article) -> None:
-        """Everything but the postings: ids, side indexes, recency."""
-        num, h = doc.num, doc.h
-        self._docs[num] = doc
+        length = len(text_words) + len(article.words)
+        created = _seconds(h.created)
+        flags = _flag_bits(h)
+        self._hl[num] = h
         self._ids[h.id] = num
-        self._total_length += doc.length
+        self._created[num] = created
+        self._day[num] = h.created.toordinal()
+        self._length[num] = length
+        self._flags[num] = flags
+        self._total_length += length
         if self._norm_avg:
-            self._norm[num] = K1 * (1 - B + B * doc.length / self._norm_avg)
+            self._norm[num] = K1 * (1 - B + B * length / self._norm_avg)
         article.docs.add(num)
-        for name in doc.people:
+        for name in people:
             for word in name.split():
                 self._person_post[word].add(num)
-        if doc.people:
+        if people:
             self._person_vocab.dirty = True
-        for original, tag in zip(h.tags, doc.tags, strict=True):
+        for original, tag in zip(h.tags, tag_norms, strict=True):
             if tag:
                 self._tag_docs[tag].add(num)
                 self._tag_names.setdefault(tag, original.lstrip("#"))
         self._color_docs[h.color].add(num)
-        for flag in self._flags(h):
-            self._flag_docs[flag].add(num)
-        entry = (doc.created, num)
+        for bit, flag in enumerate(FLAGS):
+            if flags >> bit & 1:
+                self._flag_docs[flag].add(num)
+        entry = (created, num)
         if self._by_time and not self._time_dirty and self._by_time[-1] > entry:
             self._time_dirty = True
         self._by_time.append(entry)
-
-    @staticmethod
-    def _flags(h: Highlight) -> list[str]:
-        flags = []
-        if h.note.strip():
-            flags.append("has:note")
-        if h.tags:
-            flags.append("has:tag")
-        if h.people:
-            flags.append("has:person")
-        if h.orphaned:
-            flags.append("is:orphan")
-        if h.whole_article:
-            flags.append("is:article")
-        return flags
 
     def _remove(self, highlight_id: str) -> bool:
         """Tombstone: the number stays in the postings and is filtered out."""
         num = self._ids.pop(highlight_id, None)
         if num is None:
             return False
-        doc = self._docs.pop(num)
+        h = self._hl.pop(num)
+        words = self._words.pop(num, None) or _words_of(h)
+        created = self._created.pop(num)
+        del self._day[num]
+        self._total_length -= self._length.pop(num)
+        flags = self._flags.pop(num)
         self._norm.pop(num, None)
         self._dead += 1
-        for name in doc.people:
+        for name in words.people:
             for word in name.split():
                 self._person_post[word].discard(num)
-        self._total_length -= doc.length
-        self._articles[doc.h.article_id].docs.discard(num)
-        for tag in doc.tags:
+        self._articles[h.article_id].docs.discard(num)
+        for tag in {norm_tag(t) for t in h.tags}:
             docs = self._tag_docs.get(tag)
             if docs is not None:
                 docs.discard(num)
                 if not docs:
                     del self._tag_docs[tag]
                     self._tag_names.pop(tag, None)
-        self._color_docs[doc.h.color].discard(num)
-        for flag in self._flags(doc.h):
-            self._flag_docs[flag].discard(num)
+        self._color_docs[h.color].discard(num)
+        for bit, flag in enumerate(FLAGS):
+            if flags >> bit & 1:
+                self._flag_docs[flag].discard(num)
         times = self._sorted_times()
-        i = bisect_left(times, (doc.created, num))
-        if i < len(times) and times[i] == (doc.created, num):
+        i = bisect_left(times, (created, num))
+        if i < len(times) and times[i] == (created, num):
             del times[i]
         return True
 
@@ -495,86 +558,113 @@ class SearchIndex:
         with self._lock:
             packed = dict(self._packed)
             for term, postings in self._post.items():
-                packed[term] = (array("I", postings.keys()).tobytes(), bytes(postings.values()))
-            docs = [
-                (
-                    d.num,
-                    d.h.id,
-                    fingerprint(d.h),
-                    d.text,
-                    d.note,
-                    d.tags,
-                    d.tag_words,
-                    d.people,
-                    d.length,
-                )
-                for d in self._docs.values()
-            ]
+                packed[term] = (_arr(postings.keys()), bytes(postings.values()))
+            times = self._sorted_times()
+            nums = [n for _, n in times]
+            hl = self._hl
             data = {
                 "next": self._next,
                 "dead": self._dead,
+                "total_length": self._total_length,
                 "articles": {a: (r.info.title, r.info.outlet) for a, r in self._articles.items()},
-                "docs": docs,
+                "article_docs": {a: _arr(r.docs) for a, r in self._articles.items() if r.docs},
+                # columns, oldest first, so the recency list comes back sorted
+                "nums": _arr(nums),
+                "ids": [hl[n].id for n in nums],
+                "fps": [fingerprint(hl[n]) for n in nums],
+                "created": array("d", (c for c, _ in times)).tobytes(),
+                "day": array("i", (self._day[n] for n in nums)).tobytes(),
+                "length": _arr(self._length[n] for n in nums),
+                "flags": bytes(self._flags[n] for n in nums),
+                "colors": {c: _arr(d) for c, d in self._color_docs.items() if d},
+                "flag_docs": {f: _arr(d) for f, d in self._flag_docs.items() if d},
+                "tags": {t: _arr(d) for t, d in self._tag_docs.items() if d},
+                "tag_names": dict(self._tag_names),
+                "people": {w: _arr(d) for w, d in self._person_post.items() if d},
                 "post": packed,
             }
         return cache.write_snapshot(target, data)
 
     def _restore(self, data: dict[str, Any], highlights: list[Highlight]) -> list[Highlight]:
         """Take over a snapshot's entries for unchanged highlights; return the
-        highlights still to index (all of them if the snapshot is too stale)."""
-        try:
-            rows = {row[1]: row for row in data["docs"]}
-            titles: dict[str, tuple[str, str | None]] = data["articles"]
-            total = len(rows) + int(data["dead"])
-            next_num = int(data["next"])
-            packed: dict[str, tuple[bytes, bytes]] = data["post"]
-        except (KeyError, TypeError, IndexError, ValueError):
+        highlights still to index (all of them if the snapshot is too stale).
+        Everything but the check of each highlight runs as bulk C-level work."""
+        if self._hl or self._post:
             return highlights
+        titles: dict[str, tuple[str, str | None]] = data["articles"]
         changed = {
             a for a, r in self._articles.items() if titles.get(a) != (r.info.title, r.info.outlet)
         }
+        nums = _nums(data["nums"])
+        saved_ids: list[str] = data["ids"]
+        fps: list[tuple[Any, ...]] = data["fps"]
+        position = dict(zip(saved_ids, range(len(nums)), strict=True))
+        hl: dict[int, Highlight] = {}
+        fresh: list[Highlight] = []
+        for h in highlights:  # the one loop per highlight: keep it lean
+            i = position.get(h.id)
+            if i is not None and fingerprint(h) == fps[i] and h.article_id not in changed:
+                hl[nums[i]] = h
+            else:
+                fresh.append(h)
+        stale = set(nums).difference(hl)
+        ids = dict(zip(saved_ids, nums, strict=True))
+        if stale:
+            for i, num in enumerate(nums):
+                if num in stale:
+                    del ids[saved_ids[i]]
+        dead = int(data["dead"]) + len(stale)
+        if dead > STALE_SHARE * max(1, len(nums) + int(data["dead"])):
+            return highlights
         with self._lock:
-            if self._docs or self._post:
-                return highlights
-            reuse: list[tuple[Highlight, tuple[Any, ...]]] = []
-            fresh: list[Highlight] = []
-            for h in highlights:
-                row = rows.get(h.id)
-                if row is None or h.article_id in changed or row[2] != fingerprint(h):
-                    fresh.append(h)
-                else:
-                    reuse.append((h, row))
-            dead = total - len(reuse)
-            if dead > STALE_SHARE * max(1, total):
-                return highlights
-            self._packed = packed
-            self._next = next_num
+            created = array("d", data["created"])
+            length = _nums(data["length"])
+            self._hl, self._ids = hl, ids
+            self._created = dict(zip(nums, created, strict=True))
+            self._day = dict(zip(nums, array("i", data["day"]), strict=True))
+            self._length = dict(zip(nums, length, strict=True))
+            self._flags = dict(zip(nums, data["flags"], strict=True))
+            self._by_time = list(zip(created, nums, strict=True))
+            self._time_dirty = True
+            self._total_length = int(data["total_length"])
+            self._next = int(data["next"])
+            self._packed = data["post"]
+            for target, key in (
+                (self._color_docs, "colors"),
+                (self._flag_docs, "flag_docs"),
+                (self._tag_docs, "tags"),
+                (self._person_post, "people"),
+            ):
+                target.update((k, set(_nums(v))) for k, v in data[key].items())
+            self._tag_names.update(data["tag_names"])
+            for article_id, raw in data["article_docs"].items():
+                self._article(article_id).docs.update(_nums(raw))
+            if stale:
+                self._drop(stale)
             self._dead = dead
             self._vocab.dirty = True
-            self.reused = len(reuse)
-            for h, row in reuse:
-                num, _, fp, text, note, tags, tag_words, people, length = row
-                self._index_doc(
-                    _Doc(
-                        num,
-                        h,
-                        text,
-                        note,
-                        tags,
-                        tag_words,
-                        people,
-                        fp[1],
-                        h.created.toordinal(),
-                        length,
-                    ),
-                    self._article(h.article_id),
-                )
+            self._person_vocab.dirty = True
+            self.reused = len(hl)
         return fresh
+
+    def _drop(self, nums: set[int]) -> None:
+        """Take snapshot entries that are out of date out of the side indexes."""
+        for sets in (self._color_docs, self._flag_docs, self._tag_docs, self._person_post):
+            for members in sets.values():
+                members.difference_update(nums)
+        for record in self._articles.values():
+            record.docs.difference_update(nums)
+        for n in nums:
+            self._total_length -= self._length.pop(n, 0)
+            self._created.pop(n, None)
+            self._day.pop(n, None)
+            self._flags.pop(n, None)
+        self._by_time = [entry for entry in self._by_time if entry[1] not in nums]
 
     # ----------------------------------------------------------- reading
 
     def __len__(self) -> int:
-        return len(self._docs)
+        return len(self._hl)
 
     def __contains__(self, highlight_id: object) -> bool:
         return highlight_id in self._ids
@@ -659,7 +749,7 @@ class SearchIndex:
             for atom in clause:
                 if atom.negated:
                     hit = self._atom(atom, None, None)
-                    parts.append({n for n in self._docs if n not in hit})
+                    parts.append({n for n in self._hl if n not in hit})
                 else:
                     parts.append(self._atom(atom, scorers, words))
             positives.append(parts[0] if len(parts) == 1 else set().union(*parts))
@@ -674,7 +764,7 @@ class SearchIndex:
             for excluded in excludes:
                 narrowed.difference_update(excluded)
             if self._dead:
-                live = self._docs
+                live = self._hl
                 narrowed = {n for n in narrowed if n in live}
             for test, wanted in tests:
                 narrowed = {n for n in narrowed if test(n) == wanted}
@@ -735,7 +825,7 @@ class SearchIndex:
         """Drop terms found in over half of a large collection from scoring:
         their idf is under ln 2 (rare words score ~10x more), yet scoring them
         would touch most highlights. They still have to match."""
-        n = len(self._docs)
+        n = len(self._hl)
         if n < STOP_MIN_DOCS:
             return scorers
         limit = STOP_SHARE * n
@@ -748,24 +838,29 @@ class SearchIndex:
 
     def _prefix_test(self, prefix: str) -> Callable[[int], bool]:
         """Whether a highlight has a word (in any field) starting with `prefix`."""
-        needle = " " + prefix
-        docs = self._docs
+        return self._text_test(" " + prefix)
+
+    def _text_test(self, needle: str) -> Callable[[int], bool]:
+        """Whether `needle` occurs in a live highlight's padded words (text,
+        note, tags or its article's title); phrases and prefixes are checked so."""
+        hl = self._hl
         articles = self._articles
+        words_of = self._doc_words
 
         def test(n: int) -> bool:
-            d = docs.get(n)
-            return d is not None and (
-                needle in d.text
-                or needle in d.note
-                or needle in d.tag_words
-                or needle in articles[d.h.article_id].padded
+            w = words_of(n)  # None for a tombstone
+            return w is not None and (
+                needle in w.text
+                or needle in w.note
+                or needle in w.tag_words
+                or needle in articles[hl[n].article_id].padded
             )
 
         return test
 
     def _intersect(self, sets: list[Set[int]]) -> Set[int]:
         if not sets:
-            return self._docs.keys()
+            return self._hl.keys()
         sets = sorted(sets, key=len)
         result: Set[int] = sets[0]
         for other in sets[1:]:
@@ -822,8 +917,8 @@ class SearchIndex:
         postings = self._postings(term)
         if not postings:
             return False
-        docs = self._docs
-        return not self._dead or any(n in docs for n in postings)
+        live = self._hl
+        return not self._dead or any(n in live for n in postings)
 
     def _df(self, term: str) -> int:
         """How many postings `term` has (without unpacking it)."""
@@ -901,20 +996,7 @@ class SearchIndex:
         return {n for n in superset if test(n)}
 
     def _phrase_test(self, words: tuple[str, ...], prefix: bool) -> Callable[[int], bool]:
-        needle = " " + " ".join(words) + ("" if prefix else " ")
-        docs = self._docs
-        articles = self._articles
-
-        def test(n: int) -> bool:
-            d = docs.get(n)  # None for a tombstone
-            return d is not None and (
-                needle in d.text
-                or needle in d.note
-                or needle in d.tag_words
-                or needle in articles[d.h.article_id].padded
-            )
-
-        return test
+        return self._text_test(" " + " ".join(words) + ("" if prefix else " "))
 
     def _tag(self, atom: Atom) -> Set[int]:
         tag = atom.tokens[0]
@@ -931,12 +1013,12 @@ class SearchIndex:
             if atom.prefix and i == len(words) - 1:
                 terms += self._person_vocab.completions(word)
             sets.append(self._union(self._person_post[t] for t in terms))
-        docs = self._docs
-        return {
-            n
-            for n in self._intersect(sets)
-            if any(_has_phrase(p, words, atom.prefix) for p in docs[n].people)
-        }
+        found: set[int] = set()
+        for n in self._intersect(sets):
+            doc_words = self._doc_words(n)
+            if doc_words and any(_has_phrase(p, words, atom.prefix) for p in doc_words.people):
+                found.add(n)
+        return found
 
     def _article_docs(self, atom: Atom) -> Set[int]:
         words = atom.tokens
@@ -961,7 +1043,7 @@ class SearchIndex:
         bound = day.toordinal()
         if atom.kind in ("after", "before"):
             after = atom.kind == "after"
-            return {n for n, d in self._docs.items() if (d.day >= bound) == after}
+            return {n for n, day in self._day.items() if (day >= bound) == after}
         after = atom.kind == "published-after"
         out: set[int] = set()
         for record in self._articles.values():
@@ -973,7 +1055,7 @@ class SearchIndex:
     # ----------------------------------------------------------- ranking
 
     def _idf(self, term: str) -> float:
-        n = len(self._docs)
+        n = len(self._hl)
         df = self._df(term)
         return math.log(1.0 + (n - df + 0.5) / (df + 0.5))
 
@@ -995,12 +1077,12 @@ class SearchIndex:
     def _norms(self) -> dict[int, float]:
         """Each highlight's BM25 length normalisation, K1 * (1 - B + B * len / avg),
         recomputed only when the average length has drifted by 5%."""
-        avg = self._total_length / max(1, len(self._docs)) or 1.0
-        if abs(avg - self._norm_avg) > 0.05 * self._norm_avg or len(self._norm) != len(self._docs):
+        avg = self._total_length / max(1, len(self._hl)) or 1.0
+        if abs(avg - self._norm_avg) > 0.05 * self._norm_avg or len(self._norm) != len(self._hl):
             self._norm_avg = avg
             scale = K1 * B / avg
             base = K1 * (1 - B)
-            self._norm = {n: base + scale * d.length for n, d in self._docs.items()}
+            self._norm = {n: base + scale * length for n, length in self._length.items()}
         return self._norm
 
     def _score(self, candidates: Set[int], scorers: list[Scorer]) -> dict[int, float]:
@@ -1048,10 +1130,10 @@ class SearchIndex:
 
     def _top(self, scores: dict[int, float], limit: int) -> list[tuple[int, float]]:
         """Best first; equal scores (to 6 places) newest first."""
-        docs = self._docs
+        created = self._created
 
         def key(ns: tuple[int, float]) -> tuple[float, float, int]:
-            return (-round(ns[1], 6), -docs[ns[0]].created, -ns[0])
+            return (-round(ns[1], 6), -created[ns[0]], -ns[0])
 
         if len(scores) <= 4 * limit:
             return sorted(scores.items(), key=key)[:limit]
@@ -1074,8 +1156,7 @@ class SearchIndex:
     # ----------------------------------------------------------- results
 
     def _result(self, num: int, score: float, marks: Marks) -> SearchResult:
-        doc = self._docs[num]
-        h = doc.h
+        h = self._hl[num]
         article = self._articles[h.article_id].info
         words, prefixes = marks
         spans = tuple(
