@@ -52,7 +52,6 @@ from reader.extract.people_lexicon import (
     MONTHS,
     ORG_WORDS,
     OUTLETS,
-    PARTICLES,
     ROLE_HEADS,
     ROLE_NOUNS,
     SPEECH_VERBS,
@@ -65,23 +64,8 @@ from reader.extract.people_roles import (
     credit_role,
     descriptor_role,
 )
+from reader.extract.people_tokens import PARTICLE_BEFORE, Tok, iter_runs
 from reader.model import Article, Person, Span
-
-_UPPER = "".join(chr(c) for c in range(0x250) if chr(c).isupper()) + "".join(
-    chr(c) for c in range(0x370, 0x530) if chr(c).isupper()
-)
-_TOKEN = re.compile(
-    rf"[{_UPPER}][^\W_]*(?:['’][^\W_]+)*(?:[-‐][^\W_]+(?:['’][^\W_]+)*)*(?:['’]s?)?"
-)
-_ARABIC_PREFIX = r"(?:al|el|ad|as|ash|an|ar|at|az|ud|ul|bin|ibn|abu)[-‐]"
-_PARTICLE_ALT = "|".join(sorted(PARTICLES, key=len, reverse=True))
-_GAP = (
-    rf"(?:\.?[ \t]+|\.|[ \t]+[\"“][{_UPPER}][^\"“”\n,.;:!?]{{0,24}}[\"”][ \t]+)"
-    rf"(?:(?:{_PARTICLE_ALT})[ \t]+)*(?:{_ARABIC_PREFIX})?"
-)
-_QUOTE_MARKS = ('"', "“", "”")
-_PARTICLE_BEFORE = re.compile(rf"(?:^|[\s(])((?:{_PARTICLE_ALT})[ \t]|{_ARABIC_PREFIX})$")
-_RUN = re.compile(rf"{_TOKEN.pattern}(?:{_GAP}{_TOKEN.pattern})*")
 
 _DIGIT = re.compile(r"\d")
 _LOWER_WORD = re.compile(r"[a-z]+")
@@ -111,7 +95,6 @@ _PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "to", "near", "of", "for", 
 _LIST_GAP = re.compile(r"(?:,|;)?[ \t]+(?:and[ \t]+)?|,")
 _REGIONS = frozenset({"Korea", "Africa", "Ireland", "Carolina", "Dakota", "America", "Sudan"})
 _COMPASS = frozenset({"N", "S", "E", "W", "NE", "NW", "SE", "SW"})
-_SHORT_DOTTED = re.compile(r"[A-Z][a-z]?\.")
 _HEADLINE_CHARS = 200
 _COUNT_LIMIT = 200_000
 _MAX_HEADLINE_CHECKS = 32
@@ -156,19 +139,7 @@ _COUNTRY_SHORT = frozenset(
         "S. Africa",
     }
 )
-_MAX_RUN_WORDS = 40
-_MAX_RUN_CHARS = 400
 _MAX_ROLE_LOOKUPS = 20
-
-
-@dataclass(slots=True)
-class _Tok:
-    start: int
-    end: int
-    word: str
-    possessive: bool
-    initial: bool
-    allcaps: bool
 
 
 @dataclass(slots=True)
@@ -253,9 +224,9 @@ class _Finder:
         self._lower: frozenset[str] | None = None
         self.people: list[_Found] = []
         self.by_key: dict[str, _Found] = {}
-        self.leftovers: list[list[_Tok]] = []
+        self.leftovers: list[list[Tok]] = []
         self.singles: list[tuple[int, str]] = []
-        self.pending: list[tuple[list[_Tok], list[_Tok], int]] = []
+        self.pending: list[tuple[list[Tok], list[Tok], int]] = []
         self.headlines: dict[int, bool] = {}
         self.headline_checks = 0
         self.organisations: set[str] = set()
@@ -278,58 +249,8 @@ class _Finder:
 
     # -- pass 1: runs ---------------------------------------------------------
 
-    def runs(self) -> Iterator[list[_Tok]]:
-        """Runs of two or more capitalised words; single words go to
-        `self.singles`, since they can only be aliases of a full name."""
-        text = self.text
-        for found in _RUN.finditer(text):
-            if found.end() - found.start() > _MAX_RUN_CHARS:
-                continue  # a wall of capitalised words: a table or noise, not prose
-            raw = found.group()
-            if " " not in raw and "." not in raw and "\t" not in raw:
-                word = _unpossessive(raw)
-                self.singles.append((found.start(), word))
-                continue
-            run: list[_Tok] = []
-            nickname = False
-            quoted = any(q in raw for q in _QUOTE_MARKS)
-            last_end = found.start()
-            for match in _TOKEN.finditer(text, found.start(), found.end()):
-                raw = match.group()
-                start = match.start()
-                if quoted:
-                    quotes = sum(text.count(q, last_end, start) for q in _QUOTE_MARKS)
-                    last_end = match.end()
-                    if quotes % 2:
-                        nickname = not nickname
-                    if nickname:
-                        continue  # Roberto "Hands of Stone" Duran: not a name word
-                word = _unpossessive(raw)
-                end = start + len(word)
-                initial = len(word) == 1 and end < len(text) and text[end] == "."
-                caps = len(word) > 1 and word.isupper()
-                if len(word) == 1 and _abbreviation(text, start):
-                    initial, caps = False, True  # U.S., U.N.: not an initial
-                tok = _Tok(start, end, word, word != raw, initial, caps)
-                if run:
-                    prev = run[-1]
-                    joined = (
-                        not prev.possessive
-                        and (
-                            text[prev.end] != "."
-                            or prev.initial
-                            or prev.word in HONORIFICS
-                            or prev.word in ROLE_HEADS
-                            or prev.word in ABBREVIATED_TITLES
-                        )
-                        and len(run) < _MAX_RUN_WORDS
-                    )
-                    if not joined:
-                        yield run
-                        run = []
-                run.append(tok)
-            if run:
-                yield run
+    def runs(self) -> Iterator[list[Tok]]:
+        return iter_runs(self.text, self.singles)
 
     # -- pass 2: full names ---------------------------------------------------
 
@@ -363,13 +284,13 @@ class _Finder:
             if not changed:
                 return
 
-    def name_shaped(self, toks: list[_Tok]) -> bool:
+    def name_shaped(self, toks: list[Tok]) -> bool:
         return (
             all(_NAME_SHAPE.fullmatch(t.word) or t.initial for t in toks)
             and toks[0].word.lower() not in self.lower_words
         )
 
-    def beside_person(self, toks: list[_Tok]) -> bool:
+    def beside_person(self, toks: list[Tok]) -> bool:
         text = self.text
         start, end = toks[0].start, toks[-1].end
         before = _LIST_BEFORE.search(text, max(0, start - 50), start)
@@ -456,15 +377,15 @@ class _Finder:
             if folded not in self.by_last and folded not in self.by_first:
                 continue
             end = start + len(word)
-            tok = _Tok(start, end, word, False, False, len(word) > 1 and word.isupper())
+            tok = Tok(start, end, word, False, False, len(word) > 1 and word.isupper())
             person = self.alias_owner([tok], False)
             if person is not None:
-                particle = _PARTICLE_BEFORE.search(self.text, max(0, start - 8), start)
+                particle = PARTICLE_BEFORE.search(self.text, max(0, start - 8), start)
                 if particle and person.name.endswith(self.text[particle.start(1) : end]):
                     start = particle.start(1)  # "bin Laden", "de Silva", "al-Assad"
                 person.add(start, end, self.text[start:end])
 
-    def take_run(self, run: list[_Tok]) -> None:
+    def take_run(self, run: list[Tok]) -> None:
         if all(t.allcaps for t in run):
             self.leftovers.append(run)
             return
@@ -505,7 +426,7 @@ class _Finder:
             if score >= 0 and len(rest) > 1:
                 self.pending.append((rest, prefix, score))
 
-    def note_organisation(self, words: list[_Tok]) -> None:
+    def note_organisation(self, words: list[Tok]) -> None:
         """Remember the words before an organisation word ("Jones Medical"
         Industries Inc) so the same words alone are not taken for a person."""
         org = next((i for i in range(len(words) - 1, 0, -1) if words[i].word in ORG_WORDS), 0)
@@ -513,7 +434,7 @@ class _Finder:
         if len(name) >= 2:
             self.organisations.add(" ".join(name).casefold())
 
-    def split_point(self, run: list[_Tok]) -> int:
+    def split_point(self, run: list[Tok]) -> int:
         """Index after the last title, honorific, organisation or outlet word
         that still leaves words after it: what follows may be a name."""
         cut = 0
@@ -533,7 +454,7 @@ class _Finder:
                 cut = index + 1
         return cut
 
-    def title_context(self, tok: _Tok) -> bool:
+    def title_context(self, tok: Tok) -> bool:
         """Words that may stand before a short title ("U.S. Rep.", "Indiana Gov.")
         -- unlike a given name ("Hun Sen")."""
         w = tok.word
@@ -547,12 +468,12 @@ class _Finder:
             or w in TITLES
         )
 
-    def trim(self, toks: list[_Tok]) -> tuple[list[_Tok], list[_Tok], bool]:
+    def trim(self, toks: list[Tok]) -> tuple[list[Tok], list[Tok], bool]:
         """Drop words that cannot open a name from the front (sentence openers,
         months, nationalities) and cut at the first word that cannot be part
         of one; return the name words, the dropped ones, and whether the words
         are the start of an organisation's name ("Johnson Controls Inc")."""
-        dropped: list[_Tok] = []
+        dropped: list[Tok] = []
         if self.east_asian_pair(toks):
             return toks, dropped, False
         while toks and not self.can_open(toks[0], len(toks), toks[1] if len(toks) > 1 else None):
@@ -598,7 +519,7 @@ class _Finder:
             break
         return toks, dropped, False
 
-    def keeps_name(self, first: _Tok, tok: _Tok, index: int) -> bool:
+    def keeps_name(self, first: Tok, tok: Tok, index: int) -> bool:
         """Whether a capitalised word after the first still belongs to the name.
         In prose an ordinary word the article also writes in lower case ends
         it; on a Title Case headline any word not known as a name does too."""
@@ -648,7 +569,7 @@ class _Finder:
             self.headlines[line_start] = cached
         return cached
 
-    def east_asian_pair(self, toks: list[_Tok]) -> bool:
+    def east_asian_pair(self, toks: list[Tok]) -> bool:
         """A family name that is also an English word before a two-syllable
         given name: "He Yadong", "Du Wei"."""
         return (
@@ -657,7 +578,7 @@ class _Finder:
             and _PINYIN_TWO.fullmatch(toks[1].word) is not None
         )
 
-    def can_open(self, tok: _Tok, count: int, following: _Tok | None = None) -> bool:
+    def can_open(self, tok: Tok, count: int, following: Tok | None = None) -> bool:
         """Whether `tok` may be the first word of a name `count` words long. A
         place opens only a two-word name ("Torrance Zellner"), which must then
         earn its score without given-name credit."""
@@ -682,7 +603,7 @@ class _Finder:
             return False
         return not (self.sentence_initial(tok) and w.lower() in self.lower_words)
 
-    def name_like(self, tok: _Tok) -> bool:
+    def name_like(self, tok: Tok) -> bool:
         w = tok.word
         if w in DAYS or (
             w in MONTHS and (w not in self.lists.given or _DATE_AFTER.match(self.text, tok.end))
@@ -699,14 +620,14 @@ class _Finder:
             or w in ROLE_HEADS
         )
 
-    def sentence_initial(self, tok: _Tok) -> bool:
+    def sentence_initial(self, tok: Tok) -> bool:
         i = tok.start - 1
         text = self.text
         while i >= 0 and text[i] in " \t":
             i -= 1
         return i < 0 or text[i] in _SENTENCE_END
 
-    def score(self, toks: list[_Tok], titled: bool, honorific: str = "") -> int:
+    def score(self, toks: list[Tok], titled: bool, honorific: str = "") -> int:
         """How strongly the words read as a person's name; _ACCEPT or more is a
         person, -1 means never."""
         lists = self.lists
@@ -812,7 +733,7 @@ class _Finder:
             strong = True
         return min(score, 2), strong
 
-    def record(self, prefix: list[_Tok], toks: list[_Tok], honorific: bool) -> None:
+    def record(self, prefix: list[Tok], toks: list[Tok], honorific: bool) -> None:
         start, end = toks[0].start, toks[-1].end
         name = " ".join(self.text[start:end].split())
         words = tuple(t.word for t in toks)
@@ -878,7 +799,7 @@ class _Finder:
             if person not in entries and len(entries) < _MAX_SHARED_NAME:
                 entries.append(person)
 
-    def role_for(self, prefix: list[_Tok], start: int, end: int) -> tuple[int, str] | None:
+    def role_for(self, prefix: list[Tok], start: int, end: int) -> tuple[int, str] | None:
         text = self.text
         role = appositive_role(text, end)
         if role:
@@ -898,7 +819,7 @@ class _Finder:
 
     # -- pass 3: aliases ------------------------------------------------------
 
-    def take_leftover(self, toks: list[_Tok]) -> None:
+    def take_leftover(self, toks: list[Tok]) -> None:
         """Match surnames, honorific forms and all-caps spellings to people."""
         if not self.people:
             return
@@ -943,7 +864,7 @@ class _Finder:
             return word in self.lists.surnames or bool(_SURNAME_SHAPE.search(word))
         return word.lower() not in self.lower_words or word in self.lists.surnames
 
-    def alias_owner(self, chunk: list[_Tok], honorific: bool) -> _Found | None:
+    def alias_owner(self, chunk: list[Tok], honorific: bool) -> _Found | None:
         last = chunk[-1].word.casefold()
         if last not in self.by_last and (len(chunk) > 1 or last not in self.by_first):
             return None
@@ -1045,24 +966,6 @@ class _Finder:
             )
         out.sort(key=lambda p: p.spans[0].start if p.spans else 0)
         return out
-
-
-def _abbreviation(text: str, start: int) -> bool:
-    """A letter of a dotted abbreviation ("U.S.") rather than a person's initial."""
-    after = text[start + 1 : start + 4]
-    before = text[max(0, start - 2) : start]
-    dotted = len(after) == 3 and after[0] == "." and after[1].isupper()
-    return (dotted and (after[2] == "." or _SHORT_DOTTED.match(text, start + 2) is not None)) or (
-        len(before) == 2 and before[1] == "." and before[0].isupper()
-    )
-
-
-def _unpossessive(raw: str) -> str:
-    if raw.endswith(("'s", "’s")):
-        return raw[:-2]
-    if raw.endswith(("'", "’")):
-        return raw[:-1]
-    return raw
 
 
 def _compatible(words: Sequence[str], other: Sequence[str]) -> bool:
