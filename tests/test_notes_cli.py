@@ -330,3 +330,30 @@ def test_import_shows_progress_on_a_terminal(db: Path, article: Path) -> None:
     assert child.wait(timeout=120) == 0
     assert b"Importing" in seen
     assert b"imported 200 highlights" in seen
+
+
+def test_add_survives_a_failing_extractor(
+    db: Path, article: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reader.commands import notes
+
+    def broken(article: object) -> None:
+        raise RuntimeError("extractor bug")
+
+    monkeypatch.setattr(notes, "extract", broken)
+    code, out, err = run(db, capsys, "add", str(article), "--quote", "June")
+    assert code == 0 and out.strip()
+    assert "saved without them" in err
+    (h,) = listed(db, capsys)
+    assert h["people"] == []
+
+
+def test_store_in_an_impossible_place_is_one_sentence(
+    tmp_path: Path, article: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x", encoding="utf-8")
+    for args in (["list"], ["add", str(article), "--quote", "June"]):
+        code, _, err = run(blocker / "store.json", capsys, *args)
+        assert code == 1
+        assert err.startswith("reader: The notes store") and err.count("\n") == 1

@@ -31,7 +31,7 @@ from reader.errors import BadInputError, ReaderError
 from reader.extract import extract
 from reader.ingest import MARKDOWN_SUFFIXES, decode, parse
 from reader.ingest.sanitize import sanitize
-from reader.model import COLORS, Article, Highlight, LibraryEntry, Span
+from reader.model import COLORS, Article, Extraction, Highlight, LibraryEntry, Span
 from reader.paths import db_path
 from reader.store import Store
 
@@ -155,7 +155,16 @@ class Loaded:
         key = (span.start, span.end)
         if key not in self._people:
             if self._extraction is None:
-                self._extraction = extract(self.article)
+                try:
+                    self._extraction = extract(self.article)
+                except Exception as exc:
+                    # People only help search; a bug there must not lose the highlight.
+                    print(
+                        f"reader: people could not be found in {self.entry.path} "
+                        f"({type(exc).__name__}); the highlight is saved without them.",
+                        file=sys.stderr,
+                    )
+                    self._extraction = Extraction()
             self._people[key] = people_in(self._extraction, span)
         return self._people[key]
 

@@ -7,6 +7,7 @@ on-disk layout; this module holds the implementation.
 from __future__ import annotations
 
 import contextlib
+import functools
 import gc
 import hashlib
 import logging
@@ -19,7 +20,7 @@ from datetime import datetime
 from operator import attrgetter
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import Any, ParamSpec, TypeVar
 
 from tinydb import Query, TinyDB
 from tinydb.storages import Storage
@@ -113,6 +114,26 @@ class _FileStorage(Storage):
         self._store._save(self._file, data)
 
 
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def _os_errors(method: Callable[P, R]) -> Callable[P, R]:
+    """Turn an OSError (no permission, a file where a folder should be...)
+    into a StoreError with one sentence, as every store error is."""
+
+    @functools.wraps(method)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return method(*args, **kwargs)
+        except OSError as exc:
+            where = getattr(args[0], "path", "")
+            reason = exc.strerror or str(exc)
+            raise StoreError(f"The notes store {where} cannot be used ({reason}).") from exc
+
+    return wrapper
+
+
 @contextlib.contextmanager
 def _gc_paused() -> Iterator[None]:
     """Pause the cyclic garbage collector while loading many records.
@@ -201,6 +222,7 @@ class Store:
     ) -> None:
         self.close()
 
+    @_os_errors
     def _open(self) -> None:
         if self.path.is_dir():
             raise StoreError(f"The notes store {self.path} is a folder, not a file.")
@@ -581,6 +603,7 @@ class Store:
         """Save a new highlight; returns it as stored."""
         return self.add_many([h])[0]
 
+    @_os_errors
     def add_many(self, highlights: Iterable[Highlight]) -> list[Highlight]:
         """Save several new highlights with one write per article (all are
         checked before anything is written)."""
@@ -609,6 +632,7 @@ class Store:
         self._emit([("add", h) for h in items])
         return items
 
+    @_os_errors
     def update(self, h: Highlight) -> Highlight:
         """Save changes to a highlight (found by id in its article); stamps
         `updated` and keeps the original `created`. Returns it as stored."""
@@ -626,6 +650,7 @@ class Store:
         self._emit([("update", h)])
         return h
 
+    @_os_errors
     def delete(self, highlight_id: str) -> Highlight | None:
         """Delete a highlight; returns what was deleted, or None if it was not there."""
         self._check_writable()
@@ -642,6 +667,7 @@ class Store:
         self._emit([("delete", gone)] if gone is not None else None)
         return gone
 
+    @_os_errors
     def get(self, highlight_id: str) -> Highlight | None:
         self._check_open()
         with self._lock:
@@ -655,6 +681,7 @@ class Store:
         prefix = id_prefix.strip().lower()
         return [h for h in self.highlights() if h.id.lower().startswith(prefix)] if prefix else []
 
+    @_os_errors
     def highlights(self, article_id: str | None = None) -> list[Highlight]:
         """One article's highlights in reading order, or all of them oldest first."""
         self._check_open()
@@ -704,6 +731,7 @@ class Store:
         is kept; `opened` is kept when the new entry has none."""
         return self.upsert_articles([entry])[0]
 
+    @_os_errors
     def upsert_articles(self, entries: Iterable[LibraryEntry]) -> list[LibraryEntry]:
         """upsert_article for many entries with a single write."""
         self._check_writable()
@@ -741,6 +769,7 @@ class Store:
             self._entries_sig = self._catalog.sig
         return stored
 
+    @_os_errors
     def articles(self) -> list[LibraryEntry]:
         """The library, most recently added first."""
         self._check_open()
@@ -750,12 +779,14 @@ class Store:
         found.reverse()
         return found
 
+    @_os_errors
     def get_article(self, article_id: str) -> LibraryEntry | None:
         self._check_open()
         with self._lock:
             self._sync_entries()
             return self._entries.get(article_id)
 
+    @_os_errors
     def remove_article(self, article_id: str, *, delete_highlights: bool = False) -> None:
         """Drop an article from the library; its highlights stay unless asked
         (then its highlights file is removed, its last version kept as .bak)."""
@@ -790,6 +821,7 @@ class Store:
         with self._lock:
             return bool(self._restorable)
 
+    @_os_errors
     def restore_backup(self) -> int:
         """Bring back the backups of the files moved aside this session, merged
         with anything saved since (nothing is dropped). Returns how many files
