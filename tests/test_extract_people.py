@@ -388,3 +388,14 @@ def test_name_that_starts_like_a_town() -> None:
     text = "400 metres hurdles: 1. Torrance Zellner (U.S.) 48.23 seconds"
     assert list(people(text)) == ["Torrance Zellner"]
     assert find_people(article("-- London Newsroom +44 171 542 7658")) == []
+
+
+def test_short_titles_spelt_out_as_roles() -> None:
+    found = people("Gov. Gavin Newsom and Sen. Mitch McConnell (R-Ky.) clashed on Monday.")
+    assert found["Gavin Newsom"].role == "Governor"
+    assert found["Mitch McConnell"].role == "Senator"
+
+
+def test_sentence_ending_in_a_letter_is_not_an_initial() -> None:
+    text = "Shares fell after the post on X. Meta Platforms rose. Photo: Getty Images"
+    assert find_people(article(text)) == []

@@ -91,6 +91,29 @@ _WHO_AFTER = re.compile(r",?[ \t]+(?:who|whose)\b")
 _SENTENCE_END = frozenset(".!?:;\"“”'‘’(\n—–-•*|")
 _MAX_NAME_WORDS = 5
 _ACCEPT = 3
+_TITLE_WORDS = {
+    "Sen": "Senator",
+    "Sens": "Senators",
+    "Rep": "Representative",
+    "Reps": "Representatives",
+    "Gov": "Governor",
+    "Gen": "General",
+    "Lt": "Lieutenant",
+    "Col": "Colonel",
+    "Maj": "Major",
+    "Capt": "Captain",
+    "Adm": "Admiral",
+    "Sgt": "Sergeant",
+    "Cmdr": "Commander",
+    "Cdr": "Commander",
+    "Det": "Detective",
+    "Supt": "Superintendent",
+    "Atty": "Attorney",
+    "Insp": "Inspector",
+    "Brig": "Brigadier",
+    "Pres": "President",
+}
+"""Short titles spelt out when they become a role ("Gov." -> "Governor")."""
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "to", "near", "of", "for", "into", "across"})
 _LIST_GAP = re.compile(r"(?:,|;)?[ \t]+(?:and[ \t]+)?|,")
 _REGIONS = frozenset({"Korea", "Africa", "Ireland", "Carolina", "Dakota", "America", "Sudan"})
@@ -667,8 +690,10 @@ class _Finder:
             return -1  # "Carolina Panthers": a team
         first, last = words[0], words[-1]
         score = 0
-        if toks[0].initial:
-            score += 2
+        if toks[0].initial and (
+            len(toks) == 2 or toks[1].initial or lists.given_tier(toks[1].word)
+        ):
+            score += 2  # "P. Simmons", "J. Joe Ricketts", not "on X. Meta Platforms"
         else:
             tier = lists.given_tier(first)
             if tier and first.lower() not in self.lower_words:
@@ -805,10 +830,15 @@ class _Finder:
         if role:
             return (0, clean_role(role))
         titled = [t for t in prefix if t.word not in HONORIFICS]
-        if titled and any(t.word in ROLE_HEADS or t.word.lower() in ROLE_NOUNS for t in titled):
+        if titled and any(
+            t.word in ROLE_HEADS or t.word in ABBREVIATED_TITLES or t.word.lower() in ROLE_NOUNS
+            for t in titled
+        ):
             first = next((i for i, t in enumerate(titled) if t.word not in STOP_WORDS), len(titled))
             if first < len(titled):
-                return (1, clean_role(text[titled[first].start : titled[-1].end]))
+                words = text[titled[first].start : titled[-1].end].split()
+                words = [_TITLE_WORDS.get(w.rstrip("."), w) for w in words]
+                return (1, clean_role(" ".join(words)))
         role = credit_role(text, start)
         if role:
             return (2, role)

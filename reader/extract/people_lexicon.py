@@ -127,7 +127,8 @@ ORG_WORDS = _words(
     Division Bowl Series Challenge Trophy Medal Olympic Paralympic Games Star Stars Dynamo
     Dinamo Spartak Lokomotiv Torpedo Real Atletico Racing Symposium Controls Monument
     Memorial Society Observer Chronicle Examiner Courier Inquirer Monitor Review Campaign
-    Qaeda Qaida Shabaab Haram Hezbollah Hamas Taliban Music Newsroom Desk Newsdesk"""
+    Qaeda Qaida Shabaab Haram Hezbollah Hamas Taliban Music Newsroom Desk Newsdesk
+    Images Photos Photography Platforms"""
 )
 """Words that make a capitalised phrase an organisation, place, event or document."""
 
