@@ -399,3 +399,13 @@ def test_short_titles_spelt_out_as_roles() -> None:
 def test_sentence_ending_in_a_letter_is_not_an_initial() -> None:
     text = "Shares fell after the post on X. Meta Platforms rose. Photo: Getty Images"
     assert find_people(article(text)) == []
+
+
+def test_name_suffixes_and_saint_places() -> None:
+    text = (
+        "Joseph R. Biden Jr. spoke in St. Louis. Biden left early. "
+        "St. Louis Cardinals manager Oliver Marmol praised him."
+    )
+    found = people(text)
+    assert set(found) == {"Joseph R. Biden Jr", "Oliver Marmol"}
+    assert found["Joseph R. Biden Jr"].aliases == ("Biden",)

@@ -50,6 +50,7 @@ from reader.extract.people_lexicon import (
     HARD_ORG_WORDS,
     HONORIFICS,
     MONTHS,
+    NAME_SUFFIXES,
     ORG_WORDS,
     OUTLETS,
     ROLE_HEADS,
@@ -91,6 +92,7 @@ _WHO_AFTER = re.compile(r",?[ \t]+(?:who|whose)\b")
 _SENTENCE_END = frozenset(".!?:;\"“”'‘’(\n—–-•*|")
 _MAX_NAME_WORDS = 5
 _ACCEPT = 3
+_PLACE_PREFIXES = frozenset({"St", "Ste", "Mt", "Ft", "Fort", "Port", "Mount", "Lake", "Saint"})
 _TITLE_WORDS = {
     "Sen": "Senator",
     "Sens": "Senators",
@@ -463,6 +465,9 @@ class _Finder:
         cut = 0
         for index, tok in enumerate(run[:-1]):
             w = tok.word
+            following = run[index + 1].word
+            if following in NAME_SUFFIXES or (w in _PLACE_PREFIXES and following[:1].isupper()):
+                continue  # "Martin Luther King Jr.", "St. Louis"
             if (
                 w in HONORIFICS
                 or w in ROLE_HEADS
@@ -501,6 +506,9 @@ class _Finder:
             return toks, dropped, False
         while toks and not self.can_open(toks[0], len(toks), toks[1] if len(toks) > 1 else None):
             dropped.append(toks[0])
+            if toks[0].word in _PLACE_PREFIXES and len(toks) > 1:
+                dropped.append(toks[1])  # "St. Louis", "Fort Worth": a place, not a name
+                toks = toks[1:]
             toks = toks[1:]
         lists = self.lists
         if (
@@ -515,6 +523,8 @@ class _Finder:
             if index == 0:
                 continue
             w = tok.word
+            if w in ROLE_HEADS and index + 1 < len(toks) and toks[index + 1].word in NAME_SUFFIXES:
+                continue  # "Martin Luther King Jr."
             if self.name_like(tok):
                 if self.keeps_name(toks[0], tok, index):
                     continue
@@ -667,6 +677,7 @@ class _Finder:
             single = (
                 titled
                 and word not in STOP_WORDS
+                and word not in NAME_SUFFIXES
                 and not toks[0].initial
                 and (word in lists.surnames or word.lower() not in self.lower_words)
                 and not (self.headline(toks[0].start) and word not in lists.surnames)
@@ -786,7 +797,7 @@ class _Finder:
         key = " ".join(words).casefold()
         if key in self.by_key:
             return self.by_key[key]
-        for person in self.by_last.get(words[-1].casefold(), ()):
+        for person in self.by_last.get(_core(words)[-1].casefold(), ()):
             if len(person.words) == 1 and len(words) > 1:
                 continue  # "President Obama" before "Michelle Obama": maybe not one person
             if _compatible(words, person.words):
@@ -801,7 +812,7 @@ class _Finder:
         return person
 
     def index(self, person: _Found) -> None:
-        words = person.words
+        words = _core(person.words)
         if len(words) in (2, 3) and (
             words[0] in self.lists.east_asian_surnames or _PINYIN_ONE.fullmatch(words[0])
         ):
@@ -950,7 +961,7 @@ class _Finder:
                     p
                     for p in self.by_last.get(word, ())
                     if len(p.words) > 1
-                    and (p.words[-1].casefold() == word or p.surname_first)
+                    and (_core(p.words)[-1].casefold() == word or p.surname_first)
                     and " ".join(p.words).casefold() not in self.organisations
                 ]
                 if not fuller and self.lists.given_tier(person.words[0]):
@@ -998,10 +1009,19 @@ class _Finder:
         return out
 
 
+def _core(words: Sequence[str]) -> Sequence[str]:
+    """The name without "Jr.", "III" and the like at its end."""
+    end = len(words)
+    while end > 1 and words[end - 1] in NAME_SUFFIXES:
+        end -= 1
+    return words[:end]
+
+
 def _compatible(words: Sequence[str], other: Sequence[str]) -> bool:
     """Two full names of one person: same surname and compatible first words
     ("P. Simmons" / "Phil Simmons"), or one is the tail of the other
     ("de Silva" / "Aravinda de Silva")."""
+    words, other = _core(words), _core(other)
     if not words or not other or words[-1].casefold() != other[-1].casefold():
         return False
     a, b = (words, other) if len(words) <= len(other) else (other, words)

@@ -217,6 +217,9 @@ STOP_WORDS = _words(
 )
 """Capitalised words that open sentences, headings and tables but never a name."""
 
+NAME_SUFFIXES = _words("Jr Sr Jnr Snr II III IV")
+"""Written after a name and part of it ("Martin Luther King Jr.")."""
+
 PARTICLES = _words(
     """van von de der den del della dei degli di da das dos do du la le les lo ter ten
     bin bint ibn ben binti al el ul ud y e zu af av"""

@@ -32,6 +32,7 @@ PARTICLE_BEFORE = re.compile(rf"(?:^|[\s(])((?:{_PARTICLE_ALT})[ \t]|{_ARABIC_PR
 _RUN = re.compile(rf"{_TOKEN.pattern}(?:{_GAP}{_TOKEN.pattern})*")
 
 _SHORT_DOTTED = re.compile(r"[A-Z][a-z]?\.")
+_DOTTED_PLACE_PREFIXES = frozenset({"St", "Ste", "Mt", "Ft"})
 _MAX_RUN_WORDS = 40
 _MAX_RUN_CHARS = 400
 
@@ -91,6 +92,7 @@ def iter_runs(text: str, singles: list[tuple[int, str]]) -> Iterator[list[Tok]]:
                         or prev.word in HONORIFICS
                         or prev.word in ROLE_HEADS
                         or prev.word in ABBREVIATED_TITLES
+                        or prev.word in _DOTTED_PLACE_PREFIXES
                     )
                     and len(run) < _MAX_RUN_WORDS
                 )
