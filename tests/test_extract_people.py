@@ -409,3 +409,28 @@ def test_name_suffixes_and_saint_places() -> None:
     found = people(text)
     assert set(found) == {"Joseph R. Biden Jr", "Oliver Marmol"}
     assert found["Joseph R. Biden Jr"].aliases == ("Biden",)
+
+
+@pytest.mark.parametrize(
+    "text, name, role",
+    [
+        (
+            "Bank of England Governor Andrew Bailey said on Tuesday.",
+            "Andrew Bailey",
+            "Bank of England Governor",
+        ),
+        (
+            "He met US Secretary of State Marco Rubio. The Minister of Finance Nirmala "
+            "Sitharaman spoke.",
+            "Nirmala Sitharaman",
+            "Minister of Finance",
+        ),
+        (
+            "Rates fell.\n\nReporting by William Schomberg; Editing by Toby Chopra",
+            "Toby Chopra",
+            "editor",
+        ),
+    ],
+)
+def test_titles_with_of_and_credits(text: str, name: str, role: str) -> None:
+    assert people(text)[name].role == role

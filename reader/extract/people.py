@@ -64,6 +64,7 @@ from reader.extract.people_roles import (
     clean_role,
     credit_role,
     descriptor_role,
+    extend_back,
 )
 from reader.extract.people_tokens import PARTICLE_BEFORE, Tok, iter_runs
 from reader.model import Article, Person, Span
@@ -441,6 +442,7 @@ class _Finder:
                 or head in ABBREVIATED_TITLES
                 or (head.lower() in ROLE_NOUNS and len(rest) > 1)
                 or any(part in ROLE_HEADS for part in head.split("-"))
+                or self.title_of(prefix)
             )
         )
         score = self.score(rest, titled, head if honorific else "")
@@ -481,6 +483,14 @@ class _Finder:
             ):
                 cut = index + 1
         return cut
+
+    def title_of(self, prefix: list[Tok]) -> bool:
+        """Whether the words before a name end a title written with "of"
+        ("Secretary of | State", "Minister of | Finance")."""
+        begin = extend_back(self.text, prefix[0].start)
+        return begin < prefix[0].start and any(
+            w.rstrip(".") in ROLE_HEADS for w in self.text[begin : prefix[0].start].split()
+        )
 
     def title_context(self, tok: Tok) -> bool:
         """Words that may stand before a short title ("U.S. Rep.", "Indiana Gov.")
@@ -593,7 +603,8 @@ class _Finder:
             words = [w for w in line.split() if w[:1].isalpha() and w.lower() not in _SMALL_WORDS]
             capitals = [w for w in words if w[0].isupper()]
             cached = (
-                len(words) >= 3
+                3 <= len(words) <= 20
+                and ". " not in line.strip()
                 and len(capitals) >= 0.85 * len(words)
                 and line.count(",") < 2
                 and _DIGIT.search(line) is None
@@ -841,13 +852,17 @@ class _Finder:
         if role:
             return (0, clean_role(role))
         titled = [t for t in prefix if t.word not in HONORIFICS]
-        if titled and any(
-            t.word in ROLE_HEADS or t.word in ABBREVIATED_TITLES or t.word.lower() in ROLE_NOUNS
-            for t in titled
+        if titled and (
+            any(
+                t.word in ROLE_HEADS or t.word in ABBREVIATED_TITLES or t.word.lower() in ROLE_NOUNS
+                for t in titled
+            )
+            or self.title_of(titled)
         ):
             first = next((i for i, t in enumerate(titled) if t.word not in STOP_WORDS), len(titled))
             if first < len(titled):
-                words = text[titled[first].start : titled[-1].end].split()
+                begin = extend_back(text, titled[first].start)
+                words = text[begin : titled[-1].end].split()
                 words = [_TITLE_WORDS.get(w.rstrip("."), w) for w in words]
                 return (1, clean_role(" ".join(words)))
         role = credit_role(text, start)

@@ -29,6 +29,9 @@ _AFTER_HEAD = frozenset(
 _NOT_MODIFIERS = frozenset(
     {"who", "whom", "whose", "which", "that", "said", "says", "told", "is", "was", "has", "had"}
 )
+_REPORTING = re.compile(r"\b(?:reporting|reported|writing|written)[ \t]+by[ \t]*$", re.I)
+_EDITING = re.compile(r"\bedit(?:ing|ed)[ \t]+by[ \t]*$", re.I)
+_OF_BEFORE = re.compile(r"(?<![\w.])(?:[A-Z][\w&'’-]*[ \t]+){1,3}of[ \t]+(?:the[ \t]+)?$")
 _WORD = re.compile(r"[\w'’.-]+")
 _LEAD_ARTICLES = re.compile(r"^(?:the|a|an|its|his|her|their|our)\s+", re.IGNORECASE)
 
@@ -76,7 +79,18 @@ def credit_role(text: str, start: int) -> str | None:
         return "photographer"
     if _ILLUSTRATION.search(before):
         return "illustrator"
+    if _REPORTING.search(before):
+        return "reporter"
+    if _EDITING.search(before):
+        return "editor"
     return None
+
+
+def extend_back(text: str, start: int) -> int:
+    """Where a title that starts at `start` really starts when an "X of"
+    phrase comes before it: "Bank of | England Governor"."""
+    match = _OF_BEFORE.search(text, max(0, start - 60), start)
+    return match.start() if match else start
 
 
 def descriptor_role(text: str, start: int) -> str | None:
