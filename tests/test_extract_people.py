@@ -434,3 +434,10 @@ def test_name_suffixes_and_saint_places() -> None:
 )
 def test_titles_with_of_and_credits(text: str, name: str, role: str) -> None:
     assert people(text)[name].role == role
+
+
+def test_given_names_that_are_also_words() -> None:
+    text = "Former President Bill Clinton came. New Jersey Gov. Chris Christie spoke."
+    found = people(text)
+    assert found["Bill Clinton"].role == "President"
+    assert found["Chris Christie"].role == "New Jersey Governor"

@@ -93,6 +93,22 @@ _WHO_AFTER = re.compile(r",?[ \t]+(?:who|whose)\b")
 _SENTENCE_END = frozenset(".!?:;\"“”'‘’(\n—–-•*|")
 _MAX_NAME_WORDS = 5
 _ACCEPT = 3
+_ROLE_SKIP = frozenset(
+    {"The", "A", "An", "And", "But", "Or", "As", "By", "With", "From", "For", "In", "On", "At"}
+    | {
+        "Of",
+        "To",
+        "Then",
+        "When",
+        "While",
+        "After",
+        "Before",
+        "Meanwhile",
+        "Also",
+        "Last",
+        "Former",
+    }
+)
 _PLACE_PREFIXES = frozenset({"St", "Ste", "Mt", "Ft", "Fort", "Port", "Mount", "Lake", "Saint"})
 _TITLE_WORDS = {
     "Sen": "Senator",
@@ -859,7 +875,7 @@ class _Finder:
             )
             or self.title_of(titled)
         ):
-            first = next((i for i, t in enumerate(titled) if t.word not in STOP_WORDS), len(titled))
+            first = next((i for i, t in enumerate(titled) if t.word not in _ROLE_SKIP), len(titled))
             if first < len(titled):
                 begin = extend_back(text, titled[first].start)
                 words = text[begin : titled[-1].end].split()

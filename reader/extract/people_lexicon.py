@@ -121,7 +121,7 @@ ORG_WORDS = _words(
     Province Prefecture Territory Territories Commonwealth Confederation Emirates
     Kingdom Nations Council Secretariat Directorate Tribunal Cabinet Embassy Consulate
     Mission Guard Guards Corps Regiment Battalion Squadron Fleet Agency Agencies
-    Commissioner's Initiative Declaration Convention Charter Constitution Bill Code Rule
+    Commissioner's Initiative Declaration Convention Charter Constitution Code Rule
     Rules Report Index Survey Census Strategy Policy Doctrine Reform Reforms Fair Expo
     Show Championships Classic Masters Marathon Grand Slam Derby Stakes League Conference
     Division Bowl Series Challenge Trophy Medal Olympic Paralympic Games Star Stars Dynamo
