@@ -30,6 +30,7 @@ from reader.ui.app import ReaderApp, load_with_source
 from reader.ui.widgets.article_view import ArticleView
 
 SIZE = (160, 48)
+NARROW = (80, 24)
 FIRST_PAINT_BUDGET = 2.0
 AWAITING_FIX = {
     # A 50-deep block quote's bars are wider than the pane, so its text never
@@ -70,6 +71,11 @@ async def _click_on(pilot: Pilot[Any], rows: list[Strip], targets: tuple[str, ..
     return clicked
 
 
+OWN_CLICK_ACTIONS = frozenset({"app.command_palette"})
+"""What a click runs by Textual's own design: the header (where the title
+shows) opens the command palette. Anything else is a payload at work."""
+
+
 class Recorder:
     """Every action the app runs and every quit/screenshot attempt."""
 
@@ -80,7 +86,8 @@ class Recorder:
         real_run_action = App.run_action
 
         async def run_action(app: App[Any], action: Any, *args: Any, **kwargs: Any) -> bool:
-            self.actions.append(repr(action))
+            if action not in OWN_CLICK_ACTIONS:
+                self.actions.append(repr(action))
             return await real_run_action(app, action, *args, **kwargs)
 
         def refuse(name: str) -> Any:
@@ -96,7 +103,12 @@ class Recorder:
 
 
 async def _open_and_check(
-    article: Article, source: str, tmp_path: Path, recorder: Recorder, targets: tuple[str, ...]
+    article: Article,
+    source: str,
+    tmp_path: Path,
+    recorder: Recorder,
+    targets: tuple[str, ...],
+    size: tuple[int, int] = SIZE,
 ) -> float:
     store = Store.open(tmp_path / "store.json")
     app = ReaderApp(
@@ -119,7 +131,7 @@ async def _open_and_check(
     try:
         with pytest.MonkeyPatch.context() as patch:
             patch.setattr(ArticleView, "render_line", timed_render_line)
-            async with app.run_test(size=SIZE) as pilot:
+            async with app.run_test(size=size) as pilot:
                 await pilot.pause()
                 deadline = time.perf_counter() + 10
                 while not painted and time.perf_counter() < deadline:
@@ -302,3 +314,29 @@ def test_the_harness_sees_an_escape_sequence_on_screen() -> None:
 
     with pytest.raises(AssertionError):
         _check_screen(asyncio.run(run()))
+
+
+MARKUP_PAYLOADS = [p for p in PAYLOADS if p.family in ("markup", "escape")]
+
+
+@pytest.mark.parametrize("payload", MARKUP_PAYLOADS, ids=lambda p: p.id)
+def test_hostile_article_at_80x24(tmp_path: Path, payload: Payload) -> None:
+    """The narrow layout (library hidden, sidebar narrowed or overlaid) shows
+    the same text and runs nothing either."""
+    path = write_corpus(tmp_path / "in", [payload])[payload.id]
+    article, source = load_with_source(path)
+    recorder = Recorder()
+    targets = CLICK_TARGETS + tuple(k[:12] for k in payload.keep)
+    asyncio.run(_open_and_check(article, source, tmp_path, recorder, targets, NARROW))
+
+
+def test_the_harness_sees_a_crash() -> None:
+    """ "No exception" can fail: run_test re-raises what broke the app."""
+    from textual.markup import MarkupError
+
+    async def run() -> None:
+        async with _MarkupApp("the deal [/b] was signed").run_test(size=(60, 5)) as pilot:
+            await pilot.pause()
+
+    with pytest.raises(MarkupError):
+        asyncio.run(run())
