@@ -93,6 +93,7 @@ _WHO_AFTER = re.compile(r",?[ \t]+(?:who|whose)\b")
 _SENTENCE_END = frozenset(".!?:;\"“”'‘’(\n—–-•*|")
 _MAX_NAME_WORDS = 5
 _ACCEPT = 3
+_SENTENCE_BREAK = re.compile(r"[a-z]{3}[.!?][ \t]+[A-Z]")
 _ROLE_SKIP = frozenset(
     {"The", "A", "An", "And", "But", "Or", "As", "By", "With", "From", "For", "In", "On", "At"}
     | {
@@ -620,7 +621,7 @@ class _Finder:
             capitals = [w for w in words if w[0].isupper()]
             cached = (
                 3 <= len(words) <= 20
-                and ". " not in line.strip()
+                and _SENTENCE_BREAK.search(line) is None
                 and len(capitals) >= 0.85 * len(words)
                 and line.count(",") < 2
                 and _DIGIT.search(line) is None
