@@ -441,3 +441,10 @@ def test_given_names_that_are_also_words() -> None:
     found = people(text)
     assert found["Bill Clinton"].role == "President"
     assert found["Chris Christie"].role == "New Jersey Governor"
+
+
+def test_no_break_space_inside_a_name() -> None:
+    text = "John\u00a0Whitcombe said on Monday. Whitcombe left."
+    found = people(text)
+    assert list(found) == ["John Whitcombe"]
+    assert found["John Whitcombe"].mentions == 2

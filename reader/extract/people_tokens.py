@@ -24,8 +24,8 @@ _TOKEN = re.compile(
 _ARABIC_PREFIX = r"(?:al|el|ad|as|ash|an|ar|at|az|ud|ul|bin|ibn|abu)[-‐]"
 _PARTICLE_ALT = "|".join(sorted(PARTICLES, key=len, reverse=True))
 _GAP = (
-    rf"(?:\.?[ \t]+|\.|[ \t]+[\"“][{_UPPER}][^\"“”\n,.;:!?]{{0,24}}[\"”][ \t]+)"
-    rf"(?:(?:{_PARTICLE_ALT})[ \t]+)*(?:{_ARABIC_PREFIX})?"
+    rf"(?:\.?[ \t\u00a0]+|\.|[ \t\u00a0]+[\"“][{_UPPER}][^\"“”\n,.;:!?]{{0,24}}[\"”][ \t\u00a0]+)"
+    rf"(?:(?:{_PARTICLE_ALT})[ \t\u00a0]+)*(?:{_ARABIC_PREFIX})?"
 )
 _QUOTE_MARKS = ('"', "“", "”")
 PARTICLE_BEFORE = re.compile(rf"(?:^|[\s(])((?:{_PARTICLE_ALT})[ \t]|{_ARABIC_PREFIX})$")
@@ -57,7 +57,7 @@ def iter_runs(text: str, singles: list[tuple[int, str]]) -> Iterator[list[Tok]]:
         if found.end() - found.start() > _MAX_RUN_CHARS:
             continue  # a wall of capitalised words: a table or noise, not prose
         raw = found.group()
-        if " " not in raw and "." not in raw and "\t" not in raw:
+        if " " not in raw and "." not in raw and "\t" not in raw and "\u00a0" not in raw:
             word = unpossessive(raw)
             singles.append((found.start(), word))
             continue
