@@ -461,3 +461,17 @@ def test_participle_after_an_opening_phrase() -> None:
         '"a mistake we will come to regret."'
     )
     assert got == [("a mistake we will come to regret.", "the council")]
+
+
+def test_short_sentence_quote_is_not_a_title() -> None:
+    got = speakers('"Does anybody know what the plan is?" Kwame Mensah asked. "Neither do I."')
+    assert [s for _, s in got] == ["Kwame Mensah", "Kwame Mensah"]
+
+
+def test_stray_mark_does_not_join_paragraphs_with_other_marks() -> None:
+    got = speakers(
+        '"The crowd was loud.',
+        "“Here she comes,” said Dana Whitfield.",
+    )
+    assert ("Here she comes,", "Dana Whitfield") in got
+    assert not any("crowd" in text and "Here" in text for text, _ in got)

@@ -112,6 +112,7 @@ def double_segments(text: str, paras: Sequence[tuple[int, int]]) -> list[Segment
     found: list[Segment] = []
     carry: list[tuple[int, int]] = []
     carry_para = 0
+    carry_family = ""
 
     def close(index: int, open_at: int, i: int) -> None:
         nonlocal carry
@@ -128,6 +129,8 @@ def double_segments(text: str, paras: Sequence[tuple[int, int]]) -> list[Segment
         scan_from = start
         if carry:
             skip = _opens_paragraph(text, start, end)
+            if skip and _family(text[start : start + skip]) != carry_family:
+                skip = 0  # reopened with another kind of mark: a new quotation
             if skip:
                 open_at = start + skip
                 family = _family(text[start : start + skip])
@@ -175,7 +178,7 @@ def double_segments(text: str, paras: Sequence[tuple[int, int]]) -> list[Segment
                 open_at = None
         if open_at is not None:
             if not carry:
-                carry_para = index
+                carry_para, carry_family = index, family
             carry.append((open_at, end))
     if carry:
         found.append(Segment(tuple(carry), carry_para, closed=False))

@@ -40,6 +40,28 @@ _WORD_RE = re.compile(r"[\w']+")
 _VERB_LIKE_END_RE = re.compile(r"\s[a-z]+(?:ed|es)$")
 _LEADS_IN_RE = re.compile(r"\b(?:that|saying|says|said)$")
 _MARKS = "\"“”„«»‘’'`"
+# Lowercase words a title may keep ("Face the Nation", "Fox and Friends").
+_TITLE_SMALL_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "by",
+        "with",
+        "from",
+        "as",
+        "nor",
+        "but",
+    ]
+)
 _HEADLINE_KINDS = frozenset({BlockKind.TITLE, BlockKind.HEADING, BlockKind.KICKER})
 
 
@@ -360,7 +382,10 @@ def _title_like(text: str, start: int, end: int) -> bool:
     words = _WORD_RE.findall(text, start, end)
     if not 2 <= len(words) <= 7 or not words[0][0].isupper():
         return False
-    return all(w[0].isupper() or w.isdigit() or len(w) <= 3 for w in words)
+    capitalised = sum(1 for w in words if w[0].isupper())
+    return capitalised >= 2 and all(
+        w[0].isupper() or w.isdigit() or w in _TITLE_SMALL_WORDS for w in words
+    )
 
 
 def _speechlike(text: str, start: int, end: int) -> bool:
