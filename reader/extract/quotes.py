@@ -27,6 +27,7 @@ from reader.extract.attribution import (
     sentence_start,
     sentence_starts,
     speaker_label,
+    word_set,
 )
 from reader.extract.attribution_names import NameBook, build_namebook, name_key
 from reader.extract.quote_marks import Segment, find_segments
@@ -41,27 +42,7 @@ _VERB_LIKE_END_RE = re.compile(r"\s[a-z]+(?:ed|es)$")
 _LEADS_IN_RE = re.compile(r"\b(?:that|saying|says|said)$")
 _MARKS = "\"“”„«»‘’'`"
 # Lowercase words a title may keep ("Face the Nation", "Fox and Friends").
-_TITLE_SMALL_WORDS = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "and",
-        "or",
-        "of",
-        "in",
-        "on",
-        "at",
-        "to",
-        "for",
-        "by",
-        "with",
-        "from",
-        "as",
-        "nor",
-        "but",
-    ]
-)
+_TITLE_SMALL_WORDS = word_set("a an the and or of in on at to for by with from as nor but")
 _HEADLINE_KINDS = frozenset({BlockKind.TITLE, BlockKind.HEADING, BlockKind.KICKER})
 
 
