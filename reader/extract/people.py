@@ -87,7 +87,6 @@ _BRACKET_AFTER = re.compile(
     r"[ \t]*\((?:[A-Z][\w.'’-]*(?:[ \t][A-Z][\w.'’-]*){0,3}|[a-z-]{3,20}"
     r"|\d{1,3}(?:st|nd|rd|th)|\d{1,3}|pen|og)\)"
 )
-_SCORE_AFTER = re.compile(r"[ \t]+\d+(?:-\d+){0,3}(?: not out)?\b")
 _DATE_AFTER = re.compile(r"[ \t]*\d")
 _WHO_AFTER = re.compile(r",?[ \t]+(?:who|whose)\b")
 _SENTENCE_END = frozenset(".!?:;\"“”'‘’(\n—–-•*|")
