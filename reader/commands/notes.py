@@ -77,13 +77,14 @@ def _folded(text: str) -> tuple[str, list[int]]:
     return "".join(out), where
 
 
-def find_quote(text: str, quote: str) -> list[Span]:
+def find_quote(text: str, quote: str, folded: tuple[str, list[int]] | None = None) -> list[Span]:
     """Every place the quoted words appear in `text`, ignoring differences in
-    whitespace and in quote marks (curly or straight)."""
+    whitespace and in quote marks (curly or straight). `folded` is
+    _folded(text) when the caller already has it."""
     needle, _ = _folded(quote.strip())
     if not needle:
         return []
-    hay, where = _folded(text)
+    hay, where = folded if folded is not None else _folded(text)
     spans: list[Span] = []
     i = hay.find(needle)
     while i != -1:
@@ -149,6 +150,13 @@ class Loaded:
     entry: LibraryEntry
     _people: dict[tuple[int, int], tuple[str, ...]] = field(default_factory=dict)
     _extraction: Any = None
+    _folded_text: tuple[str, list[int]] | None = None
+
+    def find(self, quote: str) -> list[Span]:
+        """find_quote over the article, folding its text once per article."""
+        if self._folded_text is None:
+            self._folded_text = _folded(self.article.text)
+        return find_quote(self.article.text, quote, self._folded_text)
 
     def people_in(self, span: Span) -> tuple[str, ...]:
         """Names (and aliases) of people mentioned or quoted in the passage."""
@@ -224,7 +232,7 @@ def new_highlight(
     color: str | None = None,
 ) -> Highlight:
     text = loaded.article.text
-    span = pick_span(find_quote(text, quote), quote, where, nth)
+    span = pick_span(loaded.find(quote), quote, where, nth)
     exact, prefix, suffix = make_selector(text, span.start, span.end)
     now = datetime.now()
     return Highlight(

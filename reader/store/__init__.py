@@ -5,7 +5,9 @@ API (models from reader.model in and out; every method is thread-safe)::
     store = Store.open(path=None, readonly=False)   # default reader.paths.db_path()
     with Store.open(p) as store: ...                 # close() on exit
     store.notices: list[str]      # one-sentence notices for the user (damaged
-                                  # file moved aside, upgrade done, ...)
+                                  # file moved aside, upgrade done, ...); a damaged
+                                  # highlights file is found when first read, so
+                                  # check again after loading highlights
     store.backup_available -> bool;  store.restore_backup() -> int
 
     add(h) -> Highlight           add_many(hs) -> list[Highlight]   (one write per article)
