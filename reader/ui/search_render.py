@@ -1,0 +1,106 @@
+"""Search results as Content: matched words emphasised, article text never markup.
+
+Everything here builds `Content` from plain strings plus style spans, so a
+highlight, note, tag or title holding `[@click=app.quit]` shows literally.
+Long passages are cut to a window around the first match; the match spans
+are shifted with the cut so the emphasis lands on the same words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from textual.content import Content
+
+from reader.search import SearchResult
+from reader.ui.highlight_colors import HEX
+
+Spans = Sequence[tuple[int, int]]
+
+MATCH_STYLE = "bold underline $accent"
+PASSAGE_CHARS = 220
+"""How much of a highlight a result shows (about three lines)."""
+NOTE_CHARS = 120
+ELLIPSIS = "…"
+
+
+def flatten(text: str) -> str:
+    """Line breaks and tabs as spaces, one for one, so offsets still hold."""
+    return text.translate(_FLAT)
+
+
+_FLAT = str.maketrans({"\n": " ", "\r": " ", "\t": " ", "\v": " ", "\f": " "})
+
+
+def window(text: str, spans: Spans, limit: int) -> tuple[str, list[tuple[int, int]]]:
+    """At most about `limit` characters of `text` around its first span.
+
+    Returns the cut text (with "…" where it was cut) and the spans moved
+    into it; spans falling outside the window are dropped, ones cut by its
+    edge are clipped.
+    """
+    if len(text) <= limit:
+        return text, [(s, e) for s, e in spans if 0 <= s < e <= len(text)]
+    first = min((s for s, _ in spans), default=0)
+    start = max(0, min(first - limit // 4, len(text) - limit))
+    if start > 0:
+        space = text.find(" ", start, first) if first > start else -1
+        if space >= 0:
+            start = space + 1
+    end = min(len(text), start + limit)
+    if end < len(text):
+        space = text.rfind(" ", start + limit // 2, end)
+        if space > 0:
+            end = space
+    head = ELLIPSIS if start > 0 else ""
+    tail = ELLIPSIS if end < len(text) else ""
+    shift = len(head) - start
+    moved = [
+        (max(s, start) + shift, min(e, end) + shift)
+        for s, e in spans
+        if s < end and e > start and s < e
+    ]
+    return head + text[start:end] + tail, moved
+
+
+def emphasised(text: str, spans: Spans, style: str = "", match: str = MATCH_STYLE) -> Content:
+    """`text` in `style` with each span in `match`."""
+    content = Content.styled(text, style) if style else Content(text)
+    for start, end in spans:
+        content = content.stylize(match, start, end)
+    return content
+
+
+def day(moment: datetime | None) -> str:
+    return moment.strftime("%Y-%m-%d") if moment is not None else ""
+
+
+def result_prompt(result: SearchResult) -> Content:
+    """One result: title and date; the passage with its matches; tags, saved date, note."""
+    h = result.highlight
+    article = result.article
+    bar = ("  ", "on " + HEX.get(h.color, HEX["yellow"]))
+    title = article.title.strip() or "(untitled)"
+    head: list[str | tuple[str, str] | Content] = [bar, " ", (flatten(title), "bold")]
+    published = day(article.published)
+    if published:
+        head.extend([("  ·  ", "$text-muted"), (published, "$text-muted")])
+
+    if h.exact:
+        text, spans = window(flatten(h.exact), result.spans, PASSAGE_CHARS)
+        passage = emphasised(text, spans, "italic")
+    else:
+        passage = Content.styled("(note on the whole article)", "italic $text-muted")
+    if h.orphaned:
+        passage = passage + Content.styled("  (passage not found in the article)", "$warning")
+
+    details: list[Content] = []
+    if h.tags:
+        details.append(Content.styled(" ".join("#" + tag for tag in h.tags), "$accent"))
+    details.append(Content.styled("saved " + day(h.created), "$text-muted"))
+    if result.note_excerpt:
+        note, note_spans = window(flatten(result.note_excerpt), result.note_spans, NOTE_CHARS)
+        details.append(emphasised(note, note_spans, "$text-muted"))
+
+    return Content.assemble(*head, "\n", passage, "\n", Content("  ·  ").join(details))
