@@ -38,7 +38,7 @@ from rapidfuzz.distance import OSA
 from reader.model import Highlight, LibraryEntry
 from reader.search import cache
 from reader.search.query import Atom, ParsedQuery, parse_query
-from reader.search.text import norm_tag, token_spans, tokens
+from reader.search.text import fold_text, norm_tag, token_spans, tokens
 
 # Field weights, as repeat counts so postings hold small ints.
 W_NOTE, W_TAGS = 2, 3
@@ -327,6 +327,12 @@ class SearchIndex:
         saved snapshot is reused for the highlights that did not change and
         is re-saved when it was missing or noticeably out of date;
         `use_snapshot=False` indexes everything afresh and saves nothing.
+
+        Tip for the app: once the store and index are open, `gc.freeze()`
+        keeps Python's collector from walking their millions of long-lived
+        objects again (a full pass costs ~150 ms at 50k highlights and lands
+        on whichever keystroke triggers it). It is left to the app because it
+        is process-wide (freezing widgets that hold cycles would leak them).
         """
         with _gc_paused():
             index = cls._open(store, snapshot, use_snapshot)
@@ -464,15 +470,16 @@ class SearchIndex:
         # normalisation counts the passage and title only, so a note or tags
         # never push a highlight down for words in its text.
         counts = Counter(text_words + note_words * W_NOTE + tag_words * W_TAGS + article.words)
-        new_terms = False
+        post = self._post
+        get = post.get
         for term, tf in counts.items():
-            postings = self._postings(term)
+            postings = get(term)
             if postings is None:
-                self._post[term] = postings = {}
-                new_terms = True
-            postings[num] = min(tf, 255)
-        if new_terms:
-            self._vocab.dirty = True
+                postings = self._postings(term)  # a packed term, or a new one
+                if postings is None:
+                    post[term] = postings = {}
+                    self._vocab.dirty = True
+            postings[num] = tf if tf < 256 else 255
         people = tuple(_padded(tokens(p)) for p in h.people)
         self._words[num] = _Words(
             _padded(text_words), _padded(note_words), _padded(tag_words), people
@@ -1159,13 +1166,26 @@ class SearchIndex:
         h = self._hl[num]
         article = self._articles[h.article_id].info
         words, prefixes = marks
-        spans = tuple(
-            (s, e)
-            for w, s, e in token_spans(h.exact)
-            if w in words or (prefixes and w.startswith(prefixes))
-        )
+        spans = _marked_spans(h.exact, words, prefixes)
         excerpt, note_spans = note_excerpt(h.note, words, prefixes=prefixes)
         return SearchResult(h, article, score, spans, excerpt, note_spans)
+
+
+def _marked_spans(
+    text: str, words: Set[str], prefixes: tuple[str, ...]
+) -> tuple[tuple[int, int], ...]:
+    """Offsets of the words of `text` to emphasise (skipping the tokenising
+    when a plain substring check shows none can be there)."""
+    if not words and not prefixes:
+        return ()
+    folded = fold_text(text)
+    if not any(w in folded for w in words) and not any(p in folded for p in prefixes):
+        return ()
+    return tuple(
+        (s, e)
+        for w, s, e in token_spans(text)
+        if w in words or (prefixes and w.startswith(prefixes))
+    )
 
 
 def note_excerpt(
@@ -1179,11 +1199,7 @@ def note_excerpt(
     flat = " ".join(note.split())
     if not flat:
         return "", ()
-    found = [
-        (s, e)
-        for w, s, e in token_spans(flat)
-        if w in words or (prefixes and w.startswith(prefixes))
-    ]
+    found = _marked_spans(flat, words, prefixes)
     start = 0
     if found and found[0][1] > width:
         start = flat.rfind(" ", 0, max(0, found[0][0] - width // 3)) + 1
