@@ -80,8 +80,9 @@ def ids_in_files(db: Path) -> set[str]:
 
 
 def _kill_trials(writer: Path, folder: Path, trials: int, seed: int) -> int:
+    """Kill a writer `trials` times; returns how many kills hit mid-write."""
     rng = random.Random(seed)
-    in_flight_seen = 0
+    mid_write = 0
     acknowledged: set[str] = set()
     db = folder / "store.json"
     for trial in range(trials):
@@ -101,34 +102,35 @@ def _kill_trials(writer: Path, folder: Path, trials: int, seed: int) -> int:
         rest = child.stdout.read()
         child.wait()
         printed = {line for line in (first + rest).split() if line}
+        if [p for p in db.parent.rglob(".*") if p.name.endswith(".tmp")]:
+            mid_write += 1  # it died between writing a temp file and renaming it
         acknowledged |= printed
         on_disk = ids_in_files(db)  # every file parses as JSON
         assert before <= on_disk
         assert acknowledged <= on_disk, "an acknowledged add was lost"
         extra = on_disk - acknowledged
         assert len(extra) <= 1, "more than the one in-flight add appeared"
-        in_flight_seen += len(extra)
         acknowledged |= extra
         with Store.open(db) as store:
             assert {h.id for h in store.highlights()} == on_disk
             assert store.notices == []
         leftovers = [p for p in db.parent.rglob(".*") if p.name.endswith(".tmp")]
         assert leftovers == [], "open() should clear a killed writer's temp files"
-    return in_flight_seen
+    return mid_write
 
 
 @pytest.mark.slow
 def test_sigkill_loop_never_loses_or_corrupts(writer: Path, tmp_path: Path) -> None:
-    started = time.monotonic()
     workers = 4
     with ThreadPoolExecutor(workers) as pool:
         futures = [
             pool.submit(_kill_trials, writer, tmp_path / f"w{i}", 50, seed=i)
             for i in range(workers)
         ]
-        results = [f.result() for f in futures]
-    assert sum(results) >= 0  # in-flight adds may or may not land; both are fine
-    assert time.monotonic() - started < 120
+        mid_write = sum(f.result() for f in futures)
+    # The loop means something only if kills land inside writes (about 80%
+    # of them do: most of a writer's time is spent in fsync).
+    assert mid_write >= 20
 
 
 @pytest.mark.slow
