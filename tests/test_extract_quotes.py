@@ -475,3 +475,18 @@ def test_stray_mark_does_not_join_paragraphs_with_other_marks() -> None:
     )
     assert ("Here she comes,", "Dana Whitfield") in got
     assert not any("crowd" in text and "Here" in text for text, _ in got)
+
+
+def test_plural_noun_is_not_a_speech_verb() -> None:
+    got = speakers(
+        "Ines Duarte says Kwame Mensah’s flurry of late-night tweets about the budget was "
+        '"unworthy of the office he holds."'
+    )
+    assert got == [("unworthy of the office he holds.", "Ines Duarte")]
+
+
+def test_noun_like_verb_still_counts_before_a_quote_or_at_the_end() -> None:
+    got = speakers(
+        '"We support the new schools without reservation," the letter reads.',
+    )
+    assert got == [("We support the new schools without reservation,", "the letter")]

@@ -33,17 +33,17 @@ _VERBS = word_list(
     said says say saying told tells telling added adds adding noted noting argued
     argues arguing warned warns warning wrote writes writing asked asks asking
     insisted insists insisting recalled recalls recalling explained explains
-    explaining continued continues declared declares declaring stated tweeted tweets
-    tweeting replied replies replying acknowledged acknowledges claimed claiming
+    explaining continued continues declared declares declaring stated tweeted
+    tweeting replied replying acknowledged acknowledges claimed claiming
     suggested suggests suggesting remarked joked quipped conceded concedes cautioned
-    cautions predicted predicts predicting countered counters urged urges urging
+    cautions predicted predicts predicting countered urged urges urging
     announced announces announcing reported reporting posted commented commenting
     responded responding answered admitted admits asserted asserts contended
-    contends complained complains boasted boasts promised promises vowed vows
+    contends complained complains boasted boasts promised vowed
     pledged stressed stresses emphasized emphasised observed observes mentioned
     shouted yelled exclaimed chanted testified reiterated confirmed denied denies
     demanded wondered mused maintained maintains concluded concludes recounted
-    described describes called dubbed labeled labelled read reads asserting
+    described describes called dubbed labeled labelled read asserting
 boasting declaring claiming conceding cautioning complaining explaining
 recalling insisting answering replying responding joking quipping vowing
 promising predicting stressing calling describing labeling labelling dubbing
@@ -52,7 +52,8 @@ urging warning vowing
 )
 _THAT_VERBS = word_list(
     """
-    claims reports notes states calls comments
+    claims reports notes states calls comments tweets replies promises vows reads posts
+    counters
     """
 )
 SPEECH_VERBS = _VERB_SET = frozenset(_VERBS)
@@ -64,7 +65,7 @@ _VERB_RE = re.compile(
     + "|".join(sorted(_VERBS, key=len, reverse=True))
     + r"|(?:"
     + "|".join(_THAT_VERBS)
-    + r")(?=\s+that\b)|"
+    + r")(?=\s+that\b|\s*[:.]|,?\s*[\"“‘])|"
     + "|".join(_TITLE_VERBS.split())
     + r")\b|\b[Aa]ccording to\b|\bper(?= [A-Z])|\bput it\b"
 )
@@ -462,7 +463,9 @@ def subject_before(text: str, lo: int, verb_at: int, participle: bool) -> Speake
         near = trailing_run(region)
         if near and region.rstrip()[-1:].isalpha():
             # "footage of Hillary Clinton asking": the name right before
-            return classify_phrase(near, lo)
+            speaker = classify_phrase(near, lo)
+            if speaker is not None:
+                return speaker
         return clause_subject(text, lo, verb_at)
     region = _strip_trailing_aux(region.rstrip())
     chunks = [c.strip() for c in _CHUNK_RE.split(region)]
