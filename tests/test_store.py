@@ -505,3 +505,17 @@ def test_upserting_an_unchanged_article_does_not_rewrite_the_library(db: Path) -
         assert db.stat().st_ino == before
         store.upsert_article(replace(e, opened=datetime(2026, 2, 2)))
         assert db.stat().st_ino != before
+
+
+def test_store_anchor_and_notes_cli_do_not_import_textual() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, reader.store, reader.anchor, reader.commands.notes; "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich')))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    assert out.strip() == "[]"
