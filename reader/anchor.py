@@ -5,16 +5,21 @@ A highlight keeps its offsets (TextPosition) and its exact words with 32
 characters either side (TextQuote). `reanchor` tries, in order:
 
 1. the saved offsets, if the exact words are still there;
-2. every occurrence of the exact words, scored by how well the text around
-   each matches the saved prefix/suffix (small edits in the context are
-   tolerated); an occurrence is taken only if it clearly wins;
-3. for small edits inside the passage: the span between the saved context
-   (or the best fuzzy alignment), only if it is nearly the same text and the
-   only such place.
+2. the saved prefix (found once) and suffix with the passage between them:
+   the exact words inside (text inserted at an edge), or a near-copy of them
+   (small edits inside);
+3. an occurrence of the exact words whose context still agrees on both
+   sides and clearly beats every other occurrence and any near-copy;
+4. a long passage found exactly once, if no near-copy exists elsewhere;
+5. only when the exact words are nowhere: the best fuzzy alignment, if it is
+   nearly the same text, agrees with the context on one side, and has no
+   rival.
 
-Otherwise the highlight is returned orphaned (offsets unchanged), so the UI
-can list it with its saved words: never attached to different words.
-Pure functions: no I/O.
+Otherwise the highlight is returned orphaned (offsets unchanged) so the UI
+can list it with its saved words: doubt means orphan, never other words.
+Known limit: a passage edited beyond recognition while an intact copy of it
+elsewhere has the same 32 characters around it attaches to that copy (the
+same words; only offsets could tell them apart). Pure functions: no I/O.
 """
 
 from __future__ import annotations
