@@ -490,3 +490,16 @@ def test_noun_like_verb_still_counts_before_a_quote_or_at_the_end() -> None:
         '"We support the new schools without reservation," the letter reads.',
     )
     assert got == [("We support the new schools without reservation,", "the letter")]
+
+
+def test_role_then_name_after_said() -> None:
+    got = speakers('"We will win the appeal," said her lawyer, Tom Brady.')
+    assert got == [("We will win the appeal,", "Tom Brady")]
+
+
+def test_ascii_single_quotes_with_apostrophes_inside() -> None:
+    got = speakers(
+        "Jane Smith, 34, lives on Elm Street.",
+        "'I don't think it's fair to the students' families,' she said.",
+    )
+    assert got == [("I don't think it's fair to the students' families,", "Jane Smith")]

@@ -174,6 +174,7 @@ _WHEN_RE = re.compile(
     r"this (?:week|month|year|morning|afternoon|evening)|earlier|yesterday|today|"
     r"in (?:a|an|his|her|the) (?:statement|interview|speech|post|tweet|letter|release))\b"
 )
+_COMMA_NAME_RE = re.compile(r",\s+((?:[A-Z][\w'’.-]*\s?){1,4})(?=[,.;]|$)")
 _FINITE_RE = re.compile(r"\s(?:[a-z]+s|[a-z]+ed|said|told|wrote|has|had|is|was|will|would)\b")
 
 Kind = Literal["name", "pronoun", "phrase"]
@@ -542,6 +543,20 @@ def has_sentence_end(text: str, lo: int, hi: int) -> bool:
     )
 
 
+def _named_after_role(text: str, pos: int, phrase: str, hi: int) -> Speaker | None:
+    """`said her lawyer, Tom Brady`: a role, then the person's name."""
+    if not phrase or phrase[0].isupper() or phrase.split()[0].lower() in _PRONOUNS - _POSSESSIVES:
+        return None
+    after = text.find(phrase, pos, hi)
+    if after < 0:
+        return None
+    m = _COMMA_NAME_RE.match(text, after + len(phrase), hi)
+    if m is None:
+        return None
+    speaker = classify_phrase(m.group(1).strip().rstrip(".,;"), m.start(1))
+    return speaker if speaker is not None and speaker.kind == "name" else None
+
+
 def from_tail(text: str, pos: int, hi: int) -> Speaker | None:
     """Attribution right after a quote: `"…," X said` / `said X` / `according to X`."""
     m = _LEAD_RE.match(text, pos, hi)
@@ -561,11 +576,11 @@ def from_tail(text: str, pos: int, hi: int) -> Speaker | None:
         if verb.group() in ("per",) or verb.group().endswith("ing"):
             return None
         phrase = phrase_after(text, verb.end(), hi)
-        if not phrase or (
-            phrase.split()[0].lower() in ("that", "the", "a")
-            and (phrase.split()[0].lower() == "that")
-        ):
+        if not phrase or phrase.split()[0].lower() == "that":
             return None
+        named = _named_after_role(text, verb.end(), phrase, hi)
+        if named is not None:
+            return named
         first = phrase.split()[0]
         if (
             verb.group().lower() == "according to"
