@@ -504,7 +504,9 @@ class Highlighter(Widget):
         tags: Sequence[str] = (),
         note: str = "",
     ) -> Highlight | None:
-        """Highlight [start, end) of the open article (white space trimmed)."""
+        """Highlight [start, end) of the open article (white space trimmed).
+        The same words highlighted again change that highlight instead of
+        making a second one (new colour, tags added, note replaced if given)."""
         if self.article is None:
             return None
         span = trim_span(self.article.text, start, end)
@@ -512,6 +514,17 @@ class Highlighter(Widget):
             return None
         if color is not None:
             self.remember_color(color)
+        same = next(
+            (h for h in self._shown.values() if (h.start, h.end) == span and not h.orphaned),
+            None,
+        )
+        if same is not None:
+            return self.edit(
+                same.id,
+                color=self.last_color,
+                tags=(*same.tags, *(t for t in tags if t not in same.tags)),
+                note=note or None,
+            )
         h = new_highlight(
             self.article,
             *span,

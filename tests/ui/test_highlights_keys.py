@@ -294,3 +294,16 @@ async def test_number_keys_without_a_selection_fall_through(
         await pilot.pause()
         assert view.highlights == ()
     assert store.highlights(seed.id) == []
+
+
+@sync
+async def test_the_same_words_again_recolour_instead_of_doubling(
+    seed: Article, seed_extraction: Extraction, store: Store
+) -> None:
+    async with reader(seed, seed_extraction, store) as (pilot, view):
+        await to_text(pilot, view, "In early January")
+        await pilot.press("v", "h")
+        assert view.keyboard_selection is None  # taken at once: a second h cannot double it
+        await pilot.press("v", "2")
+        await wait_for(pilot, lambda: [h.color for h in store.highlights(seed.id)] == ["green"])
+        assert len(view.highlighter.highlights) == 1

@@ -341,6 +341,7 @@ class AnnotatedArticleView(ArticleView):
         span = self._selected_text_span()
         if span is not None:
             self.highlighter.add(*span)
+            self._clear_selections()
             return
         current = self.highlight_at_cursor()
         if current is not None:
@@ -352,6 +353,7 @@ class AnnotatedArticleView(ArticleView):
         span = self._selected_text_span()
         if span is not None:
             self.highlighter.add(*span, color=COLORS[index])
+            self._clear_selections()
 
     def action_pick_color(self) -> None:
         self._ask("ask_color")
