@@ -317,6 +317,14 @@ _ALPHABET = st.sampled_from(
         " according to ",
         "who said",
         "saying",
+        "''",
+        "``",
+        " Gov. ",
+        " (D-N.Y.) ",
+        "WALLACE: ",
+        " per Reuters",
+        " — ",
+        "’s",
     ]
 )
 
