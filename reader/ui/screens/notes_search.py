@@ -207,6 +207,7 @@ class NotesSearch(Screen[SearchPick | None]):
         """The generation whose results are on screen."""
         self._timer: Timer | None = None
         self._open_when_ready = False
+        self._tags_active: frozenset[str] = frozenset()
 
     # ----------------------------------------------------------------- layout
 
@@ -328,6 +329,9 @@ class NotesSearch(Screen[SearchPick | None]):
 
     def _show_tags(self, tags: list[tuple[str, int]]) -> None:
         active = active_tags(self.query_field.value)
+        if (tags, active) == (self.tags, self._tags_active) and self.tag_list.option_count:
+            return  # unchanged: keep the list (and its scroll) as it is
+        self._tags_active = active
         options = self.tag_list
         keep = options.highlighted
         width = max((len(str(n)) for _, n in tags), default=1)
