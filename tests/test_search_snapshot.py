@@ -171,3 +171,41 @@ def test_unwritable_snapshot_folder_is_not_an_error(tmp_path: Path) -> None:
         index = SearchIndex.from_store(store, snapshot=tmp_path / "missing" / "x.search")
         assert len(index) == 1
         assert index.save() is False
+
+
+def test_restored_highlights_answer_phrases_and_prefixes_like_fresh_ones(tmp_path: Path) -> None:
+    """Highlights from a snapshot are checked by regex, new ones by their
+    kept words: both must agree, including a word being typed with hundreds
+    of completions and punctuation or accents between the words."""
+    path = tmp_path / "store.json"
+    texts = [f"tok{i}x about the Trade-War, zhōu" for i in range(150)]
+    texts += ["steel talks, then trade wars", "the TRADE war: steel", "tradewar steel"]
+    highlights = [
+        Highlight(
+            id=f"p{i:03d}",
+            article_id="a0",
+            start=0,
+            end=len(t),
+            exact=t,
+            prefix="",
+            suffix="",
+            note="trade war?" if i == 0 else "",
+            created=datetime(2026, 1, 1) + timedelta(minutes=i),
+            updated=datetime(2026, 1, 1) + timedelta(minutes=i),
+        )
+        for i, t in enumerate(texts)
+    ]
+    queries = ["steel t", '"trade war"', '"trade wa', '"the trade war"', "zhou t", "t"]
+    with Store.open(path) as store:
+        store.add_many(highlights)
+        fresh = [
+            {r.highlight.id for r in SearchIndex.from_store(store).search(q, limit=500)}
+            for q in queries
+        ]
+    with Store.open(path) as store:
+        index = SearchIndex.from_store(store)
+        assert index.reused == len(highlights)
+        restored = [{r.highlight.id for r in index.search(q, limit=500)} for q in queries]
+    assert restored == fresh
+    assert fresh[0] == {"p150", "p151", "p152"}  # steel + a word starting with t
+    assert "p152" not in fresh[1] and {"p151", "p000"} <= fresh[1]

@@ -20,6 +20,7 @@ from __future__ import annotations
 import gc
 import heapq
 import math
+import re
 import threading
 from array import array
 from bisect import bisect_left
@@ -845,22 +846,40 @@ class SearchIndex:
 
     def _prefix_test(self, prefix: str) -> Callable[[int], bool]:
         """Whether a highlight has a word (in any field) starting with `prefix`."""
-        return self._text_test(" " + prefix)
+        return self._text_test((prefix,), True)
 
-    def _text_test(self, needle: str) -> Callable[[int], bool]:
-        """Whether `needle` occurs in a live highlight's padded words (text,
-        note, tags or its article's title); phrases and prefixes are checked so."""
+    def _text_test(self, words: tuple[str, ...], prefix: bool) -> Callable[[int], bool]:
+        """Whether a live highlight has `words` in a row (the last one as a
+        prefix if `prefix`) in its text, note, tags or its article's title.
+
+        Highlights indexed in this session kept their padded words, so a
+        substring check does; for ones from a snapshot a regex over the
+        folded text gives the same answer without tokenising it (~5x quicker).
+        """
+        needle = " " + " ".join(words) + ("" if prefix else " ")
+        pattern = re.compile(
+            r"(?<![^\W_])"
+            + r"[\W_]+".join(re.escape(w) for w in words)
+            + ("" if prefix else r"(?![^\W_])")
+        )
+        search = pattern.search
         hl = self._hl
+        kept = self._words
         articles = self._articles
-        words_of = self._doc_words
 
         def test(n: int) -> bool:
-            w = words_of(n)  # None for a tombstone
-            return w is not None and (
-                needle in w.text
-                or needle in w.note
-                or needle in w.tag_words
-                or needle in articles[hl[n].article_id].padded
+            h = hl.get(n)
+            if h is None:  # a tombstone
+                return False
+            if needle in articles[h.article_id].padded:
+                return True
+            w = kept.get(n)
+            if w is not None:
+                return needle in w.text or needle in w.note or needle in w.tag_words
+            return bool(
+                search(fold_text(h.exact))
+                or (h.note and search(fold_text(h.note)))
+                or (h.tags and search(fold_text(" ".join(h.tags))))
             )
 
         return test
@@ -1003,7 +1022,7 @@ class SearchIndex:
         return {n for n in superset if test(n)}
 
     def _phrase_test(self, words: tuple[str, ...], prefix: bool) -> Callable[[int], bool]:
-        return self._text_test(" " + " ".join(words) + ("" if prefix else " "))
+        return self._text_test(words, prefix)
 
     def _tag(self, atom: Atom) -> Set[int]:
         tag = atom.tokens[0]
