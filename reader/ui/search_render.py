@@ -82,10 +82,11 @@ def result_prompt(result: SearchResult) -> Content:
     article = result.article
     bar = ("  ", "on " + HEX.get(h.color, HEX["yellow"]))
     title = article.title.strip() or "(untitled)"
-    head: list[str | tuple[str, str] | Content] = [bar, " ", (flatten(title), "bold")]
+    head: list[str | tuple[str, str] | Content] = [bar, " "]
     published = day(article.published)
     if published:
-        head.extend([("  ·  ", "$text-muted"), (published, "$text-muted")])
+        head.extend([(published, "$text-muted"), "  "])
+    head.append((flatten(title), "bold"))
 
     if h.exact:
         text, spans = window(flatten(h.exact), result.spans, PASSAGE_CHARS)

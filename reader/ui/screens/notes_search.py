@@ -217,7 +217,7 @@ class NotesSearch(Screen[SearchPick | None]):
             with Vertical(id="notes-left"):
                 yield Input(
                     value=self.initial_query,
-                    placeholder='Search notes: words, "a phrase", tag:x, -word …  (F1 help)',
+                    placeholder='Search notes: words, "a phrase", tag:x, -word  (F1 help)',
                     select_on_focus=False,
                     id="notes-query",
                 )
