@@ -13,7 +13,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from reader.extract.attribution import SPEECH_VERBS, STARTERS, TITLES, strip_titles, word_set
+from reader.extract.attribution_phrases import strip_titles
+from reader.extract.attribution_words import SPEECH_VERBS, STARTERS, TITLES, word_set
 from reader.extract.names_data import name_lists
 from reader.model import Person
 

@@ -17,19 +17,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from reader.extract.attribution import (
-    Speaker,
-    clause_subject,
-    clause_subjects,
-    from_head,
-    from_tail,
+from reader.extract.attribution import from_head, from_tail
+from reader.extract.attribution_names import NameBook, build_namebook, name_key
+from reader.extract.attribution_phrases import Speaker, clause_subject, clause_subjects
+from reader.extract.attribution_text import (
     sentence_end,
     sentence_start,
     sentence_starts,
     speaker_label,
-    word_set,
 )
-from reader.extract.attribution_names import NameBook, build_namebook, name_key
+from reader.extract.attribution_words import word_set
 from reader.extract.quote_marks import Segment, find_segments
 from reader.model import Article, BlockKind, Person, Quote, Span
 
