@@ -6,8 +6,10 @@ subject around each one; attribution_names turns "Gao", "Mr. Trump" or "he"
 into the full name introduced earlier. A quotation with no attribution of its
 own that follows a quotation by X in the same or the next paragraph is X's.
 
-Quoted segments of one or two words (scare quotes, nicknames, titles) are
-not listed: they are almost never speech and cannot be told from emphasis.
+Not listed: quoted segments of one or two words (scare quotes, nicknames)
+and titles of works in title case ("Face the Nation"), which are almost never
+speech; and a three-word segment nobody is said to have said, which is more
+often emphasis than a quotation.
 """
 
 from __future__ import annotations
@@ -148,13 +150,16 @@ class _Context(NamedTuple):
 def find_quotes(article: Article, people: Sequence[Person]) -> list[Quote]:
     """Every direct quotation of three words or more, with its speaker.
 
-    `Quote.span` runs from the first to the last quoted word (marks excluded).
-    `Quote.text` is that slice with whitespace collapsed, so for a one-paragraph
-    quotation it equals `article.text[span]` up to spacing, and for a quotation
-    over several paragraphs it is the paragraphs' words joined by single
-    spaces (the closing and reopening marks between them left out).
+    `Quote.span` runs from the first to the last quoted word (marks and a
+    transcript label like "WALLACE:" excluded). `Quote.text` is NOT always the
+    slice: it is the slice with whitespace collapsed to single spaces, so for
+    a one-paragraph quotation `text == " ".join(article.text[span].split())`;
+    for a quotation over several paragraphs the slice also holds the paragraph
+    break and the reopening mark, and `text` is the paragraphs' words joined
+    by single spaces without them.
     Speakers are full names when the article names the person, else the noun
-    phrase as written ("a spokesman"), or None when nobody is given.
+    phrase as written ("a spokesman", "the ministry"), or None when nobody is
+    given.
     """
     text = article.text
     paras, segments = find_segments(article)
