@@ -511,3 +511,11 @@ def test_ascii_single_quotes_with_apostrophes_inside() -> None:
         "'I don't think it's fair to the students' families,' she said.",
     )
     assert got == [("I don't think it's fair to the students' families,", "Jane Smith")]
+
+
+def test_subject_of_a_first_verb_carries_to_the_speech_verb() -> None:
+    got = speakers(
+        "The council leader also outlined her housing plan and vowed to stop "
+        '"landlords who leave homes empty for years."'
+    )
+    assert got == [("landlords who leave homes empty for years.", "The council leader")]

@@ -33,6 +33,7 @@ from reader.extract.attribution_words import (
     DASH_RE,
     DETERMINERS,
     FINITE_START_RE,
+    FINITE_STRONG_RE,
     LEAD_RE,
     NP_STOP,
     PARTICIPLES,
@@ -95,6 +96,9 @@ def subject_before(text: str, lo: int, verb_at: int, participle: bool) -> Speake
             return classify_phrase(name, lo)
         if is_appositive(last) and not last[:1].islower():
             return None  # "R-Utah", "59": a description with nothing to describe
+    if last.endswith(" and") and FINITE_STRONG_RE.search(" " + last):
+        # "The nominee outlined his plan and vowed": the first verb's subject
+        return clause_subject(text, lo, verb_at)
     # a subject is short; a long chunk is a clause ending in the subject
     words = split_words(last)
     if len(words) > 8:

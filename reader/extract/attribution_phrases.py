@@ -230,7 +230,7 @@ def clause_subjects(text: str, lo: int, hi: int) -> Iterator[Speaker]:
         cut = FINITE_STRONG_RE.search(" " + chunk) or FINITE_RE.search(" " + chunk)
         if cut is None:
             continue
-        subject = strip_conj(chunk[: cut.start()].strip())
+        subject = strip_trailing_aux(strip_conj(chunk[: cut.start()].strip()))
         if not subject and k:
             # "Hana Sato, his sister, runs the yard": the name before the aside
             subject = antecedent(chunks, k - 1) or ""
