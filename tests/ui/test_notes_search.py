@@ -16,6 +16,7 @@ from textual.content import Content
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList, Static
 
+from reader.errors import StoreError
 from reader.model import Highlight
 from reader.search import QUERY_HELP, ParsedQuery, SearchIndex, SearchResult
 from reader.store import Store
@@ -406,6 +407,30 @@ async def test_a_highlight_saved_while_the_screen_is_open_is_found(
             if isinstance(p := labels.get_option_at_index(i).prompt, Content)
         ]
         assert any(p.endswith("#ports") for p in plains)
+
+
+@sync
+async def test_a_failing_search_is_one_sentence_and_the_screen_stays(
+    index: SearchIndex,
+) -> None:
+    class Broken:
+        def search(self, query: str | ParsedQuery, limit: int = 50) -> list[SearchResult]:
+            raise StoreError("The notes file could not be read.")
+
+        def recent(self, limit: int = 50) -> list[SearchResult]:
+            return index.recent(limit)
+
+        def tag_counts(self) -> list[tuple[str, int]]:
+            return index.tag_counts()
+
+    app = Host(Broken())
+    async with app.run_test(size=(110, 32)) as pilot:
+        await settled(pilot, app)
+        assert len(shown(app)) == 5
+        await type_query(pilot, app, "steel")
+        assert status(app) == "The notes file could not be read."
+        assert shown(app) == []
+        assert app.screen is app.notes
 
 
 @sync

@@ -31,6 +31,7 @@ from textual.timer import Timer
 from textual.widgets import Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from reader.errors import ReaderError
 from reader.model import Highlight
 from reader.search import QUERY_HELP, ArticleInfo, ParsedQuery, SearchResult, parse_query
 from reader.search.text import norm_tag
@@ -43,6 +44,7 @@ DEBOUNCE_SECONDS = 0.15
 LIMIT = 50
 """Results shown per query: a screenful or three; refine the query for more."""
 
+SEARCH_FAILED = "The search failed; the details are in the log."
 NO_NOTES = (
     "No highlights yet. In an article, select words (mouse, or v then w/s/p) "
     "and press h to highlight them, t to tag them or n to add a note."
@@ -184,8 +186,10 @@ class NotesSearch(Screen[SearchPick | None]):
             parsed: ParsedQuery,
             results: list[SearchResult],
             tags: list[tuple[str, int]],
+            error: str | None = None,
         ) -> None:
             super().__init__()
+            self.error = error
             self.generation = generation
             self.parsed = parsed
             self.results = results
@@ -296,13 +300,16 @@ class NotesSearch(Screen[SearchPick | None]):
     @work(thread=True, exclusive=True, group="notes-search")
     def _search(self, generation: int, text: str, index: SearchSource) -> None:
         parsed = parse_query(text)
+        error: str | None = None
         try:
             results = index.recent(LIMIT) if parsed.is_empty else index.search(parsed, LIMIT)
             tags = index.tag_counts()
-        except Exception:  # the index is someone else's code; never crash the screen
+        except ReaderError as exc:
+            results, tags, error = [], self.tags, str(exc)
+        except Exception:  # a bug in the index must not take the screen down
             log.exception("search failed for %r", text)
-            results, tags = [], self.tags
-        self.post_message(self.ResultsReady(generation, parsed, results, tags))
+            results, tags, error = [], self.tags, SEARCH_FAILED
+        self.post_message(self.ResultsReady(generation, parsed, results, tags, error))
 
     @on(ResultsReady)
     def _results_ready(self, message: ResultsReady) -> None:
@@ -319,9 +326,10 @@ class NotesSearch(Screen[SearchPick | None]):
         results.add_options(options)  # None: a rule between results
         if self.results:
             results.highlighted = 0
-        self.query_one("#notes-status", Static).update(
-            status_content(self.parsed, self.results, ready=True)
-        )
+        status = status_content(self.parsed, self.results, ready=True)
+        if message.error:
+            status = Content.styled(message.error, "$error")
+        self.query_one("#notes-status", Static).update(status)
         self._show_tags(message.tags)
         if self._open_when_ready:
             self._open_when_ready = False
