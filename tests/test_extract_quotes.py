@@ -519,3 +519,17 @@ def test_subject_of_a_first_verb_carries_to_the_speech_verb() -> None:
         '"landlords who leave homes empty for years."'
     )
     assert got == [("landlords who leave homes empty for years.", "The council leader")]
+
+
+def test_code_blocks_hold_no_quotes() -> None:
+    text = 'Intro line\n\nprint("hello there my friend")\n\n"We ship on Friday," said Ana Ruiz.'
+    first = text.index("print")
+    second = text.index('"We')
+    blocks = (
+        Block(BlockKind.TITLE, Span(0, 10)),
+        Block(BlockKind.CODE, Span(first, first + len('print("hello there my friend")'))),
+        Block(BlockKind.PARAGRAPH, Span(second, len(text))),
+    )
+    article = Article(article_id(text), text, blocks, ArticleMeta(title="Intro line"))
+    got = [(q.text, q.speaker) for q in find_quotes(article, [])]
+    assert got == [("We ship on Friday,", "Ana Ruiz")]

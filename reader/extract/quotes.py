@@ -185,6 +185,8 @@ def find_quotes(article: Article, people: Sequence[Person]) -> list[Quote]:
         start, end = parts[0][0], parts[-1][1]
         if _word_count(text, start, end, MIN_WORDS) < MIN_WORDS:
             continue  # its sentence still counts as the next quote's context
+        if seg.para < len(article.blocks) and article.blocks[seg.para].kind == BlockKind.CODE:
+            continue  # string literals in a code block are not speech
         headline = _headline(article, paras, seg.para)
         if not headline and _title_like(text, start, end):
             continue  # the name of a show, book or song, not speech
