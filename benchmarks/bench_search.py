@@ -1,6 +1,8 @@
 """Search speed at 50,000 highlights over 2,000 articles, side by side.
 
 Run by hand:  .venv/bin/python benchmarks/bench_search.py [--highlights N] [--no-store]
+              [--dir DIR (keep/reuse the generated store)] [--clock wall|cpu]
+(--clock cpu times this process's CPU only: steadier when the machine is shared.)
 
 Generates realistic synthetic highlights (Zipf-distributed words from a
 common-word list plus a long tail of generated words, some accented; notes,
@@ -509,8 +511,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"json.load of the same data:           {t_json * 1000:8.0f} ms")
     if t_open is None:
         print(f"index build from records in memory:   {t_cold * 1000:8.0f} ms", end="")
-        print(f"   = {t_cold / t_json:.0%} of json.load")
-        bar = True
+        print(f"   = {t_cold / t_json:.0%} of json.load (the baseline without a store)")
+        bar = t_cold <= 0.5 * t_json
     else:
         assert t_warm is not None and t_first_open is not None
         print(f"store open + load all (the baseline): {t_open * 1000:8.0f} ms")
@@ -532,7 +534,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"SQLite FTS5 build (in memory):        {t_fts_build * 1000:8.0f} ms")
     ok = med <= 30 and p95 <= 100 and bar
     print(
-        "\nbars: median <= 30 ms, p95 <= 100 ms, build <= 50% of open: "
+        "\nbars: median <= 30 ms, p95 <= 100 ms, index <= 50% of the open baseline: "
         + ("met" if ok else "NOT met")
     )
     return 0
