@@ -209,3 +209,21 @@ def test_restored_highlights_answer_phrases_and_prefixes_like_fresh_ones(tmp_pat
     assert restored == fresh
     assert fresh[0] == {"p150", "p151", "p152"}  # steel + a word starting with t
     assert "p152" not in fresh[1] and {"p151", "p000"} <= fresh[1]
+
+
+def test_a_phrase_never_spans_two_fields(tmp_path: Path) -> None:
+    """'trade war' must not match a passage ending in 'trade' whose note
+    starts with 'war', whether indexed now or taken from a snapshot."""
+    path = tmp_path / "store.json"
+    when = datetime(2026, 1, 1)
+    h = Highlight(
+        "x1", "a0", 0, 11, "steel trade", "", "", note="war chest", created=when, updated=when
+    )
+    with Store.open(path) as store:
+        store.add(h)
+        assert SearchIndex.from_store(store).search('"trade war"') == []
+    with Store.open(path) as store:
+        index = SearchIndex.from_store(store)
+        assert index.reused == 1
+        assert index.search('"trade war"') == []
+        assert [r.highlight.id for r in index.search('"war chest"')] == ["x1"]
