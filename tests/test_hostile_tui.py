@@ -10,8 +10,10 @@ text runs no action and writes no file.
 from __future__ import annotations
 
 import asyncio
+import os
 import time
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -38,11 +40,28 @@ AWAITING_FIX = {
     "nest-quotes.md",
 }
 PAYLOADS = [p for p in corpus() if not p.refused and p.id not in AWAITING_FIX]
-TIMINGS: dict[str, tuple[float, float]] = {}
 
 # Text on screen that would only be there if article markup had been parsed
 # and run, or a payload click target to try.
 CLICK_TARGETS = ("[@click", "Read more", "Subscribe", "Share", "Continue reading", "[link=")
+
+
+@dataclass(frozen=True)
+class Clock:
+    """Wall-clock and process CPU seconds (all threads), read together."""
+
+    wall: float
+    cpu: float
+
+    @staticmethod
+    def now() -> Clock:
+        return Clock(time.perf_counter(), time.process_time())
+
+    def __sub__(self, other: Clock) -> Clock:
+        return Clock(self.wall - other.wall, self.cpu - other.cpu)
+
+    def __add__(self, other: Clock) -> Clock:
+        return Clock(self.wall + other.wall, self.cpu + other.cpu)
 
 
 def _ink(text: str) -> str:
@@ -109,7 +128,7 @@ async def _open_and_check(
     recorder: Recorder,
     targets: tuple[str, ...],
     size: tuple[int, int] = SIZE,
-) -> float:
+) -> Clock:
     store = Store.open(tmp_path / "store.json")
     app = ReaderApp(
         store=store,
@@ -118,16 +137,16 @@ async def _open_and_check(
         config_file=tmp_path / "config.json",
         seed=False,
     )
-    painted: list[float] = []
+    painted: list[Clock] = []
     real_render_line = ArticleView.render_line
 
     def timed_render_line(view: ArticleView, y: int) -> Strip:
         strip = real_render_line(view, y)
         if not painted and view.layout_lines:
-            painted.append(time.perf_counter())
+            painted.append(Clock.now())
         return strip
 
-    started = time.perf_counter()
+    started = Clock.now()
     try:
         with pytest.MonkeyPatch.context() as patch:
             patch.setattr(ArticleView, "render_line", timed_render_line)
@@ -203,33 +222,53 @@ def _check_screen(rows: list[Strip]) -> None:
             assert click is None or "screenshot" not in str(click), (y, click)
 
 
-async def _first_paint_only(article: Article, tmp_path: Path) -> float:
+async def _first_paint_only(article: Article, tmp_path: Path) -> Clock:
     """Seconds from app start to the article pane's first paint."""
     app = ReaderApp(articles=[article], config_file=tmp_path / "config.json", seed=False)
-    painted: list[float] = []
+    painted: list[Clock] = []
     real_render_line = ArticleView.render_line
 
     def timed_render_line(view: ArticleView, y: int) -> Strip:
         if not painted and view.layout_lines:
-            painted.append(time.perf_counter())
+            painted.append(Clock.now())
         return real_render_line(view, y)
 
-    started = time.perf_counter()
+    started = Clock.now()
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(ArticleView, "render_line", timed_render_line)
         async with app.run_test(size=SIZE) as pilot:
-            while not painted and time.perf_counter() - started < 10:
+            while not painted and time.perf_counter() - started.wall < 10:
                 await pilot.pause(0.01)
     assert painted
     return painted[0] - started
 
 
-def _first_paint(path: Path, tmp_path: Path) -> tuple[float, float]:
+def _first_paint(path: Path, tmp_path: Path) -> tuple[Clock, Clock]:
     """Ingest and first paint, measured again on a quiet app (no store)."""
-    started = time.perf_counter()
+    started = Clock.now()
     article, _ = load_with_source(path)
-    ingest_s = time.perf_counter() - started
-    return ingest_s, asyncio.run(_first_paint_only(article, tmp_path))
+    ingest = Clock.now() - started
+    return ingest, asyncio.run(_first_paint_only(article, tmp_path))
+
+
+def _overloaded() -> bool:
+    """More runnable work than CPUs (e.g. several test runs at once)."""
+    return os.getloadavg()[0] > (os.cpu_count() or 1)
+
+
+def assert_within_budget(total: Clock, ingest: Clock, paint: Clock) -> None:
+    """Wall-clock first paint under the budget. When the machine is
+    overloaded by other processes, wall time measures the queue for the CPU,
+    so the process's own CPU time must fit the budget instead (and the wall
+    time twice the budget)."""
+    message = (
+        f"first paint after {ingest.wall:.2f} s ingest + {paint.wall:.2f} s in the app "
+        f"({total.cpu:.2f} s CPU)"
+    )
+    if total.wall < FIRST_PAINT_BUDGET:
+        return
+    assert _overloaded(), message
+    assert total.cpu < FIRST_PAINT_BUDGET and total.wall < 2 * FIRST_PAINT_BUDGET, message
 
 
 def _written(tmp_path: Path) -> set[Path]:
@@ -248,27 +287,28 @@ def test_hostile_article_in_the_reader(
     path = write_corpus(tmp_path / "in", [payload])[payload.id]
     monkeypatch.chdir(tmp_path)
     before = _written(tmp_path)
-    started = time.perf_counter()
+    started = Clock.now()
     try:
         article, source = load_with_source(path)
     except BadInputError:
         assert payload.may_refuse
         return
-    ingest_s = time.perf_counter() - started
+    ingest = Clock.now() - started
     recorder = Recorder()
     targets = CLICK_TARGETS + tuple(k[:12] for k in payload.keep)
-    paint_s = asyncio.run(_open_and_check(article, source, tmp_path, recorder, targets))
+    paint = asyncio.run(_open_and_check(article, source, tmp_path, recorder, targets))
     # Timing on a shared machine is noisy: a slow first try is measured
     # again (best of three) before it counts as a failure.
-    attempts = [(ingest_s, paint_s)]
-    while min(sum(a) for a in attempts) >= FIRST_PAINT_BUDGET and len(attempts) < 3:
+    attempts = [(ingest, paint)]
+    while min((i + p).wall for i, p in attempts) >= FIRST_PAINT_BUDGET and len(attempts) < 3:
         attempts.append(_first_paint(path, tmp_path))
-    ingest_s, paint_s = min(attempts, key=sum)
-    TIMINGS[payload.id] = (ingest_s, paint_s)
-    print(f"\nfirst-paint {payload.id}: ingest {ingest_s:.3f} s + app {paint_s:.3f} s")
-    assert ingest_s + paint_s < FIRST_PAINT_BUDGET, (
-        f"first paint after {ingest_s:.2f} s ingest + {paint_s:.2f} s in the app"
+    ingest, paint = min(attempts, key=lambda a: (a[0] + a[1]).wall)
+    total = ingest + paint
+    print(
+        f"\nfirst-paint {payload.id}: ingest {ingest.wall:.3f} s + app {paint.wall:.3f} s"
+        f" (cpu {total.cpu:.3f} s)"
     )
+    assert_within_budget(total, ingest, paint)
     written = _written(tmp_path) - before
     written = {p for p in written if p.name not in ("store.json", "config.json")}
     written = {p for p in written if "store" not in p.name and p.suffix != ".lock"}
