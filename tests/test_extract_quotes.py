@@ -268,9 +268,10 @@ def test_span_excludes_marks_and_reads_back() -> None:
         '"' * 1_000_000,
         "“" * 500_000 + "”" * 500_000,
         "Capitalised Words Keep Going " * 35_000,
+        "Ana von der " * 85_000,
         "'" * 1_000_000,
     ],
-    ids=["straight-marks", "curly-marks", "capitalised", "apostrophes"],
+    ids=["straight-marks", "curly-marks", "capitalised", "particles", "apostrophes"],
 )
 def test_hostile_megabyte_line_is_fast(line: str) -> None:
     article = make_article(line, title=None)
@@ -533,3 +534,17 @@ def test_code_blocks_hold_no_quotes() -> None:
     article = Article(article_id(text), text, blocks, ArticleMeta(title="Intro line"))
     got = [(q.text, q.speaker) for q in find_quotes(article, [])]
     assert got == [("We ship on Friday,", "Ana Ruiz")]
+
+
+def test_names_with_particles_and_accents_resolve() -> None:
+    got = speakers(
+        '"Europe must defend its industry," said Ursula von der Leyen, the president.',
+        'Von der Leyen later added: "We will respond quickly and in proportion."',
+        "Recep Tayyip Erdoğan spoke next.",
+        '"We are ready for talks," Erdoğan said.',
+    )
+    assert [s for _, s in got] == [
+        "Ursula von der Leyen",
+        "Ursula von der Leyen",
+        "Recep Tayyip Erdoğan",
+    ]

@@ -20,9 +20,12 @@ from reader.model import Person
 
 # Two to five capitalised words (initials and name particles allowed). Each
 # step starts with a distinct character class, so matching is linear.
+# Capital letters of the Latin, Greek and Cyrillic alphabets ("Erdoğan", "Ángel").
+_UP = "[" + "".join(c for c in map(chr, range(0x41, 0x530)) if c.isupper() and c.isalpha()) + "]"
+_PARTICLE = r"(?:de|del|della|van|von|der|den|bin|ibn|al|da|di|du|la|le|dos|das)"
 _RUN_RE = re.compile(
-    r"\b[A-Z][a-zA-Z'’\-]+(?:\s(?:[A-Z]\.|[A-Z][a-zA-Z'’\-]+|(?:de|van|von|der|bin|al|da|di|la|le)"
-    r"(?=\s[A-Z]))){1,5}"
+    r"\b" + _UP + r"[\w'’\-]+(?:\s(?:" + _UP + r"\.|" + _UP + r"[\w'’\-]+"
+    r"|" + _PARTICLE + r"(?=\s(?:" + _UP + r"|" + _PARTICLE + r"\b)))){1,5}"
 )
 # Words that end or start capitalised runs that are not people.
 _NOT_NAME = word_set(
@@ -48,7 +51,7 @@ _NAME_CHARS_RE = re.compile(r"[^\W\d_]+(?:[ .'’-]+[^\W\d_]+)*\.?")
 _HEADLINE_VERBS = word_set(
     "rips slams hammers blasts speaks rally rallies denies backs rejects attacks praises vows"
 )
-_CAP_RUN_RE = re.compile(r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*")
+_CAP_RUN_RE = re.compile(_UP + r"[\w'’.-]*(?: " + _UP + r"[\w'’.-]*)*")
 _GENDER_RE = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 _MALE = frozenset(("he", "him", "his"))
 _PRONOUN_PERSON = word_set(
@@ -71,6 +74,8 @@ class NameBook:
     by_part: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
     aliases: dict[str, str] = field(default_factory=dict)
     full_keys: set[str] = field(default_factory=set)
+    spots: dict[str, list[int]] = field(default_factory=dict)
+    distinct: dict[str, dict[str, None]] = field(default_factory=dict)  # ordered sets
     genders: dict[str, str] = field(default_factory=dict)
     people_positions: list[int] = field(default_factory=list)
     people_names: list[str] = field(default_factory=list)
@@ -88,6 +93,12 @@ class NameBook:
         self.people_names.append(name)
 
     def finish(self) -> None:
+        for pos, name in zip(self.positions, self.names, strict=True):
+            self.spots.setdefault(name, []).append(pos)
+            last = name_key(name.split()[-1])
+            self.distinct.setdefault(last, {})[name] = None
+        for spots in self.spots.values():
+            spots.sort()
         pairs = sorted(zip(self.people_positions, self.people_names, strict=True))
         self.people_positions = [p for p, _ in pairs]
         self.people_names = [n for _, n in pairs]
@@ -102,7 +113,19 @@ class NameBook:
         from "Mr."/"Mrs." or a pronoun) picks among people who share it."""
         key = name_key(name)
         if len(name.split()) > 1:
-            return self.aliases.get(key, name)
+            if key in self.aliases:
+                return self.aliases[key]
+            if key in self.full_keys:
+                return name
+            # "Von der Leyen" -> the nearest "Ursula von der Leyen" before
+            best, best_pos = name, -1
+            for full in self.distinct.get(name_key(name.split()[-1]), ()):
+                if name_key(full).endswith(" " + key):
+                    spots = self.spots[full]
+                    i = bisect.bisect_left(spots, at)
+                    if i and spots[i - 1] > best_pos:
+                        best, best_pos = full, spots[i - 1]
+            return best
         entries = self.by_part.get(key, [])
         lastnames = [e for e in entries if name_key(e[1].split()[-1]) == key]
         before = [e for e in lastnames if e[0] < at]
