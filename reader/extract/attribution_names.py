@@ -126,9 +126,19 @@ class NameBook:
                     if i and spots[i - 1] > best_pos:
                         best, best_pos = full, spots[i - 1]
             return best
-        entries = self.by_part.get(key, [])
-        lastnames = [e for e in entries if name_key(e[1].split()[-1]) == key]
-        before = [e for e in lastnames if e[0] < at]
+        # each full name ending in this surname, with its last mention before
+        # `at` (or -1) and its first mention: a few names, each a bisect
+        before: list[tuple[int, str]] = []
+        later: list[tuple[int, str]] = []
+        for full in self.distinct.get(key, ()):
+            spots = self.spots[full]
+            i = bisect.bisect_left(spots, at)
+            if i:
+                before.append((spots[i - 1], full))
+            else:
+                later.append((spots[0], full))
+        before.sort()
+        later.sort()
         agree = [e for e in before if self.compatible(e[1], want)]
         if agree:
             return agree[-1][1]
@@ -137,8 +147,8 @@ class NameBook:
             return name if want else before[-1][1]
         if key in self.aliases and self.compatible(self.aliases[key], want):
             return self.aliases[key]
-        later = [e for e in lastnames if self.compatible(e[1], want)]
-        return later[0][1] if later else name
+        ahead = [e for e in later if self.compatible(e[1], want)]
+        return ahead[0][1] if ahead else name
 
     def known_in(self, phrase: str, at: int) -> str | None:
         """The first person the book knows named inside `phrase` ("A lesson
