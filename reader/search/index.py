@@ -767,30 +767,40 @@ class SearchIndex:
             nums = self._newest(None, limit, excludes, tests)
             return [self._result(n, 0.0, marks) for n in nums]
         candidates = self._intersect(positives)
-        if (self._dead and positives) or excludes or tests:
+        if (self._dead and positives) or excludes:
             narrowed = set(candidates)
             for excluded in excludes:
                 narrowed.difference_update(excluded)
             if self._dead:
                 live = self._hl
                 narrowed = {n for n in narrowed if n in live}
-            for test, wanted in tests:
-                narrowed = {n for n in narrowed if test(n) == wanted}
             candidates = narrowed
+        # The tests (phrase order, a word being typed) are the dear part: they
+        # run lazily, in result order, only until `limit` results pass.
         if not scorers:
-            nums = self._newest(candidates, limit)
+            nums = self._newest(candidates, limit, tests=tests)
             return [self._result(n, 0.0, marks) for n in nums]
         scores = self._score(candidates, scorers)
-        ranked = self._top(scores, limit)
+        if tests:
+            ranked = []
+            for n, score in sorted(scores.items(), key=self._rank_key):
+                if all(test(n) == wanted for test, wanted in tests):
+                    ranked.append((n, score))
+                    if len(ranked) >= limit:
+                        break
+        else:
+            ranked = self._top(scores, limit)
         if len(ranked) < limit and len(scores) < len(candidates):
             # candidates no scored term touched (an OR'd stop word, an unscored
             # completion): after the scored ones, newest first
-            for _, n in reversed(self._sorted_times()):
-                if len(ranked) >= limit:
-                    break
-                if n in candidates and n not in scores:
-                    ranked.append((n, 0.0))
+            rest = set(candidates).difference(scores) if scores else candidates
+            for n in self._newest(rest, limit - len(ranked), tests=tests):
+                ranked.append((n, 0.0))
         return [self._result(n, s, marks) for n, s in ranked]
+
+    def _rank_key(self, ns: tuple[int, float]) -> tuple[float, float, int]:
+        """Best score first; equal scores (to 6 places) newest first."""
+        return (-round(ns[1], 6), -self._created[ns[0]], -ns[0])
 
     def _wide_prefixes(self, parsed: ParsedQuery) -> dict[Atom, bool]:
         """Words being typed with hundreds of completions, each mapped to
@@ -1153,11 +1163,7 @@ class SearchIndex:
 
     def _top(self, scores: dict[int, float], limit: int) -> list[tuple[int, float]]:
         """Best first; equal scores (to 6 places) newest first."""
-        created = self._created
-
-        def key(ns: tuple[int, float]) -> tuple[float, float, int]:
-            return (-round(ns[1], 6), -created[ns[0]], -ns[0])
-
+        key = self._rank_key
         if len(scores) <= 4 * limit:
             return sorted(scores.items(), key=key)[:limit]
         cutoff = heapq.nlargest(limit, scores.values())[-1]
