@@ -47,6 +47,17 @@ def _load(raw_paths: list[str]) -> tuple[list[Article], list[str], list[str]]:
 
 
 def run(args: argparse.Namespace) -> int:
+    from reader.ui.extract_worker import ExtractionProcess
+
+    # Start the extraction process first, before Textual is even imported:
+    # it loads the extractors on another core while the interface starts.
+    extractor: ExtractionProcess | None = None
+    try:
+        process = ExtractionProcess()
+        process.start()
+        extractor = process
+    except OSError:
+        extractor = None
     raw_paths: list[str] = list(getattr(args, "paths", None) or [])
     articles: list[Article] = []
     sources: list[str] = []
@@ -54,7 +65,14 @@ def run(args: argparse.Namespace) -> int:
     if raw_paths:
         articles, sources, failures = _load(raw_paths)
         if not articles:
+            if extractor is not None:
+                extractor.close()
             return 1
+    if articles and extractor is not None:
+        try:
+            extractor.submit(articles[0])
+        except OSError:
+            extractor = None
 
     from reader.paths import db_path
     from reader.store import Store
@@ -68,10 +86,14 @@ def run(args: argparse.Namespace) -> int:
     except ReaderError as exc:
         store = None
         notices.append(f"{exc} The library is not available in this session.")
-    app = ReaderApp(store=store, articles=articles, sources=sources, notices=notices)
+    app = ReaderApp(
+        store=store, articles=articles, sources=sources, notices=notices, extractor=extractor
+    )
     try:
         app.run()
     finally:
+        if extractor is not None:
+            extractor.close()
         if store is not None:
             store.close()
     return 1 if failures else 0

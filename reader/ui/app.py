@@ -27,6 +27,7 @@ from reader.model import Article, Extraction, Highlight, LibraryEntry
 from reader.paths import seeds_dir, styles_dir
 from reader.ui.commands import ReaderCommands
 from reader.ui.config import UIConfig, load_config, save_config
+from reader.ui.extract_worker import ExtractionFailed, ExtractionProcess
 from reader.ui.links import safe_link
 from reader.ui.screens.dialogs import ConfirmScreen, OpenFileScreen
 from reader.ui.screens.help import MOUSE_ROWS, HelpScreen, binding_rows
@@ -146,6 +147,7 @@ class ReaderApp(App[None]):
         config_file: Path | None = None,
         seed: bool = True,
         notices: Sequence[str] = (),
+        extractor: ExtractionProcess | None = None,
     ) -> None:
         super().__init__()
         self.store = store
@@ -155,6 +157,7 @@ class ReaderApp(App[None]):
         self.ui_config = config if config is not None else load_config(config_file)
         self.seed = seed
         self.notices = list(notices)
+        self.extractor = extractor
         self.opened: Opened | None = None
         self.extractions: dict[str, Extraction] = {}
         self.library_items: list[LibraryItem] = []
@@ -200,7 +203,8 @@ class ReaderApp(App[None]):
             self.library.set_items(items, first.id)
             self.show_article(Opened(first, None))
             view.focus()
-            self._add_to_library(self.initial, self.initial_sources)
+            # Store writes wait for the first paint: they need the GIL too.
+            self.call_after_refresh(self._add_to_library, self.initial, self.initial_sources)
         else:
             view.load(None)
             self._set_shown("library", True)
@@ -228,23 +232,46 @@ class ReaderApp(App[None]):
             )
         if cached is None:
             self._extract(article)
-        self._load_highlights(article.id)
+        self.call_after_refresh(self._load_highlights, article.id)
 
     @work(thread=True, exclusive=True, group="extract")
     def _extract(self, article: Article) -> None:
+        result: Extraction | None = None
+        if self.extractor is not None:
+            try:
+                result = self.extractor.extract(article)
+            except EOFError:
+                if self.opened is None or self.opened.article.id != article.id:
+                    return  # another article is on screen now
+            except ExtractionFailed:
+                log.exception("extraction failed for %s", article.id)
+                result = Extraction()
+                self._tell_extraction_failed()
+        if result is None:
+            result = self._extract_here(article)
+        self.call_from_thread(self._extracted, article.id, result)
+
+    def _extract_here(self, article: Article) -> Extraction:
+        """Extraction in this thread: the fallback when there is no extraction process."""
         from reader.extract import extract
 
         try:
-            result = extract(article)
+            return extract(article)
         except Exception:
             log.exception("extraction failed for %s", article.id)
-            self.call_from_thread(
-                self.notify,
-                "Quotes, people and figures could not be extracted.",
-                severity="error",
-            )
-            result = Extraction()
-        self.call_from_thread(self._extracted, article.id, result)
+            self._tell_extraction_failed()
+            return Extraction()
+
+    def _tell_extraction_failed(self) -> None:
+        self.call_from_thread(
+            self.notify,
+            "Quotes, people and figures could not be extracted from this article.",
+            severity="error",
+        )
+
+    def on_unmount(self) -> None:
+        if self.extractor is not None:
+            self.extractor.close()  # a blocked extraction worker returns at once
 
     def _extracted(self, article_id: str, extraction: Extraction) -> None:
         self.extractions[article_id] = extraction

@@ -1,0 +1,186 @@
+"""Start-up time of the reader against a bare Textual app, side by side.
+
+Each run starts a fresh Python process in a pseudo-terminal (120x40). The
+parent notes the wall-clock time just before spawning it; the child, at its
+first full paint (the first refresh after the condition below), writes the
+wall-clock time to a file and exits at once. The figure is the difference:
+
+- bare:   a Textual app with Header, a Static and Footer; exits after the
+          first refresh that follows mount.
+- reader: `reader SEED` through the real CLI (store, config, ingest); exits
+          after the first refresh that follows the sidebar being filled by
+          the extraction worker.
+- 1 MB:   `reader BIG.txt` on a generated 1 MB article; exits after the
+          first refresh that shows the article (extraction still running).
+
+Runs are interleaved so machine noise hits all of them alike. Prints the
+medians and the reader/bare ratio (bar: <= 1.5) and the 1 MB first paint
+(bar: < 1 s).
+
+    python benchmarks/bench_startup.py [--runs 7]
+"""
+
+from __future__ import annotations
+
+import argparse
+import fcntl
+import os
+import pty
+import statistics
+import struct
+import subprocess
+import sys
+import tempfile
+import termios
+import threading
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+SEED = REPO / "seeds" / "xiaomi-yu7-us-market.txt"
+SIZE = (120, 40)
+
+
+# --------------------------------------------------------------------- children
+
+
+def painted() -> None:
+    """Record the moment of the first full paint and leave without cleaning up."""
+    Path(os.environ["BENCH_RESULT"]).write_text(repr(time.time()))
+    os._exit(0)
+
+
+def child_bare() -> None:
+    from textual.app import App, ComposeResult
+    from textual.widgets import Footer, Header, Static
+
+    class Bare(App[None]):
+        def compose(self) -> ComposeResult:
+            yield Header()
+            yield Static("Hello, terminal.")
+            yield Footer()
+
+        def on_mount(self) -> None:
+            self.call_after_refresh(painted)
+
+    Bare().run()
+
+
+def child_reader(path: str, *, wait_for_sidebar: bool) -> None:
+    from reader import cli
+    from reader.ui import app as ui_app
+    from reader.ui.app import ReaderApp
+
+    if wait_for_sidebar:
+        extracted = ReaderApp._extracted
+
+        def exit_after_sidebar(self: ReaderApp, article_id: str, extraction: object) -> None:
+            extracted(self, article_id, extraction)  # type: ignore[arg-type]
+            self.call_after_refresh(painted)
+
+        ui_app.ReaderApp._extracted = exit_after_sidebar  # type: ignore[method-assign]
+    else:
+        show = ReaderApp.show_article
+
+        def exit_after_article(self: ReaderApp, opened: ui_app.Opened) -> None:
+            show(self, opened)
+            self.call_after_refresh(painted)
+
+        ui_app.ReaderApp.show_article = exit_after_article  # type: ignore[method-assign]
+    cli.main([path])
+    raise SystemExit("the reader exited before painting")
+
+
+# ---------------------------------------------------------------------- parent
+
+
+def run_in_pty(args: list[str], env: dict[str, str]) -> float:
+    """Seconds from spawning `args` in a 120x40 pseudo-terminal to its first paint."""
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", SIZE[1], SIZE[0], 0, 0))
+
+    def drain() -> None:
+        while True:
+            try:
+                if not os.read(master, 65536):
+                    return
+            except OSError:
+                return
+
+    threading.Thread(target=drain, daemon=True).start()
+    result = Path(env["BENCH_RESULT"])
+    result.unlink(missing_ok=True)
+    started = time.time()
+    process = subprocess.Popen(
+        args, stdin=slave, stdout=slave, stderr=slave, env=env, start_new_session=True
+    )
+    code = process.wait(timeout=120)
+    os.close(slave)
+    os.close(master)
+    if code != 0 or not result.exists():
+        raise SystemExit(f"{args} exited with {code} before painting")
+    return float(result.read_text()) - started
+
+
+def big_article(folder: Path) -> Path:
+    paragraph = " ".join(
+        ["The council said the bridge would reopen in spring, officials told reporters."] * 12
+    )
+    text = "A one-megabyte article\n\n" + "\n\n".join(f"{paragraph} ({i})" for i in range(1_100))
+    path = folder / "big.txt"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--child", choices=["bare", "reader", "big"], help=argparse.SUPPRESS)
+    parser.add_argument("path", nargs="?", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child == "bare":
+        child_bare()
+        return
+    if args.child in ("reader", "big"):
+        child_reader(args.path, wait_for_sidebar=args.child == "reader")
+        return
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        big = big_article(folder)
+        env = dict(
+            os.environ,
+            TERM="xterm-256color",
+            READER_HOME=str(folder / "home"),
+            BENCH_RESULT=str(folder / "painted-at"),
+        )
+        env.pop("READER_DB", None)
+        me = [sys.executable, str(Path(__file__).resolve())]
+        commands = {
+            "bare": [*me, "--child", "bare"],
+            "reader": [*me, "--child", "reader", str(SEED)],
+            "big": [*me, "--child", "big", str(big)],
+        }
+        for command in commands.values():  # warm the file cache and the store
+            run_in_pty(command, env)
+        times: dict[str, list[float]] = {name: [] for name in commands}
+        for _ in range(args.runs):
+            for name, command in commands.items():
+                times[name].append(run_in_pty(command, env))
+
+    bare = statistics.median(times["bare"])
+    reader = statistics.median(times["reader"])
+    big_s = statistics.median(times["big"])
+    size_mb = big.stat().st_size / 1e6 if big.exists() else 1.0
+    print(f"runs: {args.runs} each, interleaved, {SIZE[0]}x{SIZE[1]} pseudo-terminal")
+    print(f"bare Textual app (Header, Static, Footer) to first paint: {bare * 1000:7.0f} ms")
+    print(f"reader on the seed, sidebar filled, to first paint:     {reader * 1000:7.0f} ms")
+    print(f"ratio reader / bare: {reader / bare:.2f}  (bar <= 1.5)")
+    print(
+        f"reader on a {size_mb:.1f} MB article to first paint:       {big_s * 1000:7.0f} ms"
+        f"  (bar < 1000 ms; extraction continues in a worker)"
+    )
+
+
+if __name__ == "__main__":
+    main()
