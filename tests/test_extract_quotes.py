@@ -551,3 +551,24 @@ def test_names_with_particles_and_accents_resolve() -> None:
         "Ursula von der Leyen",
         "Recep Tayyip Erdoğan",
     ]
+
+
+def test_long_noun_phrase_subject_kept_as_written() -> None:
+    got = speakers(
+        "On Monday, the former finance minister and current opposition party leader said "
+        'the budget was "a gift to the banks and nobody else."'
+    )
+    assert got == [
+        (
+            "a gift to the banks and nobody else.",
+            "the former finance minister and current opposition party leader",
+        )
+    ]
+
+
+def test_participle_after_an_earlier_quote_in_the_sentence() -> None:
+    got = speakers(
+        "Kwame Mensah brushed off the question, calling the audit “a routine check” and, "
+        'when pressed, insisting "there is nothing to find here at all."'
+    )
+    assert got == [("there is nothing to find here at all.", "Kwame Mensah")]

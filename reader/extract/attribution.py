@@ -103,7 +103,12 @@ def subject_before(text: str, lo: int, verb_at: int, participle: bool) -> Speake
     words = split_words(last)
     if len(words) > 8:
         run = trailing_run(last)
-        return classify_phrase(run, lo) if run else None
+        if run:
+            return classify_phrase(run, lo)
+        if words[0].lower() in DETERMINERS and not FINITE_STRONG_RE.search(" " + last):
+            # "the former secretary of state and current presidential nominee"
+            return classify_phrase(last, lo)
+        return None
     return classify_phrase(last, lo)
 
 

@@ -28,7 +28,7 @@ from reader.extract.attribution_text import (
     sentence_starts,
     speaker_label,
 )
-from reader.extract.attribution_words import word_set
+from reader.extract.attribution_words import PARTICIPLES, word_set
 from reader.extract.quote_marks import Segment, find_segments
 from reader.model import Article, BlockKind, Person, Quote, Span
 
@@ -38,6 +38,7 @@ ANTECEDENT_SENTENCES = 4
 ANTECEDENT_WINDOW = 800  # characters looked back for a pronoun's antecedent
 _WORD_RE = re.compile(r"[\w']+")
 _VERB_LIKE_END_RE = re.compile(r"\s[a-z]+(?:ed|es)$")
+_PARTICIPLE_RE = re.compile(r"\b(?:" + "|".join(sorted(PARTICIPLES)) + r")\b")
 _LEADS_IN_RE = re.compile(r"\b(?:that|saying|says|said)$")
 _MARKS = "\"“”„«»‘’'`"
 # Lowercase words a title may keep ("Face the Nation", "Fox and Friends").
@@ -200,6 +201,16 @@ def find_quotes(article: Article, people: Sequence[Person]) -> list[Quote]:
             tail_hi = _back_marks(text, segments[n + 1].start, tail_from)
         tail_to = sentence_end(text, tail_from, tail_hi)
         speaker = _attribute(text, s_start, open_at, tail_from, tail_to, headline)
+        if (
+            speaker is None
+            and head_lo > para_start
+            and _PARTICIPLE_RE.search(text, s_start, open_at)
+        ):
+            # `X clarified nothing, calling it "…" and, later, asserting "…"`:
+            # the participle's subject is before the earlier quotation
+            whole = sentence_start(text, para_start, open_at)
+            if whole < s_start:
+                speaker = clause_subject(text, whole, open_at)
         if label_name is not None:
             speaker = Speaker(label_name, "name", first_start)
         back_to = paras[max(0, seg.para - 2)][0]
