@@ -37,6 +37,8 @@ VERBS = word_list(
 boasting declaring claiming conceding cautioning complaining explaining
 recalling insisting answering replying responding joking quipping vowing
 promising predicting stressing calling describing labeling labelling dubbing
+admitting acknowledging denying demanding lamenting pledging reiterating repeating
+touting questioning wondering complaining criticizing criticising conceding
 urging warning vowing
     """
 )
