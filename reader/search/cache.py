@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 MAGIC = b"reader-search-index\n"
-FORMAT = 4
+FORMAT = 5
 
 
 def cache_path(store_path: Path) -> Path:

@@ -28,10 +28,11 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Set
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime
-from itertools import chain
+from datetime import datetime, timedelta
+from itertools import chain, repeat
+from operator import attrgetter, sub
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Protocol, cast
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -126,22 +127,20 @@ def _seconds(moment: datetime) -> float:
         return 0.0
 
 
-def fingerprint(h: Highlight) -> tuple[Any, ...]:
-    """What must be unchanged for a snapshot's entry of `h` to be reused: the
-    store stamps `updated` on every change; the rest guards odd edits."""
-    u = h.updated
-    return (
-        h.article_id,
-        u.toordinal(),
-        u.hour,
-        u.minute,
-        u.second,
-        u.microsecond,
-        len(h.exact),
-        len(h.note),
-        h.color,
-        h.orphaned,
-    )
+_ID = attrgetter("id")
+_ARTICLE_ID = attrgetter("article_id")
+_UPDATED = attrgetter("updated")
+
+
+def updated_seconds(highlights: list[Highlight]) -> array[float]:
+    """Each highlight's `updated` as seconds: what says a snapshot entry is
+    still good (the store stamps it on every change). Bulk C-level maps for
+    naive datetimes, one by one if any is timezone-aware."""
+    try:
+        deltas = map(sub, map(_UPDATED, highlights), repeat(_EPOCH))
+        return array("d", map(timedelta.total_seconds, deltas))
+    except TypeError:
+        return array("d", (_seconds(h.updated) for h in highlights))
 
 
 @dataclass(slots=True)
@@ -579,7 +578,8 @@ class SearchIndex:
                 # columns, oldest first, so the recency list comes back sorted
                 "nums": _arr(nums),
                 "ids": [hl[n].id for n in nums],
-                "fps": [fingerprint(hl[n]) for n in nums],
+                "article_ids": [hl[n].article_id for n in nums],
+                "updated": updated_seconds([hl[n] for n in nums]).tobytes(),
                 "created": array("d", (c for c, _ in times)).tobytes(),
                 "day": array("i", (self._day[n] for n in nums)).tobytes(),
                 "length": _arr(self._length[n] for n in nums),
@@ -605,22 +605,36 @@ class SearchIndex:
         }
         nums = _nums(data["nums"])
         saved_ids: list[str] = data["ids"]
-        fps: list[tuple[Any, ...]] = data["fps"]
-        position = dict(zip(saved_ids, range(len(nums)), strict=True))
-        hl: dict[int, Highlight] = {}
-        fresh: list[Highlight] = []
-        for h in highlights:  # the one loop per highlight: keep it lean
-            i = position.get(h.id)
-            if i is not None and fingerprint(h) == fps[i] and h.article_id not in changed:
-                hl[nums[i]] = h
-            else:
-                fresh.append(h)
-        stale = set(nums).difference(hl)
-        ids = dict(zip(saved_ids, nums, strict=True))
-        if stale:
-            for i, num in enumerate(nums):
-                if num in stale:
-                    del ids[saved_ids[i]]
+        saved_articles: list[str] = data["article_ids"]
+        saved_updated = array("d", data["updated"])
+        by_id = dict(zip(map(_ID, highlights), highlights, strict=True))
+        ordered = list(map(by_id.get, saved_ids))  # None where deleted since
+        present = cast(list[Highlight], ordered)
+        unchanged = (
+            not changed
+            and len(by_id) == len(saved_ids)
+            and None not in ordered
+            and list(map(_ARTICLE_ID, present)) == saved_articles
+            and updated_seconds(present) == saved_updated
+        )
+        if unchanged:  # the usual open: one bulk comparison, no loop
+            hl = dict(zip(nums, present, strict=True))
+            ids = dict(zip(saved_ids, nums, strict=True))
+            fresh: list[Highlight] = []
+            stale: set[int] = set()
+        else:
+            hl, ids = {}, {}
+            for i, h in enumerate(ordered):
+                if (
+                    h is not None
+                    and h.article_id == saved_articles[i]
+                    and h.article_id not in changed
+                    and _seconds(h.updated) == saved_updated[i]
+                ):
+                    hl[nums[i]] = h
+                    ids[h.id] = nums[i]
+            fresh = [h for h in highlights if h.id not in ids]
+            stale = set(nums).difference(hl)
         dead = int(data["dead"]) + len(stale)
         if dead > STALE_SHARE * max(1, len(nums) + int(data["dead"])):
             return highlights
