@@ -575,3 +575,28 @@ def test_participle_after_an_earlier_quote_in_the_sentence() -> None:
         ("a routine check", "Kwame Mensah"),
         ("there is nothing to find here at all.", "Kwame Mensah"),
     ]
+
+
+def test_quote_as_object_of_a_past_tense_verb() -> None:
+    got = speakers('Norway branded the proposal "an attack on open water."')
+    assert got == [("an attack on open water.", "Norway")]
+
+
+def test_a_new_sentence_after_a_closed_quote_is_not_its_attribution() -> None:
+    got = speakers(
+        'Norway branded the plan "an attack on open water." Sweden insisted that the '
+        'fleet "stay in port for now."'
+    )
+    assert got == [
+        ("an attack on open water.", "Norway"),
+        ("stay in port for now.", "Sweden"),
+    ]
+
+
+def test_organisation_name_with_for_kept_whole() -> None:
+    got = speakers(
+        '"The rules leave a hole you could sail a ship through," said Citizens for Fair Ports.'
+    )
+    assert got == [
+        ("The rules leave a hole you could sail a ship through,", "Citizens for Fair Ports")
+    ]

@@ -151,6 +151,23 @@ def strip_titles(run: str) -> str:
     return " ".join(words)
 
 
+def _is_org_name(words: Sequence[str]) -> bool:
+    """Capitalised words joined by "for", "of", "and"... ("Citizens for Tax
+    Justice", "Center for American Progress"): an organisation's name."""
+    small = [w for w in words[1:-1] if w.islower()]
+    first_small = next((i for i, w in enumerate(words) if w.islower()), 0)
+    return (
+        len(words) >= 3
+        and first_small == 1  # "Citizens for …", not "Cameron Easley for …"
+        and bool(small)
+        and words[0][0].isupper()
+        and words[0] not in TITLES
+        and words[0].lower() not in DETERMINERS
+        and words[-1][0].isupper()
+        and all(w in ("for", "of", "and", "on", "in", "the", "&") for w in small)
+    )
+
+
 def classify_phrase(phrase: str, at: int) -> Speaker | None:
     """Turn a subject phrase into a Speaker: a person's name when the phrase
     ends in one, else the phrase as written."""
@@ -164,6 +181,10 @@ def classify_phrase(phrase: str, at: int) -> Speaker | None:
         return None  # "saying anybody", but not "retired general Lloyd Newton"
     if len(words) == 1 and words[0].lower() in PRONOUNS:
         return Speaker(words[0], "pronoun", at)
+    if words[0] in PREPS or (len(words) == 1 and words[0].islower() and len(words[0]) < 4):
+        return None  # "in hopes", "so": not a subject
+    if _is_org_name(words):
+        return Speaker(phrase, "phrase", at)  # "Citizens for Tax Justice"
     if words[0] in STARTERS:
         # an adverbial ("In August", "Friday") is no speaker, but one can end
         # in the subject ("In a Bloomberg interview Trump")

@@ -37,8 +37,9 @@ SPEECH_WORDS = 4
 ANTECEDENT_SENTENCES = 4
 ANTECEDENT_WINDOW = 800  # characters looked back for a pronoun's antecedent
 _WORD_RE = re.compile(r"[\w']+")
-_VERB_LIKE_END_RE = re.compile(r"\s[a-z]+(?:ed|es)$")
+_VERB_LIKE_END_RE = re.compile(r"\s[a-z]+ed(?:\s+[\w’'-]+){0,4}\s*$")
 _PARTICIPLE_RE = re.compile(r"\b(?:" + "|".join(sorted(PARTICIPLES)) + r")\b")
+_NEW_CLAUSE_RE = re.compile(r"\bthat\b|[\"“‘]")
 _LEADS_IN_RE = re.compile(r"\b(?:that|saying|says|said)$")
 _MARKS = "\"“”„«»‘’'`"
 # Lowercase words a title may keep ("Face the Nation", "Fox and Friends").
@@ -200,6 +201,10 @@ def find_quotes(article: Article, people: Sequence[Person]) -> list[Quote]:
         if n + 1 < len(segments) and segments[n + 1].start < tail_hi:
             tail_hi = _back_marks(text, segments[n + 1].start, tail_from)
         tail_to = sentence_end(text, tail_from, tail_hi)
+        if text[end - 1] in ".!?…" and _NEW_CLAUSE_RE.search(text, tail_from, tail_to):
+            # `Japan called it "an outlaw nation." Russia insisted that …`: the
+            # quotation ended its sentence; what follows is someone else's
+            tail_to = tail_from
         speaker = _attribute(text, s_start, open_at, tail_from, tail_to, headline)
         if (
             speaker is None
