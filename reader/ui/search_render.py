@@ -13,6 +13,7 @@ from datetime import datetime
 
 from textual.content import Content
 
+from reader.ingest.sanitize import sanitize
 from reader.search import SearchResult
 from reader.ui.highlight_colors import HEX
 
@@ -28,6 +29,14 @@ ELLIPSIS = "…"
 def flatten(text: str) -> str:
     """Line breaks and tabs as spaces, one for one, so offsets still hold."""
     return text.translate(_FLAT)
+
+
+def clean(text: str, spans: Spans = ()) -> tuple[str, Spans]:
+    """`text` without terminal controls, with its spans (dropped if cleaning
+    moved the offsets). Article text is cleaned at ingest, but tags, notes and
+    titles may come from an imported file; nothing raw reaches the terminal."""
+    safe = flatten(sanitize(text))
+    return (safe, spans) if len(safe) == len(text) else (safe, ())
 
 
 _FLAT = str.maketrans({"\n": " ", "\r": " ", "\t": " ", "\v": " ", "\f": " "})
@@ -86,10 +95,10 @@ def result_prompt(result: SearchResult) -> Content:
     published = day(article.published)
     if published:
         head.extend([(published, "$text-muted"), "  "])
-    head.append((flatten(title), "bold"))
+    head.append((clean(title)[0], "bold"))
 
     if h.exact:
-        text, spans = window(flatten(h.exact), result.spans, PASSAGE_CHARS)
+        text, spans = window(*clean(h.exact, result.spans), PASSAGE_CHARS)
         passage = emphasised(text, spans, "italic")
     else:
         passage = Content.styled("(note on the whole article)", "italic $text-muted")
@@ -98,10 +107,10 @@ def result_prompt(result: SearchResult) -> Content:
 
     details: list[Content] = []
     if h.tags:
-        details.append(Content.styled(" ".join("#" + tag for tag in h.tags), "$accent"))
+        details.append(Content.styled(clean(" ".join("#" + tag for tag in h.tags))[0], "$accent"))
     details.append(Content.styled("saved " + day(h.created), "$text-muted"))
     if result.note_excerpt:
-        note, note_spans = window(flatten(result.note_excerpt), result.note_spans, NOTE_CHARS)
+        note, note_spans = window(*clean(result.note_excerpt, result.note_spans), NOTE_CHARS)
         details.append(emphasised(note, note_spans, "$text-muted"))
 
     return Content.assemble(*head, "\n", passage, "\n", Content("  ·  ").join(details))

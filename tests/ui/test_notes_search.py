@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -483,3 +484,24 @@ def test_tags_view_filter_folds_case_and_accents() -> None:
     assert matching(tags, "zhou") == [("Zhōu", 3)]
     assert matching(tags, "#WAR") == [("trade war", 2)]
     assert matching(tags, "") == tags
+
+
+@sync
+async def test_control_characters_from_an_imported_tag_or_note_never_reach_the_screen(
+    notes_store: Store, index: SearchIndex
+) -> None:
+    [h1] = [h for h in notes_store.highlights() if h.id == "h1"]
+    notes_store.update(
+        replace(h1, tags=("harbour\x1b]0;pwned\x07",), note="see \x1b]52;c;UFdORUQ=\x07 this")
+    )
+    app = Host(index)
+    async with app.run_test(size=(110, 32)) as pilot:
+        await type_query(pilot, app, "peers")
+        assert shown(app) == ["h1"]
+        plain = prompt(app, 0).plain
+        assert "\x1b" not in plain and "\x07" not in plain
+        assert "#harbour" in plain and "see" in plain
+        tags = app.notes.tag_list
+        for i in range(tags.option_count):
+            label = tags.get_option_at_index(i).prompt
+            assert isinstance(label, Content) and "\x1b" not in label.plain

@@ -36,7 +36,7 @@ from reader.model import Highlight
 from reader.search import QUERY_HELP, ArticleInfo, ParsedQuery, SearchResult, parse_query
 from reader.search.text import norm_tag
 from reader.ui.screens.tags_view import TagsView, tag_prompt
-from reader.ui.search_render import result_prompt
+from reader.ui.search_render import clean, result_prompt
 
 log = logging.getLogger(__name__)
 
@@ -126,12 +126,16 @@ def status_content(
             else Content.styled(NO_NOTES, "$text-muted")
         )
     elif not results:
-        line = Content.assemble(("No highlights match ", "$text-muted"), (parsed.description, ""))
+        line = Content.assemble(
+            ("No highlights match ", "$text-muted"), clean(parsed.description)[0]
+        )
     else:
         count = f"First {n} {plural}" if n >= LIMIT else f"{n} {plural}"
-        line = Content.assemble((count, "bold"), (" for ", "$text-muted"), parsed.description)
+        line = Content.assemble(
+            (count, "bold"), (" for ", "$text-muted"), clean(parsed.description)[0]
+        )
     if parsed.hint:
-        line = Content.assemble(line, "\n", ("⚠ " + parsed.hint, "$warning"))
+        line = Content.assemble(line, "\n", ("⚠ " + clean(parsed.hint)[0], "$warning"))
     return line
 
 

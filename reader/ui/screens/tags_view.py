@@ -19,13 +19,14 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from reader.search.text import fold_text
+from reader.ui.search_render import clean
 
 
 def tag_prompt(tag: str, count: int, *, chosen: bool = False, width: int = 5) -> Content:
     """`  12  trade` — the count first so the names line up; ✓ when it filters."""
     mark = ("✓ ", "bold $success") if chosen else ("  ", "")
     return Content.assemble(
-        mark, (str(count).rjust(width), "$text-muted"), "  ", ("#" + tag, "$accent")
+        mark, (str(count).rjust(width), "$text-muted"), "  ", ("#" + clean(tag)[0], "$accent")
     )
 
 
