@@ -175,7 +175,10 @@ class ReaderApp(App[None]):
         yield Footer()
 
     def on_resize(self, event: events.Resize) -> None:
-        self.query_one(Footer).compact = event.size.width < 100
+        footer = self.query_one(Footer)
+        compact = event.size.width < 100
+        if footer.compact != compact:
+            footer.compact = compact
 
     @property
     def article_view(self) -> ArticleView:

@@ -386,17 +386,17 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         if self._layout is None:
             return self._render_empty(row, width)
         if row >= len(self._layout.lines):
-            return Strip.blank(width, self.rich_style)
+            return Strip.blank(width, self._base_style())
         is_cursor = row == self.cursor_line
         key = (row, is_cursor)
         strip = self._cache.get(key)
         if strip is None or self.text_selection is not None:
             strip = self._render_row(row, is_cursor, width)
             self._cache[key] = strip
-        return strip.crop_extend(scroll_x, scroll_x + width, self.rich_style)
+        return strip.crop_extend(scroll_x, scroll_x + width, self._base_style())
 
     def _render_empty(self, row: int, width: int) -> Strip:
-        base = self.rich_style
+        base = self._base_style()
         if row >= len(EMPTY_LINES):
             return Strip.blank(width, base)
         text = EMPTY_LINES[row]
@@ -405,6 +405,13 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         return Strip([Segment(" " * left, base), Segment(text, style)]).extend_cell_length(
             width, base
         )
+
+    def _base_style(self) -> Style:
+        """The pane's own style, looked up once per style change (it is asked per segment)."""
+        style = self._resolved_styles.get("")
+        if style is None:
+            style = self._resolved_styles[""] = self.rich_style
+        return style
 
     def _style(self, component: str) -> Style:
         """The attributes a component class sets, with colours resolved (alpha blended)."""
@@ -429,7 +436,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         assert self._layout is not None and self.article is not None
         text = self.article.text
         line = self._layout.lines[row]
-        base = self.rich_style
+        base = self._base_style()
         if line.block >= 0:
             kind = self.article.blocks[line.block].kind
             base = base + self._style(_KIND_CLASS.get(kind.value, "article--paragraph"))
@@ -437,19 +444,19 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             base = base + self._style("article--cursor")
         segments: list[Segment] = []
         offset_meta = Style.from_meta({"offset": (0, row)})
-        pad_style = self.rich_style + offset_meta
+        pad_style = self._base_style() + offset_meta
         segments.extend(Segment(" ", pad_style) for _ in range(self._left))
         gutter = [" "] * GUTTER
-        gutter_styles = [self.rich_style] * GUTTER
+        gutter_styles = [self._base_style()] * GUTTER
         if is_cursor and self.has_focus:
             gutter[0] = "▸"
-            gutter_styles[0] = self.rich_style + self._style("article--cursor-gutter")
+            gutter_styles[0] = self._base_style() + self._style("article--cursor-gutter")
         elif is_cursor:
             gutter[0] = "›"
-            gutter_styles[0] = self.rich_style + self._style("article--cursor-gutter")
+            gutter_styles[0] = self._base_style() + self._style("article--cursor-gutter")
         if self.show_marks and line.runs and self._line_has_quote(line):
             gutter[1] = "┃"
-            gutter_styles[1] = self.rich_style + self._style("article--quote-gutter")
+            gutter_styles[1] = self._base_style() + self._style("article--quote-gutter")
         segments.extend(
             Segment(ch, st + offset_meta) for ch, st in zip(gutter, gutter_styles, strict=True)
         )
@@ -477,7 +484,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         if is_cursor and used < fill_to:
             segments.append(Segment(" " * (fill_to - used), base))
             strip = Strip(segments)
-        return strip.extend_cell_length(width, self.rich_style)
+        return strip.extend_cell_length(width, self._base_style())
 
     def _line_has_quote(self, line: VisualLine) -> bool:
         i = bisect_left(self._quote_starts, max(line.end, line.start + 1)) - 1
