@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from reader.ingest.sanitize import sanitize
+
 
 def parse_tags(value: str) -> tuple[str, ...]:
     """The tags in `value`, in the order typed, without repeats (case-insensitive).
@@ -28,11 +30,19 @@ def parse_tags(value: str) -> tuple[str, ...]:
     return unique_tags(tags)
 
 
+def clean_tag(tag: str) -> str:
+    """One tag on one line: terminal controls and escape sequences removed
+    (a tag is shown in the terminal), white space collapsed."""
+    return " ".join(sanitize(tag).split())
+
+
 def unique_tags(tags: Iterable[str]) -> tuple[str, ...]:
-    """`tags` without empty ones and later repeats that differ only in case."""
+    """`tags` cleaned (clean_tag), without empty ones and later repeats that
+    differ only in case."""
     seen: set[str] = set()
     kept: list[str] = []
-    for tag in tags:
+    for raw in tags:
+        tag = clean_tag(raw)
         key = tag.casefold()
         if tag and key not in seen:
             seen.add(key)

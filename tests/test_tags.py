@@ -49,3 +49,8 @@ def test_completion_skips_tags_already_typed_and_exact_matches() -> None:
     assert complete_tag("", KNOWN) is None
     assert complete_tag("#climate ", KNOWN) is None
     assert complete_tag("zz", KNOWN) is None
+
+
+def test_tags_lose_terminal_escape_sequences() -> None:
+    assert parse_tags("#x\x1b]0;pwned\x07 #ok") == ("x", "ok")
+    assert parse_tags("red\x1b[31m alert, \x9b2Jclear") == ("red alert", "clear")

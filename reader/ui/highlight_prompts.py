@@ -1,11 +1,13 @@
 """How one highlight reads in the Notes tab: its colour, its words, its tags
 and the start of its note. Everything from the article or the reader is
-passed as Content, so no markup in it is ever interpreted."""
+passed as Content, so no markup in it is ever interpreted, and sanitised,
+so a tag or note imported with escape sequences cannot reach the terminal."""
 
 from __future__ import annotations
 
 from textual.content import Content
 
+from reader.ingest.sanitize import sanitize
 from reader.model import Highlight
 from reader.ui.highlight_colors import HEX, NOTE_MARKER
 from reader.ui.screens.passage import excerpt
@@ -34,10 +36,11 @@ def highlight_prompt(h: Highlight) -> Content:
     else:
         if h.orphaned:
             parts.extend([(ORPHAN_LABEL, "$warning"), "\n", bar])
-        parts.append((excerpt(h.exact, PASSAGE_CHARS), "italic"))
+        parts.append((excerpt(sanitize(h.exact), PASSAGE_CHARS), "italic"))
     if h.tags:
-        parts.extend(["\n", bar, (" ".join("#" + tag for tag in h.tags), "$accent")])
-    note = note_excerpt(h.note)
+        tags = " ".join("#" + sanitize(tag) for tag in h.tags)
+        parts.extend(["\n", bar, (tags, "$accent")])
+    note = note_excerpt(sanitize(h.note))
     if note:
         parts.extend(["\n", bar, (NOTE_MARKER + " ", "$accent"), (note, "$text-muted")])
     return Content.assemble(*parts)

@@ -36,7 +36,9 @@ from textual.worker import get_current_worker
 
 from reader.anchor import make_selector, reanchor
 from reader.errors import ReaderError
+from reader.ingest.sanitize import sanitize
 from reader.model import COLORS, Article, Extraction, Highlight, Person, Span
+from reader.tags import unique_tags
 from reader.ui.screens.color_picker import ColorPicker
 from reader.ui.screens.dialogs import ConfirmScreen
 from reader.ui.screens.highlight_editor import HighlightEdit, HighlightEditor
@@ -77,6 +79,11 @@ class HighlightStore(Protocol):
 
 def _unique(names: Iterable[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(n for n in names if n))
+
+
+def clean_note(note: str) -> str:
+    """A note as saved: terminal controls removed (it is shown in a terminal)."""
+    return sanitize(note)
 
 
 def people_in(extraction: Extraction | None, start: int, end: int) -> tuple[str, ...]:
@@ -121,8 +128,8 @@ def new_highlight(
         prefix=prefix,
         suffix=suffix,
         color=color if color in COLORS else COLORS[0],
-        tags=tuple(tags),
-        note=note,
+        tags=unique_tags(tags),
+        note=clean_note(note),
         created=now,
         updated=now,
         people=people_in(extraction, start, end),
@@ -141,7 +148,7 @@ def article_note(article: Article, note: str, color: str = COLORS[0]) -> Highlig
         prefix="",
         suffix="",
         color=color if color in COLORS else COLORS[0],
-        note=note,
+        note=clean_note(note),
         created=now,
         updated=now,
     )
@@ -564,8 +571,8 @@ class Highlighter(Widget):
             color = old.color
         new = replace(
             old,
-            tags=old.tags if tags is None else tuple(tags),
-            note=old.note if note is None else note,
+            tags=old.tags if tags is None else unique_tags(tags),
+            note=old.note if note is None else clean_note(note),
             color=color,
             updated=datetime.now(),
         )

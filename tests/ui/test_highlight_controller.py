@@ -302,3 +302,20 @@ async def test_a_damaged_highlights_file_is_reported_and_its_backup_offered(
         assert app.notices[-1] == "The backup of your notes was restored."
     assert list(tmp_path.glob("notes.json.d/*.corrupt-*")), "the damaged file was kept"
     store.close()
+
+
+@sync
+async def test_tags_and_notes_are_saved_without_terminal_controls(
+    article: Article, store: Store
+) -> None:
+    app = Host(store)
+    async with app.run_test() as pilot:
+        app.hl.load(article)
+        await pilot.pause()
+        h = app.hl.add(*span_of(article, "Work starts"), tags=["a\x1b]0;x\x07"], note="n\x1b[2Jote")
+        assert h is not None
+        app.hl.edit(h.id, tags=["b\x9b31m", "b"], note="again\x1b]52;c;QQ==\x07")
+        await wait_for(pilot, lambda: len(app.saved) == 2)
+    saved = store.get(h.id)
+    assert saved is not None
+    assert (saved.tags, saved.note) == (("b",), "again")

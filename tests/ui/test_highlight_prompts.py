@@ -46,3 +46,11 @@ def test_orphans_say_so_and_article_notes_are_named() -> None:
         "▌ Note on the whole article",
         "▌ ✎ Follow up",
     ]
+
+
+def test_escape_sequences_saved_before_cleaning_never_reach_the_screen() -> None:
+    prompt = highlight_prompt(
+        make(tags=("harbour\x1b]0;pwned\x07",), note="n \x1b]52;c;UFdORUQ=\x07end")
+    )
+    assert "\x1b" not in prompt.plain and "\x07" not in prompt.plain
+    assert prompt.plain.splitlines()[1:] == ["▌ #harbour", "▌ ✎ n end"]
