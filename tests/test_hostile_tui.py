@@ -380,3 +380,25 @@ def test_the_harness_sees_a_crash() -> None:
 
     with pytest.raises(MarkupError):
         asyncio.run(run())
+
+
+TINY = ["markup-title.md", "esc-all-in-title.txt", "table-200x50.md", "nest-mixed.md"]
+
+
+@pytest.mark.parametrize("size", [(20, 6), (1, 1)], ids=["20x6", "1x1"])
+@pytest.mark.parametrize("name", TINY)
+def test_hostile_article_in_a_tiny_terminal(
+    tmp_path: Path, name: str, size: tuple[int, int]
+) -> None:
+    """A terminal shrunk to almost nothing still opens the article cleanly."""
+    [payload] = [p for p in PAYLOADS if p.id == name]
+    article, _ = load_with_source(write_corpus(tmp_path, [payload])[payload.id])
+
+    async def run() -> None:
+        app = ReaderApp(articles=[article], config_file=tmp_path / "config.json", seed=False)
+        async with app.run_test(size=size) as pilot:
+            await pilot.pause(0.2)
+            _check_screen(_screen_rows(app))
+            assert app.query_one(ArticleView).article is article
+
+    asyncio.run(run())
