@@ -505,3 +505,16 @@ async def test_control_characters_from_an_imported_tag_or_note_never_reach_the_s
         for i in range(tags.option_count):
             label = tags.get_option_at_index(i).prompt
             assert isinstance(label, Content) and "\x1b" not in label.plain
+
+
+@sync
+async def test_opened_on_the_tags_view_it_waits_for_the_tags(index: SearchIndex) -> None:
+    app = Host(None, show_tags=True)
+    async with app.run_test(size=(110, 32)) as pilot:
+        await pilot.pause(0.2)
+        assert app.screen is app.notes  # nothing to list yet
+        app.notes.set_index(index)
+        await wait_for(pilot, lambda: isinstance(app.screen, TagsView))
+        view = app.screen
+        assert isinstance(view, TagsView)
+        assert [t for t, _ in view.shown] == ["cars", "trade", "trade war", "xiaomi"]

@@ -35,6 +35,7 @@ from reader.errors import ReaderError
 from reader.model import Highlight
 from reader.search import QUERY_HELP, ArticleInfo, ParsedQuery, SearchResult, parse_query
 from reader.search.text import norm_tag
+from reader.ui.screens.help import binding_rows
 from reader.ui.screens.tags_view import TagsView, tag_prompt
 from reader.ui.search_render import clean, result_prompt
 
@@ -139,6 +140,20 @@ def status_content(
     return line
 
 
+def help_sections() -> list[tuple[str, list[tuple[str, str]]]]:
+    """The Notes screen's keys and the query language, for the help screen (?)."""
+    keys = [
+        ("/", "Open the Notes screen from anywhere (also in Ctrl+P)"),
+        ("type", "Search as you type; an empty query lists recent highlights"),
+        ("enter", "Open the article at the passage (flashes it)"),
+        ("↓ / ↑", "Move between the query and the results"),
+        ("enter on a tag", "Add that tag to the query (again: take it out)"),
+        *binding_rows(NotesSearch.BINDINGS),
+    ]
+    language = [("", line) for line in QUERY_HELP.rstrip().splitlines()]
+    return [("Notes search", keys), ("Query language", language)]
+
+
 class ResultList(OptionList):
     """The results; Up on the first one goes back to the query."""
 
@@ -175,9 +190,21 @@ class NotesSearch(Screen[SearchPick | None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "close", "Back", id="notes.close"),
-        Binding("f1", "toggle_help", "Query help", id="notes.help"),
-        Binding("f2", "tags_view", "All tags", id="notes.tags"),
+        Binding("escape", "close", "Back", id="notes.close", tooltip="Back to where you were"),
+        Binding(
+            "f1",
+            "toggle_help",
+            "Query help",
+            id="notes.help",
+            tooltip="Show or hide the query language",
+        ),
+        Binding(
+            "f2",
+            "tags_view",
+            "All tags",
+            id="notes.tags",
+            tooltip="Every tag with its count; Enter searches it",
+        ),
         Binding("down", "to_results", "Results", id="notes.to-results", show=False),
     ]
 
@@ -216,6 +243,7 @@ class NotesSearch(Screen[SearchPick | None]):
         self._timer: Timer | None = None
         self._open_when_ready = False
         self._tags_active: frozenset[str] = frozenset()
+        self._tags_view_pending = False
 
     # ----------------------------------------------------------------- layout
 
@@ -253,8 +281,7 @@ class NotesSearch(Screen[SearchPick | None]):
         field.cursor_position = len(field.value)
         self.set_class(self.app.size.width < 90, "-narrow")
         self._search_now()
-        if self.show_tags_first:
-            self.call_after_refresh(self.action_tags_view)
+        self._tags_view_pending = self.show_tags_first
 
     def on_resize(self, event: events.Resize) -> None:
         self.set_class(event.size.width < 90, "-narrow")
@@ -335,6 +362,9 @@ class NotesSearch(Screen[SearchPick | None]):
             status = Content.styled(message.error, "$error")
         self.query_one("#notes-status", Static).update(status)
         self._show_tags(message.tags)
+        if self._tags_view_pending:
+            self._tags_view_pending = False
+            self.action_tags_view()
         if self._open_when_ready:
             self._open_when_ready = False
             self._pick(0)
@@ -426,6 +456,10 @@ class NotesSearch(Screen[SearchPick | None]):
         self.toggle_class("-help")
 
     def action_tags_view(self) -> None:
+        if self.shown_generation < 0:  # the tags are still being read
+            self._tags_view_pending = True
+            return
+
         def chosen(tag: str | None) -> None:
             if tag is not None:
                 self.search_tag(tag)
