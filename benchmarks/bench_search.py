@@ -11,6 +11,8 @@ store (reader.store) in a temp folder, then measures:
 
 - open: Store.open + loading every highlight and article (what `reader`
   does before it can search), and json.load of the same records in one file;
+  opens are timed in fresh child processes (a clean heap each), alternating
+  store-only and store+index runs, 7 pairs, median of the paired differences;
 - the index on top of that: SearchIndex.from_store from its snapshot (the
   usual open), built from scratch (first open, or a stale snapshot), and
   the first open that also writes the snapshot; as ratios of both;
@@ -33,6 +35,7 @@ import os
 import random
 import sqlite3
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -339,6 +342,25 @@ def percentiles(ms: list[float]) -> tuple[float, float, float]:
     return statistics.median(ordered), p95, ordered[-1]
 
 
+def child_open(mode: str, path: Path) -> float:
+    """Time one open of the store: "open" (the store alone: every highlight
+    and article loaded), "warm" (plus the index from its snapshot), "cold"
+    (plus the index built afresh), "first" (cold, then the snapshot saved)."""
+    from reader.store import Store
+
+    if mode == "first":
+        cache_path(path).unlink(missing_ok=True)
+    gc.collect()
+    t = clock()
+    with Store.open(path) as s:
+        if mode == "open":
+            s.highlights()
+            s.articles()
+        else:
+            SearchIndex.from_store(s, use_snapshot=mode != "cold")
+    return clock() - t
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--highlights", type=int, default=50_000)
@@ -349,8 +371,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-store", action="store_true", help="skip the store; compare to json.load")
     ap.add_argument("--dir", type=Path, help="keep the generated store here")
     ap.add_argument("--clock", choices=sorted(_CLOCKS), default="wall", help="what to time")
+    ap.add_argument("--child", choices=["open", "warm", "cold", "first"], help=argparse.SUPPRESS)
+    ap.add_argument("store", nargs="?", type=Path, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     _clock[0] = _CLOCKS[args.clock]
+    if args.child:
+        print(child_open(args.child, args.store))
+        return 0
     load = os.getloadavg()[0]
     print(f"timing with the {args.clock} clock; load average {load:.1f} on {os.cpu_count()} CPUs")
 
@@ -424,27 +451,31 @@ def main(argv: list[str] | None = None) -> int:
         snap = cache_path(store_path)
         snap.unlink(missing_ok=True)
 
-        def open_store() -> int:
-            with Store.open(store_path) as s:
-                return len(s.highlights()) + len(s.articles())
+        def in_child(mode: str) -> float:
+            """Seconds one fresh process takes to open (see child_open): a
+            clean heap for each, so one run's garbage never bills another."""
+            out = subprocess.run(
+                [sys.executable, __file__, "--child", mode, "--clock", args.clock, str(store_path)],
+                capture_output=True,
+                text=True,
+                check=True,
+            )
+            return float(out.stdout.strip())
 
-        def open_indexed(use_snapshot: bool) -> SearchIndex:
-            with Store.open(store_path) as s:
-                return SearchIndex.from_store(s, use_snapshot=use_snapshot)
-
-        t_cold, _ = timed(lambda: open_indexed(False))
-        t_first_open, _ = timed(lambda: open_indexed(True), repeat=1)  # builds, saves
+        t_cold = statistics.median(in_child("cold") for _ in range(3))
+        t_first_open = in_child("first")  # builds and saves the snapshot
         snap_size = snap.stat().st_size
         # alternate the two so drift in the machine's load hits both alike
         opens: list[float] = []
         warms: list[float] = []
         for _ in range(7):
-            opens.append(timed(open_store, repeat=1)[0])
-            warm, index = timed(lambda: open_indexed(True), repeat=1)
-            warms.append(warm)
+            opens.append(in_child("open"))
+            warms.append(in_child("warm"))
         t_open = statistics.median(opens)
         # the index's share: median of the paired differences
         t_warm = t_open + statistics.median(w - o for w, o in zip(warms, opens, strict=True))
+        with Store.open(store_path) as s:
+            index = SearchIndex.from_store(s)
         assert index.reused == len(corpus.highlights), index.reused
 
     t = clock()
