@@ -740,18 +740,22 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self.reading_width = max(MIN_TEXT_WIDTH + 4, self.reading_width - 4)
 
     def link_at_cursor(self) -> str | None:
+        """The link under the cursor offset, else the first link on the cursor line."""
         if self.article is None or not self.layout_lines:
             return None
         line = self.layout_lines[self.cursor_line]
-        for style in self.article.styles:
-            if (
-                style.kind is StyleKind.LINK
-                and style.href
-                and style.span.start < line.end
-                and style.span.end > line.start
-            ):
+        on_line = [
+            style
+            for style in self.article.styles
+            if style.kind is StyleKind.LINK
+            and style.href
+            and style.span.start < line.end
+            and style.span.end > line.start
+        ]
+        for style in on_line:
+            if style.span.contains(self.cursor_offset):
                 return style.href
-        return None
+        return on_line[0].href if on_line else None
 
     def action_open_link(self) -> None:
         href = self.link_at_cursor()
