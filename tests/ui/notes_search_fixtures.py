@@ -13,7 +13,8 @@ from typing import Any
 from textual.app import App, ComposeResult
 from textual.widgets import Static
 
-from reader.model import Highlight, LibraryEntry
+from reader.ingest import parse
+from reader.model import Article, Highlight, LibraryEntry
 from reader.search import SearchIndex
 from reader.store import Store
 from reader.ui.screens.notes_search import NotesSearch, SearchPick, SearchSource
@@ -138,6 +139,58 @@ def filled_store(tmp_path: Path) -> Store:
 
 def index_of(store: Store) -> SearchIndex:
     return SearchIndex.from_store(store, use_snapshot=False)
+
+
+# ------------------------------------------------------------ in the reader
+
+TRADE_PASSAGE = "a fresh round of tariffs on steel would slow the ports"
+SEED_PASSAGE = "Let China come in."
+
+
+def highlight_in(article: Article, hid: str, needle: str, day: int, **fields: Any) -> Highlight:
+    """A highlight of `needle` in the article as ingest gives it, saved on 2026-02-`day`."""
+    start = article.text.index(needle)
+    end = start + len(needle)
+    when = datetime(2026, 2, day, 9, 0)
+    return Highlight(
+        id=hid,
+        article_id=article.id,
+        start=start,
+        end=end,
+        exact=needle,
+        prefix=article.text[max(0, start - 32) : start],
+        suffix=article.text[end : end + 32],
+        created=when,
+        updated=when,
+        **fields,
+    )
+
+
+def reader_library(path: Path, seed: Article, seed_source: str) -> tuple[Store, Article]:
+    """A store with the seed and the trade story in the library, a highlight on
+    each; returns it with the trade article (opened from its saved text)."""
+    trade = parse(TRADE_TEXT)
+    store = Store.open(path)
+    store.upsert_article(
+        LibraryEntry(
+            article_id=seed.id,
+            path=None,
+            title=seed.meta.title,
+            section=seed.meta.section,
+            published=seed.meta.published,
+            source_text=seed_source,
+            is_markdown=False,
+            added=datetime(2026, 2, 1),
+        )
+    )
+    store.upsert_article(_entry(trade.id, trade.meta.title, TRADE_TEXT, datetime(2026, 1, 30)))
+    store.add_many(
+        [
+            highlight_in(trade, "t1", TRADE_PASSAGE, 3, tags=("trade",), note="steel again"),
+            highlight_in(seed, "s1", SEED_PASSAGE, 4, tags=("trump",), color="pink"),
+        ]
+    )
+    return store, trade
 
 
 class Host(App[None]):

@@ -148,7 +148,7 @@ def help_sections() -> list[tuple[str, list[tuple[str, str]]]]:
         ("enter", "Open the article at the passage (flashes it)"),
         ("↓ / ↑", "Move between the query and the results"),
         ("enter on a tag", "Add that tag to the query (again: take it out)"),
-        *binding_rows(NotesSearch.BINDINGS),
+        *binding_rows(b for b in NotesSearch.BINDINGS if isinstance(b, Binding) and b.show),
     ]
     language = [("", line) for line in QUERY_HELP.rstrip().splitlines()]
     return [("Notes search", keys), ("Query language", language)]
@@ -206,6 +206,8 @@ class NotesSearch(Screen[SearchPick | None]):
             tooltip="Every tag with its count; Enter searches it",
         ),
         Binding("down", "to_results", "Results", id="notes.to-results", show=False),
+        # Shadows the app's "/" (open this screen) in the footer; "/" is typed into the query.
+        Binding("slash", "focus_query", "Query", id="notes.focus-query", show=False),
     ]
 
     class ResultsReady(Message):
@@ -447,6 +449,9 @@ class NotesSearch(Screen[SearchPick | None]):
             event.prevent_default()
             field.focus()
             field.insert_text_at_cursor(event.character)
+
+    def action_focus_query(self) -> None:
+        self.query_field.focus()
 
     def action_to_results(self) -> None:
         if self.results and not self.has_class("-help"):
