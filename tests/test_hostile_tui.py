@@ -79,11 +79,14 @@ def _find(rows: list[Strip], needle: str) -> Iterator[tuple[int, int]]:
             yield x, y
 
 
-async def _click_on(pilot: Pilot[Any], rows: list[Strip], targets: tuple[str, ...]) -> int:
-    """Click on (up to three) places each target text shows on screen."""
+async def _click_on(
+    pilot: Pilot[Any], rows: list[Strip], targets: tuple[str, ...], first_row: int = 0
+) -> int:
+    """Click on (up to three) places each target text shows on screen, from
+    `first_row` down."""
     clicked = 0
     for target in targets:
-        for x, y in list(_find(rows, target))[:3]:
+        for x, y in [(x, y) for x, y in _find(rows, target) if y >= first_row][:3]:
             await pilot.click(offset=(x + 1, y))
             await pilot.pause()
             clicked += 1
@@ -402,3 +405,47 @@ def test_hostile_article_in_a_tiny_terminal(
             assert app.query_one(ArticleView).article is article
 
     asyncio.run(run())
+
+
+@pytest.mark.parametrize("name", ["markup-title.md", "markup-title.txt", "esc-all-in-title.md"])
+def test_hostile_title_in_the_remove_dialog(tmp_path: Path, name: str) -> None:
+    """The remove-from-library dialog quotes the title: shown literally, clean,
+    and clicking it runs nothing."""
+    from reader.ui.screens.dialogs import ConfirmScreen
+
+    [payload] = [p for p in PAYLOADS if p.id == name]
+    article, source = load_with_source(write_corpus(tmp_path / "in", [payload])[payload.id])
+    recorder = Recorder()
+
+    async def run() -> str:
+        store = Store.open(tmp_path / "store.json")
+        app = ReaderApp(
+            store=store,
+            articles=[article],
+            sources=[source],
+            config_file=tmp_path / "config.json",
+            seed=False,
+        )
+        try:
+            async with app.run_test(size=SIZE) as pilot:
+                await pilot.pause(0.3)
+                await pilot.press("d")
+                await pilot.pause()
+                assert isinstance(app.screen, ConfirmScreen)
+                rows = _screen_rows(app)
+                _check_screen(rows)
+                with pytest.MonkeyPatch.context() as patch:
+                    recorder.install(patch)
+                    # Below the header, whose own click opens the palette.
+                    clicked = await _click_on(pilot, rows, ("[@click", "boom"), first_row=1)
+                if any("@click" in kept for kept in payload.keep):
+                    assert clicked > 0, "the title's markup is not on the dialog"
+                assert recorder.actions == []
+                assert app.is_running
+                return "\n".join(r.text for r in rows)
+        finally:
+            store.close()
+
+    shown = asyncio.run(run())
+    for kept in payload.keep:
+        assert kept in shown, f"{kept!r} is not shown literally in the dialog"
