@@ -518,3 +518,19 @@ def test_store_anchor_and_notes_cli_do_not_import_textual() -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
+
+
+def test_tags_and_notes_are_stored_without_terminal_escapes(db: Path) -> None:
+    """An import file or script cannot plant escape sequences that a later
+    `notes list` or the Notes tab would write to the terminal."""
+    with Store.open(db) as store:
+        h = store.add(
+            make(tags=("harbour\x1b]0;pwned\x07", "Harbour"), note="line one\n\x1b[2Jline two")
+        )
+        edited = store.update(replace(h, note="ok \x9b31m red"))
+    with Store.open(db) as store:
+        saved = store.get(h.id)
+    assert saved is not None
+    assert h.tags == saved.tags == ("harbour",)  # escape gone; "Harbour" is the same tag
+    assert h.note == "line one\nline two"
+    assert saved.note == edited.note == "ok  red"

@@ -34,6 +34,7 @@ from reader.ingest.sanitize import sanitize
 from reader.model import COLORS, Article, Extraction, Highlight, LibraryEntry, Span
 from reader.paths import db_path
 from reader.store import Store
+from reader.tags import clean_tag, parse_tags, unique_tags
 
 _QUOTE_FOLD = str.maketrans(
     {
@@ -114,16 +115,9 @@ def pick_span(spans: Sequence[Span], quote: str, where: str, nth: int | None) ->
 
 
 def clean_tags(tags: Sequence[str]) -> tuple[str, ...]:
-    """Tags as typed, split on commas, without '#', blanks or repeats."""
-    out: list[str] = []
-    seen: set[str] = set()
-    for raw in tags:
-        for part in raw.split(","):
-            tag = " ".join(part.strip().lstrip("#").split())
-            if tag and _tag_key(tag) not in seen:
-                seen.add(_tag_key(tag))
-                out.append(tag)
-    return tuple(out)
+    """Tags as given on the command line or in an import file: each value may
+    hold several (`#a #b` or `a, b`), read by the same rules as the TUI."""
+    return unique_tags(tag for raw in tags for tag in parse_tags(raw))
 
 
 def _tag_key(tag: str) -> str:
@@ -245,7 +239,7 @@ def new_highlight(
         suffix=suffix,
         color=check_color(color),
         tags=clean_tags(tags),
-        note=note,
+        note=sanitize(note),
         created=now,
         updated=now,
         people=loaded.people_in(span),
@@ -333,7 +327,7 @@ def list_(args: argparse.Namespace) -> int:
         if args.json:
             print(json.dumps(to_json(h, title), ensure_ascii=False))
             continue
-        tags = " ".join(f"#{t}" for t in h.tags)
+        tags = " ".join(f"#{clean_tag(t)}" for t in h.tags)
         flag = " (orphaned)" if h.orphaned else ""
         line = f"{h.id[:8]}  {h.color:<6}  {_one_line(title or h.article_id, 30)}{flag}"
         print(line)

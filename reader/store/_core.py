@@ -26,6 +26,7 @@ from tinydb import Query, TinyDB
 from tinydb.storages import Storage
 
 from reader.errors import StoreError
+from reader.ingest.sanitize import sanitize
 from reader.model import COLORS, Highlight, LibraryEntry
 from reader.store import _migrate, _snapshot
 from reader.store._files import (
@@ -51,6 +52,7 @@ from reader.store._records import (
     record_to_highlight,
     tuple_to_highlight,
 )
+from reader.tags import unique_tags
 
 log = logging.getLogger(__name__)
 
@@ -597,6 +599,9 @@ class Store:
             )
         if not 0 <= h.start <= h.end:
             raise InvalidHighlightError(f"A highlight cannot span {h.start}..{h.end}.")
+        # Tags and notes are shown in the terminal: whoever wrote them (an
+        # import file, a script), they are stored without controls or escapes.
+        h = replace(h, tags=unique_tags(h.tags), note=sanitize(h.note))
         return record_to_highlight(highlight_to_record(h))
 
     def add(self, h: Highlight) -> Highlight:
