@@ -227,3 +227,15 @@ def test_a_phrase_never_spans_two_fields(tmp_path: Path) -> None:
         assert index.reused == 1
         assert index.search('"trade war"') == []
         assert [r.highlight.id for r in index.search('"war chest"')] == ["x1"]
+
+
+def test_a_snapshot_of_deleted_highlights_is_replaced(store_path: Path) -> None:
+    with Store.open(store_path) as store:
+        SearchIndex.from_store(store)
+        for h in store.highlights():
+            store.delete(h.id)
+    with Store.open(store_path) as store:
+        index = SearchIndex.from_store(store)
+        assert len(index) == 0 and index.search("steel ") == [] and index.tag_counts() == []
+    data = read_snapshot(cache_path(store_path))
+    assert data is not None and data["ids"] == []

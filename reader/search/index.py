@@ -363,6 +363,8 @@ class SearchIndex:
                 for entry in store.articles():
                     index.set_article(ArticleInfo.from_entry(entry))
                 data = None
+        if index.reused == 0:
+            data = None  # nothing usable in it: write a new one
         index.add_many(fresh)
         if snapshot is not None and (
             data is None or len(fresh) + index._dead > SAVE_SHARE * max(1, len(index))
