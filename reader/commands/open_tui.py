@@ -22,6 +22,7 @@ def _load(raw_paths: list[str]) -> tuple[list[Article], list[str], list[str]]:
     articles: list[Article] = []
     sources: list[str] = []
     failures: list[str] = []
+    seen_ids: set[str] = set()
     for raw in raw_paths:
         try:
             paths = expand(raw)
@@ -41,6 +42,9 @@ def _load(raw_paths: list[str]) -> tuple[list[Article], list[str], list[str]]:
                 print(f"reader: {message}", file=sys.stderr)
                 failures.append(message)
                 continue
+            if article.id in seen_ids:
+                continue  # the same text under another name: one article
+            seen_ids.add(article.id)
             articles.append(article)
             sources.append(source)
     return articles, sources, failures

@@ -276,13 +276,19 @@ def block_lines(article: Article, index: int, width: int) -> list[VisualLine]:
         hang = indent + " " * len(marker)
         return _prefixed(text, index, start, end, width, indent + marker, hang)
     if kind is BlockKind.QUOTE:
-        bar = "▌ " * max(1, block.level)
+        # Deep nesting (hostile input reaches level 50) must not push the
+        # words out of the pane: show at most MAX_QUOTE_BARS bars.
+        bar = "▌ " * min(max(1, block.level), MAX_QUOTE_BARS)
         return _prefixed(text, index, start, end, width, bar, bar)
     if kind is BlockKind.CODE:
         return _code_lines(text, index, block, width)
     if kind is BlockKind.TABLE:
         return _table_lines(text, index, block, width)
     return _prefixed(text, index, start, end, width, "", "")
+
+
+MAX_QUOTE_BARS = 4
+"""Block-quote depth beyond this is drawn with this many bars."""
 
 
 def _same_list(previous: Block | None, block: Block) -> bool:

@@ -130,3 +130,34 @@ async def test_theme_choice_is_remembered(tmp_path: Path, seed):
     again = make_app([seed], config=load_config(config_file), config_file=config_file)
     async with running(again):
         assert again.theme == "nord"
+
+
+@sync
+async def test_two_copies_of_one_story_are_listed_once(tmp_path: Path):
+    """Two files with the same text are the same article: no duplicate-id crash."""
+    from reader.commands.open_tui import _load
+
+    folder = tmp_path / "d"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Same story\n\nBody of the story.\n")
+    (folder / "b.txt").write_text("Same story\n\nBody of the story.\n")
+    articles, _sources, failures = _load([str(folder)])
+    assert len(articles) == 1 and not failures
+    with Store.open(tmp_path / "store.json") as store:
+        app = make_app([articles[0], load_path(folder / "b.txt")], store=store)
+        async with running(app, size=(160, 50)) as pilot:
+            await pilot.pause(0.2)
+            assert [i.entry.title for i in app.query_one(LibraryPanel).items] == ["Same story"]
+            assert "Same story" in screen_text(app)
+
+
+def test_deep_block_quotes_keep_their_words_in_the_pane() -> None:
+    from reader.ingest import parse
+    from reader.ui.layout import MAX_QUOTE_BARS, block_lines
+
+    article = parse("> " * 200 + "deep quote words", markdown=True)
+    quote = next(b for b in article.blocks if b.kind.value == "quote")
+    lines = block_lines(article, article.blocks.index(quote), 40)
+    shown = "".join(line.plain(article.text) for line in lines)
+    assert "deep quote words" in shown
+    assert shown.count("▌") <= MAX_QUOTE_BARS

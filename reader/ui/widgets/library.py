@@ -107,7 +107,11 @@ class LibraryPanel(Vertical):
 
     def set_items(self, items: Sequence[LibraryItem], current_id: str | None = None) -> None:
         self.current_id = current_id
-        self.items = sort_items(items, self.sort_key)
+        # Two files with the same text are one article (same id): list it once.
+        unique: dict[str, LibraryItem] = {}
+        for item in items:
+            unique.setdefault(item.entry.article_id, item)
+        self.items = sort_items(list(unique.values()), self.sort_key)
         self._refill()
 
     def set_highlight_counts(self, counts: Mapping[str, int]) -> None:
