@@ -38,8 +38,8 @@ def open_index(store: Any) -> SearchIndex:
 
 def settle_memory() -> None:
     """After the index is built: keep the collector off its long-lived objects
-    (see SearchIndex.from_store). Call on the UI thread, once."""
-    gc.collect()
+    (see SearchIndex.from_store), so no later keystroke pays a full collection
+    over them. Once per app; cheap (no collection runs)."""
     gc.freeze()
 
 
