@@ -147,6 +147,37 @@ def _normalise_argv(argv: list[str]) -> list[str]:
     return [*argv, "open"]
 
 
+_SEARCH_OPTIONS = {"--json": 0, "--limit": 1, "-h": 0, "--help": 0}
+
+
+def _query_after_options(argv: list[str]) -> list[str]:
+    """In `notes search`, a query word may start with '-' ("-steel" excludes
+    steel): move the command's own options first and put every other word
+    after '--', in order, so argparse takes them as the query."""
+    for i in range(len(argv) - 1):
+        if argv[i] == "notes" and argv[i + 1] == "search":
+            head, rest = argv[: i + 2], argv[i + 2 :]
+            break
+    else:
+        return argv
+    if "--" in rest:
+        return argv
+    options: list[str] = []
+    query: list[str] = []
+    j = 0
+    while j < len(rest):
+        word = rest[j]
+        name = word.split("=", 1)[0]
+        if name in _SEARCH_OPTIONS:
+            takes = 0 if "=" in word else _SEARCH_OPTIONS[name]
+            options.extend(rest[j : j + 1 + takes])
+            j += 1 + takes
+        else:
+            query.append(word)
+            j += 1
+    return [*head, *options, "--", *query] if query else [*head, *options]
+
+
 def _resolve(handler: str) -> Callable[[argparse.Namespace], int]:
     module_name, func_name = handler.split(":")
     func: Callable[[argparse.Namespace], int] = getattr(import_module(module_name), func_name)
@@ -174,7 +205,7 @@ def _log_crash(exc: BaseException) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
-    args = parser.parse_args(_normalise_argv(args_list))
+    args = parser.parse_args(_query_after_options(_normalise_argv(args_list)))
     try:
         return _resolve(args.handler)(args)
     except ReaderError as exc:

@@ -71,3 +71,16 @@ def test_unexpected_error_is_logged_not_shown(
     log = isolated_home / "reader.log"
     assert str(log) in err
     assert "internal detail" in log.read_text()
+
+
+def test_search_query_words_may_start_with_a_dash() -> None:
+    from reader.cli import _query_after_options
+
+    parser = build_parser()
+    args = parser.parse_args(
+        _query_after_options(["notes", "search", "tariff", "-steel", "--limit", "5", "--json"])
+    )
+    assert args.query == ["tariff", "-steel"]
+    assert args.limit == 5 and args.json
+    args = parser.parse_args(_query_after_options(["notes", "search", "--limit=3", "-x"]))
+    assert args.query == ["-x"] and args.limit == 3
