@@ -600,3 +600,11 @@ def test_organisation_name_with_for_kept_whole() -> None:
     assert got == [
         ("The rules leave a hole you could sail a ship through,", "Citizens for Fair Ports")
     ]
+
+
+def test_attribution_after_the_comma_beats_a_colon_lead_in() -> None:
+    got = speakers(
+        "The letter also described the change it said the mayor would bring: "
+        '"Our members have waited ten years for a fair contract," the dockers\' union wrote.'
+    )
+    assert got == [("Our members have waited ten years for a fair contract,", "the dockers' union")]

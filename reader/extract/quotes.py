@@ -262,10 +262,19 @@ def _attribute(
         subject = clause_subject(text, s_start, open_at)
         if subject is not None and subject.kind == "phrase":
             before = subject
+    after = from_tail(text, tail_from, tail_to)
+    if (
+        after is not None
+        and after.kind != "pronoun"
+        and head.endswith(":")
+        and "," in text[_back_marks(text, tail_from, s_start) - 1 : tail_from + 1]
+    ):
+        # `The letter also noted: "…," the union wrote.`: the quotation's own
+        # attribution, after its comma, names who wrote it
+        return after
     # `X said: "…"` / `X said that "…"`: the attribution right before wins
     if before is not None and (head.endswith((":", ",")) or _LEADS_IN_RE.search(head)):
         return before
-    after = from_tail(text, tail_from, tail_to)
     if after is None or (after.kind == "pronoun" and before is not None):
         # `X said that "…," but he added`: the named subject before wins
         after = before or after
