@@ -608,3 +608,23 @@ def test_attribution_after_the_comma_beats_a_colon_lead_in() -> None:
         '"Our members have waited ten years for a fair contract," the dockers\' union wrote.'
     )
     assert got == [("Our members have waited ten years for a fair contract,", "the dockers' union")]
+
+
+def test_surname_does_not_take_a_full_name_first_written_later() -> None:
+    paras = (
+        "The mayor opened the session early.",
+        '"We are not closing the clinic this year," Okonjo said.',
+        "Her sister, Ada Okonjo, runs the clinic.",
+    )
+    article = make_article(*paras)
+    text = article.text
+    spans = tuple(Span(m, m + len(w)) for w in ("Okonjo", "Ada Okonjo") for m in [text.find(w)])
+    people = [Person("Ada Okonjo", ("Okonjo",), None, spans)]
+    got = [(q.text, q.speaker) for q in find_quotes(article, people)]
+    assert got == [("We are not closing the clinic this year,", "Okonjo")]
+    # introduced first, the full name is used
+    early = make_article("Ada Okonjo runs the clinic.", paras[1])
+    text = early.text
+    said = text.find("Okonjo said")
+    people = [Person("Ada Okonjo", ("Okonjo",), None, (Span(0, 10), Span(said, said + 6)))]
+    assert [q.speaker for q in find_quotes(early, people)] == ["Ada Okonjo"]

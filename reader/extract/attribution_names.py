@@ -79,6 +79,9 @@ class NameBook:
     genders: dict[str, str] = field(default_factory=dict)
     people_positions: list[int] = field(default_factory=list)
     people_names: list[str] = field(default_factory=list)
+    # a surname may resolve to a full name first written later only when that
+    # mention comes by here (the headline and the first paragraph)
+    ahead_limit: int = 0
 
     def add(self, pos: int, name: str) -> None:
         self.positions.append(pos)
@@ -146,8 +149,11 @@ class NameBook:
             # "Mr. Obama" when only Michelle Obama was named: not her
             return name if want else before[-1][1]
         if key in self.aliases and self.compatible(self.aliases[key], want):
-            return self.aliases[key]
-        ahead = [e for e in later if self.compatible(e[1], want)]
+            written = self.spots.get(self.aliases[key])
+            if not written or written[0] <= max(at, self.ahead_limit):
+                return self.aliases[key]
+        # "Obama said" long before "Michelle Obama" is named: not her
+        ahead = [e for e in later if e[0] <= self.ahead_limit and self.compatible(e[1], want)]
         return ahead[0][1] if ahead else name
 
     def known_in(self, phrase: str, at: int) -> str | None:

@@ -167,6 +167,8 @@ def find_quotes(article: Article, people: Sequence[Person]) -> list[Quote]:
     paras, segments = find_segments(article)
     segments = _split_labels(text, segments)
     book = build_namebook(text, people)
+    body = next((i for i in range(len(paras)) if not _headline(article, paras, i)), None)
+    book.ahead_limit = paras[body][1] if body is not None else len(text)
     found: list[_Found] = []
     subjects: dict[tuple[int, int], list[Speaker]] = {}
     last_person: _Found | None = None
