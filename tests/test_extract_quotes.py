@@ -628,3 +628,13 @@ def test_surname_does_not_take_a_full_name_first_written_later() -> None:
     said = text.find("Okonjo said")
     people = [Person("Ada Okonjo", ("Okonjo",), None, (Span(0, 10), Span(said, said + 6)))]
     assert [q.speaker for q in find_quotes(early, people)] == ["Ada Okonjo"]
+
+
+def test_according_to_opening_a_sentence_names_the_cited_source() -> None:
+    got = speakers(
+        "According to the Harbour Ledger, a council aide said on Friday that the mayor "
+        '"would sign the ferry bill the moment it reached her desk."'
+    )
+    assert got == [
+        ("would sign the ferry bill the moment it reached her desk.", "the Harbour Ledger")
+    ]

@@ -214,6 +214,18 @@ def from_head(text: str, lo: int, pos: int, headline: bool) -> Speaker | None:
     """Attribution before a quote, in its sentence: `X said: "…"`, `X said that
     "…"`, `according to X, "…"`, `X said the plan was "…"`, `Name: '…'`."""
     verbs = [v for v in VERB_RE.finditer(text, lo, pos) if not _after_determiner(text, lo, v)]
+    if (
+        len(verbs) > 1
+        and verbs[0].group().lower() == "according to"
+        and not text[lo : verbs[0].start()].strip(" ,\"“”'‘’—–-")
+    ):
+        # `According to the Ledger, her aide said "…"`: the source the
+        # sentence opens with is the one the reporter cites
+        phrase = phrase_after(text, verbs[0].end(), pos)
+        if phrase:
+            cited = classify_phrase(phrase, verbs[0].end())
+            if cited is not None:
+                return cited
     for verb in reversed(verbs):
         word = verb.group()
         if word.lower() == "according to" or word == "per":
