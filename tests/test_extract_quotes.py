@@ -638,3 +638,11 @@ def test_according_to_opening_a_sentence_names_the_cited_source() -> None:
     assert got == [
         ("would sign the ferry bill the moment it reached her desk.", "the Harbour Ledger")
     ]
+
+
+def test_a_family_is_not_cut_to_the_surname_before_it() -> None:
+    got = speakers(
+        "Okafor's family has asked the council to publish the report "
+        '"for the sake of every family on this street" before the vote.'
+    )
+    assert got == [("for the sake of every family on this street", "Okafor's family")]

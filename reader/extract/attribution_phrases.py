@@ -15,6 +15,7 @@ from reader.extract.attribution_words import (
     FINITE_RE,
     FINITE_STRONG_RE,
     FIRST_CLAUSE_RE,
+    LY_NOUNS,
     MALE_TITLES,
     PAREN_RE,
     PARTICLES,
@@ -50,7 +51,8 @@ def split_words(chunk: str) -> list[str]:
 def strip_trailing_aux(chunk: str) -> str:
     words = split_words(chunk)
     while words and (
-        words[-1].lower() in AUX or (words[-1].endswith("ly") and words[-1].islower())
+        words[-1].lower() in AUX
+        or (words[-1].endswith("ly") and words[-1].islower() and words[-1] not in LY_NOUNS)
     ):
         words.pop()
     return " ".join(words)

@@ -92,6 +92,13 @@ PREPS = word_set(
     of for at from with in on
     """
 )
+# Nouns ending in -ly, which are not adverbs at the end of a subject.
+LY_NOUNS = word_set(
+    """
+    family ally assembly rally supply monopoly anomaly daily weekly monthly quarterly
+    bully folly homily
+    """
+)
 NP_STOP = word_set(
     """
     on in at during when after before while who as last this yesterday today earlier
