@@ -646,3 +646,26 @@ def test_a_family_is_not_cut_to_the_surname_before_it() -> None:
         '"for the sake of every family on this street" before the vote.'
     )
     assert got == [("for the sake of every family on this street", "Okafor's family")]
+
+
+def test_standalone_quote_belongs_to_the_person_the_sentence_before_is_about() -> None:
+    got = speakers(
+        '"We will finish the bridge by spring," Maria Okafor said.',
+        "At the hearing, Sen. Tomas Lindqvist (Ind.), who chairs the transport panel, "
+        'questioned the schedule. "Nobody has shown me a plan that adds up."',
+    )
+    assert got == [
+        ("We will finish the bridge by spring,", "Maria Okafor"),
+        ("Nobody has shown me a plan that adds up.", "Tomas Lindqvist"),
+    ]
+
+
+def test_second_quote_after_an_inverted_attribution_keeps_its_speaker() -> None:
+    got = speakers(
+        '"I have thought about this for a long time," added Rep. Tomas Lindqvist (Ind.), '
+        'the panel chairman. "I am still not convinced by the plan."'
+    )
+    assert got == [
+        ("I have thought about this for a long time,", "Tomas Lindqvist"),
+        ("I am still not convinced by the plan.", "Tomas Lindqvist"),
+    ]

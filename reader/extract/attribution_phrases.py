@@ -254,6 +254,8 @@ def clause_subjects(text: str, lo: int, hi: int) -> Iterator[Speaker]:
         if cut is None:
             continue
         subject = strip_trailing_aux(strip_conj(chunk[: cut.start()].strip()))
+        if subject.split(" ", 1)[0].lower() in ("who", "which", "whose", "whom"):
+            continue  # "who lost the primaries": a relative clause, not the subject
         if not subject and k:
             # "Hana Sato, his sister, runs the yard": the name before the aside
             subject = antecedent(chunks, k - 1) or ""

@@ -235,6 +235,15 @@ def find_quotes(article: Article, people: Sequence[Person]) -> list[Quote]:
             known = book.known_in(where, start)
             if known is not None:
                 name, person = known, True
+        if speaker is None and not headline and not text[s_start:open_at].strip():
+            # `Sen. X (Vt.) singled out young voters. "They are tired of it."`:
+            # the person the sentence before is about, not an earlier speaker
+            lo = prev_end_in_para.get(seg.para, para_start)
+            subject = _previous_subject(text, para_start, lo, s_start)
+            if subject is not None:
+                context = _Context(text, back_to, open_at, subjects)
+                name, person = _resolve(subject, book, last_person, seg.para, start, context)
+                speaker = subject
         if speaker is None and found:
             name, person = _inherit(found, seg.para, text, s_start, open_at)
         if name is None and speaker is None and not headline:
@@ -303,6 +312,26 @@ def _previous_sentence(
     if speaker is None and text[lo:end].rstrip().endswith(":"):
         speaker = clause_subject(text, lo, end)
     return speaker
+
+
+def _previous_subject(text: str, para_start: int, para_lo: int, s_start: int) -> Speaker | None:
+    """The named subject of the sentence just before `s_start` in the same
+    paragraph (after any earlier quotation there)."""
+    end = _back_marks(text, s_start, para_lo)
+    if not text[para_lo:end].strip():
+        return None
+    lo = sentence_start(text, para_lo, max(para_lo, end - 1))
+    if not text[para_lo:lo].strip(_MARKS + " ,.;:!?—–-"):
+        # the sentence carries on from an earlier quotation (its attribution)
+        return None if para_lo > para_start else _named_subject(text, lo, end)
+    return _named_subject(text, lo, end)
+
+
+def _named_subject(text: str, lo: int, end: int) -> Speaker | None:
+    subject = clause_subject(text, lo, end)
+    if subject is None or subject.kind != "name" or len(subject.text) < 3:
+        return None
+    return subject
 
 
 def _resolve(
