@@ -669,3 +669,11 @@ def test_second_quote_after_an_inverted_attribution_keeps_its_speaker() -> None:
         ("I have thought about this for a long time,", "Tomas Lindqvist"),
         ("I am still not convinced by the plan.", "Tomas Lindqvist"),
     ]
+
+
+def test_a_quantifier_before_a_group_is_no_given_name() -> None:
+    got = speakers(
+        "Many Norwegians were angry about the toll. In winter, Norwegians often say, "
+        '"There is no bad weather, only bad clothing."'
+    )
+    assert got == [("There is no bad weather, only bad clothing.", "Norwegians")]

@@ -44,7 +44,8 @@ _NOT_NAME = word_set(
     International Federal General United New North South East West Global World Tax
     Policy Budget Security Intelligence Media Health Care Affairs Watch Research
     Forum Council Trust Reserve Exchange Market Markets Academy Sciences Economic
-    Economics Trade Vehicles Motors Electric
+    Economics Trade Vehicles Motors Electric Many Most Some Several Few All Both
+    Each Every Other Others Such Any
     """
 )
 _NAME_CHARS_RE = re.compile(r"[^\W\d_]+(?:[ .'’-]+[^\W\d_]+)*\.?")
