@@ -677,3 +677,14 @@ def test_a_quantifier_before_a_group_is_no_given_name() -> None:
         '"There is no bad weather, only bad clothing."'
     )
     assert got == [("There is no bad weather, only bad clothing.", "Norwegians")]
+
+
+def test_quote_after_a_short_attributed_reply_is_the_replier_s() -> None:
+    got = speakers(
+        '"Who would have thought we would fill this hall twice?" Maria Okafor said.',
+        '"Not me," Tomas said to the screen. "Not me, not ever."',
+    )
+    assert got == [
+        ("Who would have thought we would fill this hall twice?", "Maria Okafor"),
+        ("Not me, not ever.", "Tomas"),
+    ]

@@ -328,7 +328,11 @@ def _previous_subject(text: str, para_start: int, para_lo: int, s_start: int) ->
 
 
 def _named_subject(text: str, lo: int, end: int) -> Speaker | None:
-    subject = clause_subject(text, lo, end)
+    """A name who speaks in text[lo:end] (`"I would," Ana said.`), else the
+    name that is its main clause's subject."""
+    subject = from_head(text, lo, end, False)
+    if subject is None or subject.kind != "name":
+        subject = clause_subject(text, lo, end)
     if subject is None or subject.kind != "name" or len(subject.text) < 3:
         return None
     return subject
