@@ -688,3 +688,11 @@ def test_quote_after_a_short_attributed_reply_is_the_replier_s() -> None:
         ("Who would have thought we would fill this hall twice?", "Maria Okafor"),
         ("Not me, not ever.", "Tomas"),
     ]
+
+
+def test_modal_and_base_form_speech_verb() -> None:
+    got = speakers(
+        "In calmer years, a commuter would now ask: "
+        '"Why does a ferry across the bay cost more than a flight?"'
+    )
+    assert got == [("Why does a ferry across the bay cost more than a flight?", "a commuter")]

@@ -20,7 +20,7 @@ WINDOW = 400  # characters of context looked at on each side of a quote
 # reports, notes, calls...) are left out unless followed by "that".
 VERBS = word_list(
     """
-    said says say saying told tells telling added adds adding noted noting argued
+    said says say ask argue insist saying told tells telling added adds adding noted noting argued
     argues arguing warned warns warning wrote writes writing asked asks asking
     insisted insists insisting recalled recalls recalling explained explains
     explaining continued continues declared declares declaring stated tweeted
@@ -76,7 +76,7 @@ AUX = word_set(
     has have had also later then once previously recently further again would will
     did does was is first simply just only even still repeatedly often always never
     himself herself themselves itself not could might may can should must reportedly
-    subsequently initially finally
+    subsequently initially finally now soon
     """
 )
 DETERMINERS = word_set(
