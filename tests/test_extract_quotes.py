@@ -696,3 +696,20 @@ def test_modal_and_base_form_speech_verb() -> None:
         '"Why does a ferry across the bay cost more than a flight?"'
     )
     assert got == [("Why does a ferry across the bay cost more than a flight?", "a commuter")]
+
+
+def test_quote_paragraph_after_a_paragraph_about_a_person() -> None:
+    got = speakers(
+        'Though she called the fares "unfair" at the hearing, Okafor kept her remarks '
+        "about the ferry company to general terms.",
+        '"Any operator that cannot run a safe service should lose its licence."',
+    )
+    assert got == [
+        ("Any operator that cannot run a safe service should lose its licence.", "Okafor")
+    ]
+    # a paragraph about a thing names no speaker for the next one
+    got = speakers(
+        "The new timetable, which Okafor backed, cuts two sailings a day.",
+        '"Any operator that cannot run a safe service should lose its licence."',
+    )
+    assert got == [("Any operator that cannot run a safe service should lose its licence.", None)]

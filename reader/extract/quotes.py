@@ -248,7 +248,10 @@ def find_quotes(article: Article, people: Sequence[Person]) -> list[Quote]:
             name, person = _inherit(found, seg.para, text, s_start, open_at)
         if name is None and speaker is None and not headline:
             lo = prev_end_in_para.get(seg.para, para_start)
-            speaker = _previous_sentence(text, paras, seg.para, lo, s_start)
+            alone = not text[para_start:open_at].strip() and not text[
+                tail_from:last_para_end
+            ].strip(_MARKS + " .")
+            speaker = _previous_sentence(text, paras, seg.para, lo, s_start, alone)
             context = _Context(text, back_to, open_at, subjects)
             name, person = _resolve(speaker, book, last_person, seg.para, start, context)
         prev_end_in_para[seg.para] = end
@@ -296,16 +299,28 @@ def _attribute(
 
 
 def _previous_sentence(
-    text: str, paras: Sequence[tuple[int, int]], para: int, para_lo: int, s_start: int
+    text: str,
+    paras: Sequence[tuple[int, int]],
+    para: int,
+    para_lo: int,
+    s_start: int,
+    alone: bool = False,
 ) -> Speaker | None:
     """A quotation standing alone after `X said.` or `X made this comment:`
-    (same paragraph, or the paragraph before when it ends in a colon)."""
+    (same paragraph, or the paragraph before when it ends in a colon, or
+    names its subject when the quotation is the whole paragraph)."""
     end = _back_marks(text, s_start, para_lo)
     if text[para_lo:end].strip():
         lo = sentence_start(text, para_lo, max(para_lo, end - 1))
     elif para > 0 and text[paras[para - 1][0] : paras[para - 1][1]].rstrip().endswith(":"):
         lo, end = paras[para - 1]
         lo = sentence_start(text, lo, max(lo, end - 1))
+    elif alone and para > 0 and paras[para - 1][1] > paras[para - 1][0]:
+        # a paragraph that is only a quotation, after a paragraph about a
+        # person (`Lee kept to the general case.` / `"Any bank that …"`)
+        lo, end = paras[para - 1]
+        lo = sentence_start(text, lo, max(lo, end - 1))
+        return _named_subject(text, lo, end)
     else:
         return None
     speaker = from_head(text, lo, end, False)
@@ -331,11 +346,14 @@ def _named_subject(text: str, lo: int, end: int) -> Speaker | None:
     """A name who speaks in text[lo:end] (`"I would," Ana said.`), else the
     name that is its main clause's subject."""
     subject = from_head(text, lo, end, False)
-    if subject is None or subject.kind != "name":
-        subject = clause_subject(text, lo, end)
-    if subject is None or subject.kind != "name" or len(subject.text) < 3:
-        return None
-    return subject
+    if subject is not None and subject.kind == "name" and len(subject.text) > 2:
+        return subject
+    for subject in clause_subjects(text, lo, end):
+        if subject.kind == "phrase":
+            return None  # "The plan Lee backed failed": about a thing, not a person
+        if subject.kind == "name" and len(subject.text) > 2:
+            return subject  # "Though she called it …, Lee restricted …"
+    return None
 
 
 def _resolve(
