@@ -201,3 +201,13 @@ def test_big_articles_paint_within_two_seconds_of_launch(tmp_path: Path, name: s
         if session.first_paint < budget:
             break
     assert min(paints) < budget, paints
+
+
+def test_two_copies_of_one_hostile_story_open_in_a_real_terminal(tmp_path: Path) -> None:
+    """Files that sanitise to the same article (here: two different escape
+    sequences around the same words) are one library entry, not a crash."""
+    folder = tmp_path / "in"
+    same = [p for p in corpus(big=False) if p.name in ("esc-ris", "esc-charset")]
+    assert len(same) == 4
+    write_corpus(folder, same)
+    _check(run_in_pty([str(folder)], tmp_path / "home"))
