@@ -713,3 +713,14 @@ def test_quote_paragraph_after_a_paragraph_about_a_person() -> None:
         '"Any operator that cannot run a safe service should lose its licence."',
     )
     assert got == [("Any operator that cannot run a safe service should lose its licence.", None)]
+
+
+def test_a_report_with_its_own_clause_after_a_closed_quote_is_not_its_attribution() -> None:
+    got = speakers(
+        'Norway insisted that the fleet "stay in port until the storm has passed." '
+        "The coast guard said the harbour had been closed since noon."
+    )
+    assert got == [("stay in port until the storm has passed.", "Norway")]
+    # a short attribution after a full stop still counts
+    got = speakers('"The harbour stays closed until the storm has passed." Okafor said.')
+    assert got == [("The harbour stays closed until the storm has passed.", "Okafor")]

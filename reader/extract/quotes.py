@@ -28,7 +28,7 @@ from reader.extract.attribution_text import (
     sentence_starts,
     speaker_label,
 )
-from reader.extract.attribution_words import PARTICIPLES, word_set
+from reader.extract.attribution_words import PARTICIPLES, VERB_RE, word_set
 from reader.extract.quote_marks import Segment, find_segments
 from reader.model import Article, BlockKind, Person, Quote, Span
 
@@ -41,6 +41,7 @@ _VERB_LIKE_END_RE = re.compile(r"\s[a-z]+ed(?:\s+[\w’'-]+){0,4}\s*$")
 _PARTICIPLE_RE = re.compile(r"\b(?:" + "|".join(sorted(PARTICIPLES)) + r")\b")
 _NEW_CLAUSE_RE = re.compile(r"\bthat\b|[\"“‘]")
 _LEADS_IN_RE = re.compile(r"\b(?:that|saying|says|said)$")
+_CLAUSE_AUX = word_set("had has have was were is are would will could can")
 _MARKS = "\"“”„«»‘’'`"
 # Lowercase words a title may keep ("Face the Nation", "Fox and Friends").
 _TITLE_SMALL_WORDS = word_set("a an the and or of in on at to for by with from as nor but")
@@ -203,7 +204,10 @@ def find_quotes(article: Article, people: Sequence[Person]) -> list[Quote]:
         if n + 1 < len(segments) and segments[n + 1].start < tail_hi:
             tail_hi = _back_marks(text, segments[n + 1].start, tail_from)
         tail_to = sentence_end(text, tail_from, tail_hi)
-        if text[end - 1] in ".!?…" and _NEW_CLAUSE_RE.search(text, tail_from, tail_to):
+        if text[end - 1] in ".!?…" and (
+            _NEW_CLAUSE_RE.search(text, tail_from, tail_to)
+            or (text[end - 1] == "." and _tail_is_a_clause(text, tail_from, tail_to))
+        ):
             # `Japan called it "an outlaw nation." Russia insisted that …`: the
             # quotation ended its sentence; what follows is someone else's
             tail_to = tail_from
@@ -262,6 +266,16 @@ def find_quotes(article: Article, people: Sequence[Person]) -> list[Quote]:
         if person and name:
             last_person = found[-1]
     return [Quote(text=f.text, speaker=f.speaker, span=Span(f.start, f.end)) for f in found]
+
+
+def _tail_is_a_clause(text: str, lo: int, hi: int) -> bool:
+    """`… "an outlaw nation." The agency said Pyongyang had shown …`: a speech
+    verb followed by a clause of its own starts a new report, not an
+    attribution of the finished quotation before it."""
+    verb = VERB_RE.search(text, lo, hi)
+    if verb is None:
+        return False
+    return any(w in _CLAUSE_AUX for w in text[verb.end() : hi].lower().split())
 
 
 def _attribute(
