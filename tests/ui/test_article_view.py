@@ -84,7 +84,9 @@ async def test_a_one_megabyte_article_paints_its_first_screen_fast():
             before = time.perf_counter()
             await pilot.press(key)
             screen_text(app)
-            assert time.perf_counter() - before < 0.5, key
+            # Rendering near the viewport keeps a key well under this even on a
+            # loaded 2-core machine; building every line would take seconds.
+            assert time.perf_counter() - before < 1.0, key
         assert view.scroll_y > 0
 
 
