@@ -724,3 +724,19 @@ def test_a_report_with_its_own_clause_after_a_closed_quote_is_not_its_attributio
     # a short attribution after a full stop still counts
     got = speakers('"The harbour stays closed until the storm has passed." Okafor said.')
     assert got == [("The harbour stays closed until the storm has passed.", "Okafor")]
+
+
+def test_a_contrast_after_the_quote_is_not_its_attribution() -> None:
+    got = speakers(
+        "Half of the riders surveyed agreed that the ferry is "
+        '"safe enough to take with small children," while a third said the same of the bus.'
+    )
+    assert [speaker for _, speaker in got] != ["a third"]
+
+
+def test_participle_adjective_is_not_the_verb_of_the_subject() -> None:
+    from reader.extract.attribution_phrases import clause_subject
+
+    text = "The group of retired teachers argued for a longer school day."
+    got = clause_subject(text, 0, len(text))
+    assert got is not None and got.text == "The group of retired teachers"

@@ -41,6 +41,7 @@ from reader.extract.attribution_words import (
     PRONOUNS,
     RELATIVE,
     SHORT_NAME_RE,
+    SUBORDINATE_RE,
     TAIL_CHUNK_RE,
     THAT_THE_RE,
     VERB_RE,
@@ -152,6 +153,8 @@ def from_tail(text: str, pos: int, hi: int) -> Speaker | None:
     """Attribution right after a quote: `"…," X said` / `said X` / `according to X`."""
     m = LEAD_RE.match(text, pos, hi)
     start = m.end() if m else pos
+    if SUBORDINATE_RE.match(text, start, hi):
+        return None  # `"…," while 73 percent said`: a contrast, not an attribution
     dash = DASH_RE.match(text, start, hi)
     if dash:
         # `"…" — Name` (a signed quotation)
