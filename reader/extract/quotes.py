@@ -42,6 +42,8 @@ _PARTICIPLE_RE = re.compile(r"\b(?:" + "|".join(sorted(PARTICIPLES)) + r")\b")
 _NEW_CLAUSE_RE = re.compile(r"\bthat\b|[\"“‘]")
 _LEADS_IN_RE = re.compile(r"\b(?:that|saying|says|said)$")
 _CLAUSE_AUX = word_set("had has have was were is are would will could can")
+_NOT_SPACE_RE = re.compile(r"\S")
+_WORDY_RE = re.compile(r"[^\s.\"“”„«»‘’'`]")
 _MARKS = "\"“”„«»‘’'`"
 # Lowercase words a title may keep ("Face the Nation", "Fox and Friends").
 _TITLE_SMALL_WORDS = word_set("a an the and or of in on at to for by with from as nor but")
@@ -252,9 +254,9 @@ def find_quotes(article: Article, people: Sequence[Person]) -> list[Quote]:
             name, person = _inherit(found, seg.para, text, s_start, open_at)
         if name is None and speaker is None and not headline:
             lo = prev_end_in_para.get(seg.para, para_start)
-            alone = not text[para_start:open_at].strip() and not text[
-                tail_from:last_para_end
-            ].strip(_MARKS + " .")
+            alone = not _NOT_SPACE_RE.search(text, para_start, open_at) and not (
+                _WORDY_RE.search(text, tail_from, last_para_end)
+            )
             speaker = _previous_sentence(text, paras, seg.para, lo, s_start, alone)
             context = _Context(text, back_to, open_at, subjects)
             name, person = _resolve(speaker, book, last_person, seg.para, start, context)
