@@ -28,9 +28,12 @@ from reader.paths import seeds_dir, styles_dir
 from reader.ui.commands import ReaderCommands
 from reader.ui.config import UIConfig, load_config, save_config
 from reader.ui.extract_worker import ExtractionFailed, ExtractionProcess
+from reader.ui.highlight_wiring import HighlightWiring, highlight_help
+from reader.ui.highlights import Highlighter, HighlightStore
 from reader.ui.links import safe_link
 from reader.ui.screens.dialogs import ConfirmScreen, OpenFileScreen
 from reader.ui.screens.help import MOUSE_ROWS, HelpScreen, binding_rows
+from reader.ui.widgets.annotated_view import AnnotatedArticleView
 from reader.ui.widgets.article_view import ArticleView
 from reader.ui.widgets.library import LibraryItem, LibraryPanel
 from reader.ui.widgets.notes_tab import NotesTab
@@ -39,7 +42,7 @@ from reader.ui.widgets.sidebar import TABS, Sidebar
 log = logging.getLogger(__name__)
 
 
-class LibraryStore(Protocol):
+class LibraryStore(HighlightStore, Protocol):
     """What the app needs from reader.store.Store."""
 
     def articles(self) -> list[LibraryEntry]: ...
@@ -100,7 +103,7 @@ def load_with_source(path: str | Path) -> tuple[Article, str]:
     return article, decoded.text
 
 
-class ReaderApp(App[None]):
+class ReaderApp(HighlightWiring, App[None]):
     """See the module docstring."""
 
     TITLE = "reader"
@@ -170,8 +173,9 @@ class ReaderApp(App[None]):
         yield Header(icon="≡")
         with Horizontal(id="main"):
             yield LibraryPanel(id="library")
-            yield ArticleView(id="article", reading_width=self.ui_config.reading_width)
+            yield AnnotatedArticleView(id="article", reading_width=self.ui_config.reading_width)
             yield Sidebar(id="sidebar")
+        yield Highlighter(self.store, color=self.ui_config.highlight_color)
         yield Footer()
 
     def on_resize(self, event: events.Resize) -> None:
@@ -235,7 +239,7 @@ class ReaderApp(App[None]):
             )
         if cached is None:
             self._extract(article)
-        self.call_after_refresh(self._load_highlights, article.id)
+        self.call_after_refresh(self.load_highlights, opened)
 
     @work(thread=True, exclusive=True, group="extract")
     def _extract(self, article: Article) -> None:
@@ -281,23 +285,9 @@ class ReaderApp(App[None]):
         if self.opened is not None and self.opened.article.id == article_id:
             self.article_view.set_extraction(extraction)
             self.sidebar.set_extraction(extraction)
+            self.highlighter.set_extraction(article_id, extraction)
 
     # ----------------------------------------------------------------- store
-
-    @work(thread=True, exclusive=True, group="highlights")
-    def _load_highlights(self, article_id: str) -> None:
-        if self.store is None:
-            return
-        try:
-            highlights = self.store.highlights(article_id)
-        except ReaderError as exc:
-            self.call_from_thread(self.notify, str(exc), markup=False, severity="error")
-            return
-        self.call_from_thread(self._highlights_loaded, article_id, highlights)
-
-    def _highlights_loaded(self, article_id: str, highlights: list[Highlight]) -> None:
-        if self.opened is not None and self.opened.article.id == article_id:
-            self.sidebar.notes.set_highlights(highlights)
 
     @work(thread=True, group="store")
     def _add_to_library(self, articles: Sequence[Article], sources: Sequence[str]) -> None:
@@ -499,6 +489,7 @@ class ReaderApp(App[None]):
                     ("enter again", "On a person: next mention (shows 3/7)"),
                 ],
             ),
+            *highlight_help(),
             ("Mouse", list(MOUSE_ROWS)),
         ]
         self.push_screen(HelpScreen(sections))

@@ -62,6 +62,7 @@ class AnnotatedArticleView(ArticleView):
             "select",
             "Select",
             id="article.select",
+            show=False,
             tooltip="Select the sentence under the cursor (v again or Esc cancels)",
         ),
         Binding("w", "extend('word')", "Extend by a word", id="article.extend-word", show=False),
@@ -102,12 +103,19 @@ class AnnotatedArticleView(ArticleView):
             show=False,
             tooltip="Move the other end of the selection with w/s/p and W/S/P",
         ),
-        Binding("escape", "cancel_selection", "Cancel selection", id="article.selection-cancel"),
+        Binding(
+            "escape",
+            "cancel_selection",
+            "Cancel selection",
+            id="article.selection-cancel",
+            show=False,
+        ),
         Binding(
             "h",
             "highlight",
             "Highlight",
             id="article.highlight",
+            show=False,
             tooltip="Highlight the selection in the last colour (on a highlight: recolour it)",
         ),
         *(

@@ -1,16 +1,21 @@
 """The Notes tab: this article's highlights in reading order.
 
-Kept in its own module so the highlights feature can grow it (editing,
-tags, orphans) without touching the rest of the sidebar. Until an article
-has highlights it explains how to make one.
+Whole-article notes come first, then highlights by position, then the ones
+whose words are no longer in the text (orphans, shown with their saved
+words). Enter on a highlight shows it in the article (flashing it); on an
+article note it opens the note. `e` edits, `x` deletes (`u` undoes), `t`
+and `n` change tags and note. Until an article has highlights the tab
+explains how to make one.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
@@ -18,31 +23,18 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from reader.model import Highlight
+from reader.ui.highlight_prompts import highlight_prompt
+from reader.ui.highlights import Highlighter, reading_order
 
 HOW_TO = Content.from_markup(
     "[b]No highlights in this article yet.[/b]\n\n"
-    "Select words with the mouse, or press [b]v[/b] in the article to start a "
-    "keyboard selection ([b]w[/b]/[b]s[/b]/[b]p[/b] extend it by word, sentence "
-    "or paragraph), then press [b]h[/b] to highlight, [b]t[/b] to tag or "
-    "[b]n[/b] to add a note."
+    "Select words with the mouse, or press [b]v[/b] in the article to select the "
+    "sentence at the cursor ([b]w[/b]/[b]s[/b]/[b]p[/b] extend it by a word, sentence "
+    "or paragraph, [b]W[/b]/[b]S[/b]/[b]P[/b] shrink it), then press [b]h[/b] to "
+    "highlight ([b]1[/b]-[b]5[/b] pick a colour), [b]t[/b] to tag or [b]n[/b] to add "
+    "a note. [b]N[/b] writes a note on the whole article; [b]k[/b] on a quote or a "
+    "figure keeps it as a highlight."
 )
-
-
-def highlight_prompt(highlight: Highlight) -> Content:
-    """One entry: the highlighted words, then tags and the start of the note."""
-    exact = highlight.exact or "(note on the whole article)"
-    parts: list[str | tuple[str, str]] = [(exact, "italic")]
-    details: list[str] = []
-    if highlight.tags:
-        details.append(" ".join("#" + tag for tag in highlight.tags))
-    if highlight.note:
-        note = highlight.note.strip().splitlines()[0] if highlight.note.strip() else ""
-        details.append(note[:80])
-    if highlight.orphaned:
-        details.append("(passage not found in the current text)")
-    if details:
-        parts.extend(["\n", (" · ".join(details), "dim")])
-    return Content.assemble(*parts)
 
 
 class NotesTab(Vertical):
@@ -57,6 +49,21 @@ class NotesTab(Vertical):
     NotesTab.-empty > #notes-help { display: block; }
     """
 
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("e", "edit", "Edit", id="notes.edit", tooltip="Edit the tags, note and colour"),
+        Binding("x", "delete", "Delete", id="notes.delete", tooltip="Delete the highlight"),
+        Binding(
+            "u",
+            "undo",
+            "Undo delete",
+            id="notes.undo",
+            show=False,
+            tooltip="Bring back the last highlight deleted in this session",
+        ),
+        Binding("t", "tags", "Tags", id="notes.tags", show=False, tooltip="Edit the tags"),
+        Binding("n", "note", "Note", id="notes.note", show=False, tooltip="Edit the note"),
+    ]
+
     class HighlightChosen(Message):
         def __init__(self, highlight: Highlight) -> None:
             super().__init__()
@@ -70,17 +77,80 @@ class NotesTab(Vertical):
         yield Static(HOW_TO, id="notes-help")
         yield OptionList(id="notes-list")
 
+    @property
+    def option_list(self) -> OptionList:
+        return self.query_one("#notes-list", OptionList)
+
     def set_highlights(self, highlights: Sequence[Highlight]) -> None:
-        """Show `highlights` in reading order (whole-article notes first)."""
-        self.highlights = sorted(highlights, key=lambda h: (not h.whole_article, h.start))
-        options = self.query_one("#notes-list", OptionList)
+        """Show `highlights` in reading order, keeping the entry the reader is on."""
+        current = self.current
+        self.highlights = reading_order(highlights)
+        options = self.option_list
         options.clear_options()
-        options.add_options(
-            Option(highlight_prompt(h), id=f"h{i}") for i, h in enumerate(self.highlights)
-        )
+        entries: list[Option | None] = []
+        for i, h in enumerate(self.highlights):
+            if i:
+                entries.append(None)
+            entries.append(Option(highlight_prompt(h), id="h-" + h.id))
+        options.add_options(entries)
+        ids = [h.id for h in self.highlights]
+        if current is not None and current.id in ids:
+            options.highlighted = ids.index(current.id)
+        elif self.highlights and options.has_focus:
+            options.highlighted = 0
         self.set_class(not self.highlights, "-empty")
+
+    @property
+    def current(self) -> Highlight | None:
+        """The highlight the list's cursor is on."""
+        index = self.option_list.highlighted
+        if index is None or not 0 <= index < len(self.highlights):
+            return None
+        return self.highlights[index]
 
     @on(OptionList.OptionSelected, "#notes-list")
     def _chosen(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        self.post_message(self.HighlightChosen(self.highlights[event.option_index]))
+        h = self.highlights[event.option_index]
+        if h.whole_article:
+            self._highlighter().ask_note(highlight_id=h.id)
+        elif h.orphaned:
+            self.notify(
+                "These words are no longer in the article; the entry keeps them as saved.",
+                severity="warning",
+            )
+        else:
+            self.post_message(self.HighlightChosen(h))
+
+    def _highlighter(self) -> Highlighter:
+        return self.screen.query_one(Highlighter)
+
+    def _on_current(self, flow: str) -> None:
+        h = self.current
+        if h is None:
+            self.app.bell()
+            return
+        getattr(self._highlighter(), flow)(highlight_id=h.id)
+
+    def action_edit(self) -> None:
+        h = self.current
+        if h is None:
+            self.app.bell()
+            return
+        self._highlighter().ask_edit(h.id)
+
+    def action_delete(self) -> None:
+        h = self.current
+        if h is None:
+            self.app.bell()
+            return
+        self._highlighter().delete_and_tell(h.id)
+
+    def action_undo(self) -> None:
+        self._highlighter().undo_and_tell()
+
+    def action_tags(self) -> None:
+        self._on_current("ask_tags")
+
+    def action_note(self) -> None:
+        self._on_current("ask_note")

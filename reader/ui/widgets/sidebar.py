@@ -9,9 +9,11 @@ All article-derived text is passed as Content, never as markup.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
@@ -19,6 +21,7 @@ from textual.widgets import OptionList, TabbedContent, TabPane, Tabs
 from textual.widgets.option_list import Option
 
 from reader.model import NON_FIGURE_KINDS, Extraction, Figure, Person, Quote, Span
+from reader.ui.highlights import Highlighter
 from reader.ui.widgets.notes_tab import NotesTab
 
 TABS = ("quotes", "people", "figures", "notes")
@@ -73,6 +76,17 @@ class _Cycle:
 
 class Sidebar(Vertical):
     """Tabs of extracted entries; see the module docstring."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "k",
+            "keep",
+            "Keep this",
+            id="sidebar.keep",
+            show=False,
+            tooltip="Keep the quote or figure as a highlight",
+        ),
+    ]
 
     class PassageChosen(Message):
         """Show [start, end) in the article (and flash it)."""
@@ -204,6 +218,30 @@ class Sidebar(Vertical):
         options.replace_option_prompt_at_index(index, person_prompt(person, position))
         spans = sorted(person.spans, key=lambda span: span.start)
         self.post_message(self.PassageChosen(spans[position - 1]))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "keep":
+            return self.active_tab in ("quotes", "figures")
+        return super().check_action(action, parameters)
+
+    def kept_span(self) -> Span | None:
+        """The span of the quote or figure the list cursor is on."""
+        if self.extraction is None or self.active_tab not in ("quotes", "figures"):
+            return None
+        index = self._list(self.active_tab).highlighted
+        entries = self.extraction.quotes if self.active_tab == "quotes" else self.figures
+        if index is None or not 0 <= index < len(entries):
+            return None
+        return entries[index].span
+
+    def action_keep(self) -> None:
+        """`k`: keep the quote or figure under the list cursor as a highlight."""
+        span = self.kept_span()
+        kept = self.screen.query_one(Highlighter).add(span.start, span.end) if span else None
+        if kept is None:
+            self.app.bell()
+            return
+        self.notify("Kept as a highlight (see the Notes tab).", timeout=3)
 
     @property
     def mention_position(self) -> tuple[int, int] | None:
