@@ -1,5 +1,6 @@
-"""Every highlight key in the article pane, driven through Textual's pilot:
-v/w/s/p/W/S/P/o/Esc, h, 1-5, c, t, n, N, e, x, u, and a mouse selection."""
+"""Every highlight key in the article pane of the reader, driven through
+Textual's pilot: v/w/s/p/W/S/P/o/Esc, h, 1-5, c, t, n, N, e, x, u, and a
+mouse selection."""
 
 from __future__ import annotations
 
@@ -7,8 +8,6 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
 
-from textual import on
-from textual.app import App, ComposeResult
 from textual.geometry import Offset
 from textual.pilot import Pilot
 from textual.selection import Selection as MouseSelection
@@ -16,50 +15,27 @@ from textual.selection import Selection as MouseSelection
 from reader.model import Article, Extraction, Highlight
 from reader.store import Store
 from reader.textunits import TextUnits, Unit
-from reader.ui.highlights import Highlighter
 from reader.ui.screens.color_picker import ColorPicker
 from reader.ui.screens.highlight_editor import HighlightEditor
 from reader.ui.screens.note_editor import NoteEditor
 from reader.ui.screens.tag_editor import TagEditor
 from reader.ui.widgets.annotated_view import AnnotatedArticleView
 
-from .helpers import sync, wait_for
-
-
-class ViewHost(App[None]):
-    """The article pane and the highlighter, wired as the reader wires them."""
-
-    def __init__(self, article: Article, extraction: Extraction, store: Any) -> None:
-        super().__init__()
-        self.article = article
-        self.extraction = extraction
-        self.store = store
-
-    def compose(self) -> ComposeResult:
-        yield Highlighter(self.store)
-        yield AnnotatedArticleView(id="article")
-
-    def on_mount(self) -> None:
-        view = self.query_one(AnnotatedArticleView)
-        view.load(self.article, self.extraction)
-        hl = self.query_one(Highlighter)
-        hl.load(self.article)
-        hl.set_extraction(self.article.id, self.extraction)
-        view.focus()
-
-    @on(Highlighter.Changed)
-    def _changed(self, event: Highlighter.Changed) -> None:
-        self.query_one(AnnotatedArticleView).set_highlights(event.highlights)
+from .helpers import make_app, running, sync, wait_for
 
 
 @asynccontextmanager
 async def reader(
     article: Article, extraction: Extraction, store: Any, size: tuple[int, int] = (100, 40)
 ) -> AsyncIterator[tuple[Pilot[Any], AnnotatedArticleView]]:
-    app = ViewHost(article, extraction, store)
-    async with app.run_test(size=size) as pilot:
+    """The whole reader on `article`, with a fixed extraction and a temp store."""
+    app = make_app([article], store=store, extraction=extraction)
+    async with running(app, size=size) as pilot:
+        view = app.query_one(AnnotatedArticleView)
+        await wait_for(pilot, lambda: view.highlighter.article is article)
+        view.focus()
         await pilot.pause()
-        yield pilot, app.query_one(AnnotatedArticleView)
+        yield pilot, view
 
 
 def sentences(article: Article) -> list[str]:
