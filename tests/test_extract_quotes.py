@@ -758,3 +758,11 @@ def test_participle_adjective_is_not_the_verb_of_the_subject() -> None:
     text = "The group of retired teachers argued for a longer school day."
     got = clause_subject(text, 0, len(text))
     assert got is not None and got.text == "The group of retired teachers"
+
+
+def test_quote_paragraph_after_an_unattributed_quotation_names_nobody() -> None:
+    got = speakers(
+        '"Ana Ruiz has been a fine mayor for this town and everyone knows it."',
+        '"Any operator that cannot run a safe service should lose its licence."',
+    )
+    assert [speaker for _, speaker in got] == [None, None]

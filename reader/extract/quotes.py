@@ -331,7 +331,12 @@ def _previous_sentence(
     elif para > 0 and text[paras[para - 1][0] : paras[para - 1][1]].rstrip().endswith(":"):
         lo, end = paras[para - 1]
         lo = sentence_start(text, lo, max(lo, end - 1))
-    elif alone and para > 0 and paras[para - 1][1] > paras[para - 1][0]:
+    elif (
+        alone
+        and para > 0
+        and paras[para - 1][1] > paras[para - 1][0]
+        and text[paras[para - 1][0]] not in _MARKS  # a quotation tells of nobody
+    ):
         # a paragraph that is only a quotation, after a paragraph about a
         # person (`Lee kept to the general case.` / `"Any bank that …"`)
         lo, end = paras[para - 1]
