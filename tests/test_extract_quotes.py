@@ -766,3 +766,14 @@ def test_quote_paragraph_after_an_unattributed_quotation_names_nobody() -> None:
         '"Any operator that cannot run a safe service should lose its licence."',
     )
     assert [speaker for _, speaker in got] == [None, None]
+
+
+def test_role_only_speaker_keeps_the_group_but_not_the_circumstance() -> None:
+    got = speakers(
+        '"The committee has no plan and no goal at all," said one senior member on the board.',
+        '"We will publish the figures next week," said an aide on the phone.',
+    )
+    assert got == [
+        ("The committee has no plan and no goal at all,", "one senior member on the board"),
+        ("We will publish the figures next week,", "an aide"),
+    ]

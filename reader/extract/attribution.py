@@ -29,11 +29,13 @@ from reader.extract.attribution_words import (
     AUX,
     CAP_AFTER_RE,
     CHUNK_RE,
+    CIRCUMSTANCE_NOUNS,
     COMMA_NAME_RE,
     DASH_RE,
     DETERMINERS,
     FINITE_START_RE,
     FINITE_STRONG_RE,
+    GROUP_PP_RE,
     LEAD_RE,
     NP_STOP,
     PARTICIPLES,
@@ -149,6 +151,16 @@ def _named_after_role(text: str, pos: int, phrase: str, hi: int) -> Speaker | No
     return speaker if speaker is not None and speaker.kind == "name" else None
 
 
+def _group_of(text: str, pos: int, hi: int) -> str:
+    """ "one source on the panel", "an aide in the office": where a speaker
+    known only by role belongs is part of who they are; "on the phone", "in a
+    statement" or "at the time" is how or when, and is left out."""
+    m = GROUP_PP_RE.match(text, pos, hi)
+    if m is None or m.group(2).lower() in CIRCUMSTANCE_NOUNS:
+        return ""
+    return m.group(1)
+
+
 def from_tail(text: str, pos: int, hi: int) -> Speaker | None:
     """Attribution right after a quote: `"…," X said` / `said X` / `according to X`."""
     m = LEAD_RE.match(text, pos, hi)
@@ -182,6 +194,8 @@ def from_tail(text: str, pos: int, hi: int) -> Speaker | None:
             or first.lower() in DETERMINERS | PRONOUNS
             or phrase.split()[-1][0].isupper()  # "said 9/11 widow Terry Strada"
         ):
+            if first.lower() in DETERMINERS and phrase.split()[-1].islower():
+                phrase += _group_of(text, text.find(phrase, verb.end(), hi) + len(phrase), hi)
             return classify_phrase(phrase, verb.end())
         return None
     if verb.group().lower() == "according to":

@@ -99,6 +99,17 @@ LY_NOUNS = word_set(
     bully folly homily
     """
 )
+# "said one source on the panel": a place in a group after a role-only speaker.
+GROUP_PP_RE = re.compile(r"( (?:on|in|at|with) the ([a-z]+))(?=[.,;]|\s*$)")
+# How or when something was said, not who: "said an aide on the phone".
+CIRCUMSTANCE_NOUNS = word_set(
+    """
+    phone telephone record time call event rally hearing interview statement
+    meeting conference briefing show program programme night morning evening
+    afternoon weekend day week month year moment scene floor trail air radio
+    podium stage network web internet site page post video
+    """
+)
 NP_STOP = word_set(
     """
     on in at during when after before while who as last this yesterday today earlier
