@@ -777,3 +777,14 @@ def test_role_only_speaker_keeps_the_group_but_not_the_circumstance() -> None:
         ("The committee has no plan and no goal at all,", "one senior member on the board"),
         ("We will publish the figures next week,", "an aide"),
     ]
+
+
+def test_quote_set_off_by_dashes_after_a_name_is_that_person_s() -> None:
+    got = speakers(
+        "Several council members have said as much, including the former mayor Ana Ruiz "
+        '-- "No city should sell its only bridge to pay one year\'s bills" -- and two others.',
+        'He has lately seemed friendly to Tom Hart -- "a very different man from the one '
+        'I knew," Okafor said.',
+    )
+    assert got[0] == ("No city should sell its only bridge to pay one year's bills", "Ana Ruiz")
+    assert got[1][1] == "Okafor"

@@ -21,7 +21,13 @@ from typing import NamedTuple
 
 from reader.extract.attribution import from_head, from_tail
 from reader.extract.attribution_names import NameBook, build_namebook, name_key
-from reader.extract.attribution_phrases import Speaker, clause_subject, clause_subjects
+from reader.extract.attribution_phrases import (
+    Speaker,
+    classify_phrase,
+    clause_subject,
+    clause_subjects,
+    trailing_run,
+)
 from reader.extract.attribution_text import (
     sentence_end,
     sentence_start,
@@ -42,6 +48,9 @@ _PARTICIPLE_RE = re.compile(r"\b(?:" + "|".join(sorted(PARTICIPLES)) + r")\b")
 _NEW_CLAUSE_RE = re.compile(r"\bthat\b|[\"“‘]")
 _LEADS_IN_RE = re.compile(r"\b(?:that|saying|says|said)$")
 _CLAUSE_AUX = word_set("had has have was were is are would will could can")
+_DASH_END_RE = re.compile(r"\s(?:--|[—–])\s*$")
+_DASH_START_RE = re.compile(r"\s*(?:--|[—–])\s")
+_OBJECT_PREPS = word_set("of to for with about against by from")
 _NOT_SPACE_RE = re.compile(r"\S")
 _WORDY_RE = re.compile(r"[^\s.\"“”„«»‘’'`]")
 _MARKS = "\"“”„«»‘’'`"
@@ -286,6 +295,16 @@ def _attribute(
     head = text[s_start:open_at].rstrip()
     if not head.strip(" ,;:—–-"):
         return from_tail(text, tail_from, tail_to)
+    dashed = _DASH_END_RE.search(head)
+    if dashed is not None and _DASH_START_RE.match(text, tail_from, tail_to):
+        # `…, including the senator Ana Ruiz -- "…" -- and others`: the quote
+        # set off by dashes right after a name is that person's
+        run = trailing_run(head[: dashed.start()])
+        lead = head[: dashed.start()].rstrip()[: -len(run)].split()[-1:] if run else []
+        if len(run.split()) >= 2 and not (lead and lead[0].lower() in _OBJECT_PREPS):
+            named = classify_phrase(run, s_start + dashed.start() - len(run))
+            if named is not None and named.kind == "name":
+                return named
     before = from_head(text, s_start, open_at, headline)
     if before is not None and before.kind == "pronoun" and before.text.lower() in ("it", "they"):
         # "what it called": an organisation, the subject of the sentence
