@@ -208,3 +208,29 @@ async def test_a_damaged_store_is_reported_in_one_sentence_and_the_reader_starts
         assert view_of(app).article is seed
     store.close()
     assert list(tmp_path.glob("notes.json.d/*.corrupt-*"))
+
+
+@sync
+async def test_a_damaged_library_file_at_start_is_said_once_and_its_backup_offered(
+    seed: Article, seed_extraction: Extraction, tmp_path: Path
+) -> None:
+    from reader.model import LibraryEntry
+
+    path = tmp_path / "notes.json"
+    with Store.open(path) as first:
+        for name in ("one", "two"):
+            first.upsert_article(LibraryEntry(name, None, name.title(), None, None, "Body.", False))
+    path.write_text("{ not json", encoding="utf-8")
+    store = Store.open(path)
+    assert store.notices and store.backup_available
+    app = ReaderApp(store=store, articles=[seed], notices=list(store.notices), seed=False)
+    app.extractions[seed.id] = seed_extraction
+    async with running(app) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        notices = [str(n.message) for n in app._notifications]
+        assert len([m for m in notices if "moved to" in m]) == 1
+        await pilot.click("#restore")
+        await wait_for(pilot, lambda: not store.backup_available)
+        # the rolling backup is the version before the last write: "one" only
+        await wait_for(pilot, lambda: "one" in {i.entry.article_id for i in app.library_items})
+    store.close()
