@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import builtins
 import io
+import json
 import os
 import subprocess
 import sys
@@ -19,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hostile.payloads import PNG_1X1, TITLE_SECRET, article
+from hostile.payloads import CLIPBOARD_B64, PNG_1X1, TITLE_SECRET, article
 
 import reader.commands.extract as extract_command
 import reader.ingest.decode as decode_module
@@ -205,3 +206,29 @@ def test_unexpected_error_is_logged_and_the_user_told_where(
     assert TITLE_SECRET not in err
     logged = log.read_text(encoding="utf-8")
     assert "Traceback" in logged and "RuntimeError" in logged
+
+
+def test_imported_notes_cannot_reach_the_terminal(tmp_path: Path) -> None:
+    """A notes file from someone else is hostile too: tags and notes with
+    escape sequences must not come back out of `notes list`, `tags` or
+    `notes search` as escapes."""
+    story = tmp_path / "story.txt"
+    story.write_text(article("Markets opened calmly."), encoding="utf-8")
+    osc0 = f"\x1b]0;{TITLE_SECRET}\x07"
+    record = {
+        "path": str(story),
+        "quote": "Markets opened calmly.",
+        "tags": [f"harbour{osc0}", "[@click=app.quit]t[/]", "c1\x9b2J"],
+        "note": f"see \x1b]52;c;{CLIPBOARD_B64}\x07 and {osc0} [/b] end",
+    }
+    notes = tmp_path / "notes.jsonl"
+    notes.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    imported = run_reader("notes", "import", str(notes))
+    assert imported.returncode == 0, imported.stderr
+    for command in (["notes", "list"], ["tags"], ["notes", "search", "harbour"]):
+        result = run_reader(*command)
+        assert result.returncode == 0, result.stderr
+        shown = result.stdout + result.stderr
+        assert "harbour" in shown, command
+        for bad in ("\x1b", "\x07", "\x9b", CLIPBOARD_B64, f"]0;{TITLE_SECRET}"):
+            assert bad not in shown, f"{bad!r} printed by reader {' '.join(command)}"

@@ -10,7 +10,10 @@ text runs no action and writes no file.
 from __future__ import annotations
 
 import asyncio
+import json
 import os
+import subprocess
+import sys
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -18,7 +21,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hostile.payloads import Payload, corpus, forbidden_chars, write_corpus
+from hostile.payloads import (
+    CLIPBOARD_B64,
+    TITLE_SECRET,
+    Payload,
+    corpus,
+    forbidden_chars,
+    write_corpus,
+)
+from hostile.payloads import article as story_text
 from textual.app import App, ComposeResult
 from textual.content import Content
 from textual.pilot import Pilot
@@ -27,6 +38,7 @@ from textual.widgets import Static
 
 from reader.errors import BadInputError
 from reader.model import Article
+from reader.paths import db_path
 from reader.store import Store
 from reader.ui.app import ReaderApp, load_with_source
 from reader.ui.widgets.article_view import ArticleView
@@ -475,3 +487,58 @@ def test_the_same_article_twice_opens_once(tmp_path: Path) -> None:
             store.close()
 
     asyncio.run(run())
+
+
+def test_hostile_notes_and_tags_in_the_notes_tab(tmp_path: Path) -> None:
+    """Highlights imported from someone else's notes file show in the Notes
+    tab without an escape sequence reaching the screen or markup running."""
+    story = tmp_path / "story.txt"
+    story.write_text(story_text("Markets opened calmly."), encoding="utf-8")
+    osc0 = f"\x1b]0;{TITLE_SECRET}\x07"
+    record = {
+        "path": str(story),
+        "quote": "Markets opened calmly.",
+        "tags": [f"harbour{osc0}", "[@click=app.quit]t[/]"],
+        "note": f"see \x1b]52;c;{CLIPBOARD_B64}\x07 and {osc0} [/b] end",
+    }
+    notes = tmp_path / "notes.jsonl"
+    notes.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    imported = subprocess.run(
+        [sys.executable, "-m", "reader", "notes", "import", str(notes)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert imported.returncode == 0, imported.stderr
+    article, source = load_with_source(story)
+
+    async def run() -> str:
+        store = Store.open(db_path())
+        app = ReaderApp(
+            store=store,
+            articles=[article],
+            sources=[source],
+            config_file=tmp_path / "c.json",
+            seed=False,
+        )
+        try:
+            async with app.run_test(size=SIZE) as pilot:
+                await pilot.pause()
+                await pilot.press("4")
+                for _ in range(40):
+                    await pilot.pause(0.05)
+                    rows = _screen_rows(app)
+                    if any("harbour" in r.text for r in rows):
+                        break
+                _check_screen(rows)
+                recorder = Recorder()
+                with pytest.MonkeyPatch.context() as patch:
+                    recorder.install(patch)
+                    await _click_on(pilot, rows, ("[@click", "harbour"))
+                assert recorder.actions == []
+                return "\n".join(r.text for r in rows)
+        finally:
+            store.close()
+
+    shown = asyncio.run(run())
+    assert "harbour" in shown
