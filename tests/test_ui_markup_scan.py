@@ -46,6 +46,8 @@ BAD = {
     "markup template built at run time": 'Content.from_markup(f"[b]{title}[/b]")',
     "markup template from the article": "Text.from_markup(article.meta.title)",
     "conditional": 'Static(f"{x}" if y else "none")',
+    "str parameter": "def show(self, title: str) -> None:\n    self.notify(title)",
+    "optional str parameter": "def f(byline: str | None):\n    return Label(byline)",
 }
 
 GOOD = {
@@ -65,6 +67,8 @@ GOOD = {
     "f-string without fields": 'Static(f"Quotes")',
     "rebound to a safe value": 'def f():\n    s = f"{t}"\n    s = Content(t)\n    Static(s)',
     "table row of content": "table.add_row(Content(q.text), Text(q.speaker or ''))",
+    "content parameter": "def show(self, title: Content) -> None:\n    self.notify(title)",
+    "str parameter made content": "def f(t: str):\n    return Static(Content(t))",
 }
 
 

@@ -8,8 +8,9 @@ through `Content.from_markup("constant $var", var=...)`.
 
 The scanner flags, at those sinks, any argument that builds a string at
 run time (f-strings with fields, `+` with a string, `%`-formatting,
-`.format()`, `.join()`, `str()`), a local name bound to such a string, or a
-model text field read directly (`article.text`, `quote.speaker`, ...).
+`.format()`, `.join()`, `str()`), a local name bound to such a string, a
+parameter annotated `str`, or a model text field read directly
+(`article.text`, `quote.speaker`, ...).
 It also flags `Content.from_markup` / `Text.from_markup` whose template is
 not a constant. A call that passes `markup=False` is literal and allowed.
 """
@@ -115,6 +116,21 @@ def _cells(arg: ast.expr) -> list[ast.expr]:
     return [arg]
 
 
+def _is_str_annotation(node: ast.expr | None) -> bool:
+    """`str`, `str | None` or `Optional[str]` (also as a string annotation)."""
+    if node is None:
+        return False
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value.replace(" ", "") in ("str", "str|None", "None|str", "Optional[str]")
+    if isinstance(node, ast.Name):
+        return node.id == "str"
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.BitOr):
+        return _is_str_annotation(node.left) or _is_str_annotation(node.right)
+    if isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name):
+        return node.value.id == "Optional" and _is_str_annotation(node.slice)
+    return False
+
+
 def _is_str_constant(node: ast.expr) -> bool:
     return isinstance(node, ast.Constant) and isinstance(node.value, str)
 
@@ -171,7 +187,10 @@ class _Scanner(ast.NodeVisitor):
     # -- scopes and assignments -----------------------------------------
 
     def _visit_function(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> None:
-        self.tainted.append(set())
+        # A parameter typed `str` holds whatever the caller passed (article
+        # text, a path, a tag): treat it like a string built at run time.
+        params = [*node.args.posonlyargs, *node.args.args, *node.args.kwonlyargs]
+        self.tainted.append({a.arg for a in params if _is_str_annotation(a.annotation)})
         self.strings.append(set())
         self.generic_visit(node)
         self.tainted.pop()
