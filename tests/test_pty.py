@@ -25,8 +25,10 @@ from pathlib import Path
 
 import pytest
 from hostile.payloads import (
+    CLIPBOARD_B64,
     HOSTILE_HREFS,
     TERMINAL_MARKERS,
+    TITLE_SECRET,
     Payload,
     corpus,
     escape_article,
@@ -134,11 +136,11 @@ def assert_nothing_from_the_article(output: bytes) -> None:
         assert href.encode() not in output or b"\x1b]8;" not in output
 
 
-def _check(session: Session) -> None:
+def _check(session: Session, status: int = 0) -> None:
     assert session.first_paint is not None, (
         f"no first paint within {PAINT_TIMEOUT} s: {session.output[-400:]!r}"
     )
-    assert session.status == 0, f"exit status {session.status} after q"
+    assert session.status == status, f"exit status {session.status} after q"
     tail = session.output[session.output.rfind(b"\x1b[?1049l") :]
     assert b"Traceback" not in session.output and b"Error" not in tail, (
         f"the reader crashed: {tail[-600:]!r}"
@@ -211,3 +213,16 @@ def test_two_copies_of_one_hostile_story_open_in_a_real_terminal(tmp_path: Path)
     assert len(same) == 4
     write_corpus(folder, same)
     _check(run_in_pty([str(folder)], tmp_path / "home"))
+
+
+def test_a_hostile_file_name_in_the_notices_never_reaches_the_terminal(tmp_path: Path) -> None:
+    """A file that cannot be read is named on stderr and in a notification in
+    the reader; its name carries an OSC title and an OSC 52 clipboard write."""
+    folder = tmp_path / "in"
+    good = escape_article(markdown=False)
+    write_corpus(folder, [good])
+    bad = folder / f"empty\x1b]0;{TITLE_SECRET}\x07\x1b]52;c;{CLIPBOARD_B64}\x07.txt"
+    bad.write_bytes(b"")
+    session = run_in_pty([str(folder / good.filename), str(bad)], tmp_path / "home")
+    _check(session, status=1)  # the reader opens the good file, then reports the failure
+    assert b"empty" in session.output, "the unreadable file was not reported"
