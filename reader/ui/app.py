@@ -13,7 +13,7 @@ import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, ClassVar, Protocol
+from typing import TYPE_CHECKING, Any, ClassVar, Protocol
 
 from textual import events, on, work
 from textual.app import App, ComposeResult
@@ -38,6 +38,10 @@ from reader.ui.widgets.article_view import ArticleView
 from reader.ui.widgets.library import LibraryItem, LibraryPanel
 from reader.ui.widgets.notes_tab import NotesTab
 from reader.ui.widgets.sidebar import TABS, Sidebar
+
+if TYPE_CHECKING:
+    from reader.search import SearchIndex
+    from reader.ui.screens.notes_search import SearchPick
 
 log = logging.getLogger(__name__)
 
@@ -119,6 +123,14 @@ class ReaderApp(HighlightWiring, App[None]):
         Binding("q", "quit", "Quit", id="app.quit"),
         Binding("question_mark", "help", "Help", id="app.help", key_display="?"),
         Binding("o", "open_file", "Open", id="app.open"),
+        Binding(
+            "slash",
+            "notes_search",
+            "Notes",
+            id="app.notes-search",
+            key_display="/",
+            tooltip="Search every saved highlight (the Notes screen)",
+        ),
         Binding("l", "toggle_library", "Library", id="app.toggle-library"),
         Binding("i", "toggle_sidebar", "Sidebar", id="app.toggle-sidebar", show=False),
         Binding("1", "sidebar_tab('quotes')", "Quotes", id="app.tab-quotes", show=False),
@@ -164,6 +176,11 @@ class ReaderApp(HighlightWiring, App[None]):
         self.opened: Opened | None = None
         self.extractions: dict[str, Extraction] = {}
         self.library_items: list[LibraryItem] = []
+        self.search_index: SearchIndex | None = None
+        self._indexing = False
+        self._pending_passage: Highlight | None = None
+        """A search pick whose article is being opened: shown once it is
+        (if the article that opens next is that one)."""
         if self.ui_config.theme in self.available_themes:
             self.theme = self.ui_config.theme
 
@@ -297,7 +314,12 @@ class ReaderApp(HighlightWiring, App[None]):
         for i, article in enumerate(articles):
             try:
                 source = sources[i] if i < len(sources) else read_source(article.meta.source or "")
-                self.store.upsert_article(entry_for(article, source))
+                entry = entry_for(article, source)
+                self.store.upsert_article(entry)
+                if self.search_index is not None:  # the store tells it of highlights only
+                    from reader.search import ArticleInfo
+
+                    self.search_index.set_article(ArticleInfo.from_entry(entry))
             except (OSError, ReaderError) as exc:
                 self.call_from_thread(self.notify, str(exc), markup=False, severity="error")
         self._list_library(open_first=False)
@@ -389,6 +411,11 @@ class ReaderApp(HighlightWiring, App[None]):
         self.show_article(opened)
         if not self.library.option_list.has_focus:
             self.article_view.focus()
+        pending, self._pending_passage = self._pending_passage, None
+        entry_id = opened.entry.article_id if opened.entry is not None else None
+        if pending is not None and entry_id == pending.article_id:
+            self.article_view.focus()
+            self.call_after_refresh(self._show_passage, pending)
 
     @work(thread=True, exclusive=True, group="open")
     def _open_path(self, raw: str) -> None:
@@ -475,6 +502,8 @@ class ReaderApp(HighlightWiring, App[None]):
     # --------------------------------------------------------------- actions
 
     def action_help(self) -> None:
+        from reader.ui.screens.notes_search import help_sections
+
         sections = [
             ("Everywhere", binding_rows(self.BINDINGS)),
             ("Article", binding_rows(ArticleView.BINDINGS)),
@@ -491,6 +520,7 @@ class ReaderApp(HighlightWiring, App[None]):
             ),
             *highlight_help(),
             ("Mouse", list(MOUSE_ROWS)),
+            *help_sections(),
         ]
         self.push_screen(HelpScreen(sections))
 
@@ -500,6 +530,91 @@ class ReaderApp(HighlightWiring, App[None]):
                 self._open_path(path)
 
         self.push_screen(OpenFileScreen(), chosen)
+
+    # ------------------------------------------------------------ note search
+
+    def action_notes_search(self, query: str = "", tags: bool = False) -> None:
+        """Open the Notes screen; the index is built on first use, in a worker."""
+        from reader.ui.screens.notes_search import NotesSearch
+
+        if isinstance(self.screen, NotesSearch):
+            return
+        self.push_screen(
+            NotesSearch(self.search_index, query=query, show_tags=tags), self._search_picked
+        )
+        if self.search_index is None and not self._indexing:
+            self._indexing = True
+            self._build_search_index()
+
+    @work(thread=True, exclusive=True, group="search-index")
+    def _build_search_index(self) -> None:
+        from reader.ui.notes_index import open_index
+
+        index = open_index(self.store)
+        self.call_from_thread(self._search_index_built, index)
+
+    def _search_index_built(self, index: SearchIndex) -> None:
+        from reader.ui.notes_index import settle_memory
+        from reader.ui.screens.notes_search import NotesSearch
+
+        self.search_index = index
+        settle_memory()
+        for screen in self.screen_stack:
+            if isinstance(screen, NotesSearch):
+                screen.set_index(index)
+
+    def _search_picked(self, pick: SearchPick | None) -> None:
+        """Open the picked highlight's article at its passage, flashing it."""
+        if pick is None:
+            return
+        highlight = pick.highlight
+        if self.opened is not None and self.opened.article.id == highlight.article_id:
+            self.article_view.focus()
+            self._show_passage(highlight)
+            return
+        self._pending_passage = highlight
+        entry = next(
+            (i.entry for i in self.library_items if i.entry.article_id == highlight.article_id),
+            None,
+        )
+        if entry is not None and entry.source_text:
+            self._open_entry(entry)
+        else:
+            self._open_stored(highlight.article_id)
+
+    @work(thread=True, exclusive=True, group="open")
+    def _open_stored(self, article_id: str) -> None:
+        """Open an article known only to the store (not listed yet)."""
+        entry: LibraryEntry | None = None
+        get_article = getattr(self.store, "get_article", None)
+        if get_article is not None:
+            try:
+                entry = get_article(article_id)
+            except ReaderError as exc:
+                self.call_from_thread(self.notify, str(exc), markup=False, severity="error")
+                return
+        if entry is None:
+            self._pending_passage = None
+            self.call_from_thread(
+                self.notify, "That article is no longer in the library.", severity="warning"
+            )
+            return
+        self.call_from_thread(self._open_entry, entry)
+
+    def _show_passage(self, highlight: Highlight) -> None:
+        from reader.ui.notes_index import passage_span
+
+        if self.opened is None:
+            return
+        span = passage_span(self.opened.article, highlight)
+        if span is None:
+            if not highlight.whole_article:
+                self.notify(
+                    "The passage was not found in the article's current text.",
+                    severity="warning",
+                )
+            return
+        self.article_view.show_span(*span)
 
     def _toggle(self, widget_id: str) -> None:
         widget = self.query_one(f"#{widget_id}")

@@ -14,6 +14,12 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 READER_COMMANDS: tuple[tuple[str, str, str], ...] = (
     ("Open a file…", "Open an article or a folder of articles by path", "app.open_file"),
     ("Help: keys", "List every key binding", "app.help"),
+    (
+        "Search notes…",
+        "Find any saved highlight by its words, note, tags or article (/)",
+        "app.notes_search",
+    ),
+    ("Tags", "Every tag with how many highlights carry it", "app.notes_search('', True)"),
     ("Toggle library", "Show or hide the library list", "app.toggle_library"),
     (
         "Toggle sidebar",

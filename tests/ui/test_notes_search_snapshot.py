@@ -11,8 +11,12 @@ from typing import Any
 
 from textual.pilot import Pilot
 
-from .helpers import wait_for
-from .notes_search_fixtures import Host, filled_store, index_of
+from reader.model import Article, Extraction
+from reader.ui.screens.notes_search import NotesSearch
+
+from .conftest import SEED
+from .helpers import make_app, wait_for
+from .notes_search_fixtures import Host, filled_store, index_of, reader_library
 
 
 def _typed(text: str) -> Any:
@@ -41,5 +45,29 @@ def test_notes_screen_with_a_malformed_query(snap_compare: Any, tmp_path: Path) 
     try:
         app = Host(index_of(store))
         assert snap_compare(app, terminal_size=(90, 24), run_before=_typed('cars "elec'))
+    finally:
+        store.close()
+
+
+def test_notes_screen_in_the_reader(
+    snap_compare: Any, tmp_path: Path, seed: Article, seed_extraction: Extraction
+) -> None:
+    """`/` over the reader, a query typed: the Notes screen with a result."""
+    store, _ = reader_library(tmp_path / "store.json", seed, SEED.read_text(encoding="utf-8"))
+
+    async def search(pilot: Pilot[Any]) -> None:
+        await pilot.pause(0.2)
+        await pilot.press("slash")
+        await wait_for(pilot, lambda: isinstance(pilot.app.screen, NotesSearch))
+        screen = pilot.app.screen
+        assert isinstance(screen, NotesSearch)
+        await pilot.press(*"tariffs OR china")
+        await pilot.pause(0.05)
+        await wait_for(pilot, lambda: screen.index is not None and screen.up_to_date)
+        await pilot.pause(0.1)
+
+    try:
+        app = make_app([seed], store=store, extraction=seed_extraction)
+        assert snap_compare(app, terminal_size=(100, 30), run_before=search)
     finally:
         store.close()

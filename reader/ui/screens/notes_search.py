@@ -147,7 +147,7 @@ def help_sections() -> list[tuple[str, list[tuple[str, str]]]]:
         ("type", "Search as you type; an empty query lists recent highlights"),
         ("enter", "Open the article at the passage (flashes it)"),
         ("↓ / ↑", "Move between the query and the results"),
-        ("enter on a tag", "Add that tag to the query (again: take it out)"),
+        ("enter (tag)", "Add that tag to the query (again: take it out)"),
         *binding_rows(b for b in NotesSearch.BINDINGS if isinstance(b, Binding) and b.show),
     ]
     language = [("", line) for line in QUERY_HELP.rstrip().splitlines()]
