@@ -489,9 +489,10 @@ def test_the_same_article_twice_opens_once(tmp_path: Path) -> None:
     asyncio.run(run())
 
 
-def test_hostile_notes_and_tags_in_the_notes_tab(tmp_path: Path) -> None:
-    """Highlights imported from someone else's notes file show in the Notes
-    tab without an escape sequence reaching the screen or markup running."""
+def _import_hostile_notes(tmp_path: Path) -> tuple[Article, str]:
+    """A story and a highlight on it imported (like a user would, through
+    `reader notes import`) from a notes file with escape sequences and markup
+    in its tags and note."""
     story = tmp_path / "story.txt"
     story.write_text(story_text("Markets opened calmly."), encoding="utf-8")
     osc0 = f"\x1b]0;{TITLE_SECRET}\x07"
@@ -510,7 +511,13 @@ def test_hostile_notes_and_tags_in_the_notes_tab(tmp_path: Path) -> None:
         timeout=60,
     )
     assert imported.returncode == 0, imported.stderr
-    article, source = load_with_source(story)
+    return load_with_source(story)
+
+
+def test_hostile_notes_and_tags_in_the_notes_tab(tmp_path: Path) -> None:
+    """Highlights imported from someone else's notes file show in the Notes
+    tab without an escape sequence reaching the screen or markup running."""
+    article, source = _import_hostile_notes(tmp_path)
 
     async def run() -> str:
         store = Store.open(db_path())
@@ -542,3 +549,45 @@ def test_hostile_notes_and_tags_in_the_notes_tab(tmp_path: Path) -> None:
 
     shown = asyncio.run(run())
     assert "harbour" in shown
+
+
+def test_hostile_notes_in_the_notes_search_screen(tmp_path: Path) -> None:
+    """The Notes search screen ('/') lists and searches the same hostile
+    highlight: clean on screen, markup literal, clicks run nothing."""
+    article, source = _import_hostile_notes(tmp_path)
+    recorder = Recorder()
+
+    async def run() -> str:
+        store = Store.open(db_path())
+        app = ReaderApp(
+            store=store,
+            articles=[article],
+            sources=[source],
+            config_file=tmp_path / "c.json",
+            seed=False,
+        )
+        try:
+            async with app.run_test(size=SIZE) as pilot:
+                await pilot.pause(0.3)
+                await pilot.press("slash")
+                await pilot.pause(0.3)
+                for key in "harbour":
+                    await pilot.press(key)
+                rows = _screen_rows(app)
+                for _ in range(60):
+                    await pilot.pause(0.05)
+                    rows = _screen_rows(app)
+                    if sum("harbour" in r.text for r in rows) >= 2:
+                        break
+                _check_screen(rows)
+                with pytest.MonkeyPatch.context() as patch:
+                    recorder.install(patch)
+                    await _click_on(pilot, rows, ("[@click", "[/b]"), first_row=1)
+                assert recorder.actions == []
+                assert app.is_running
+                return "\n".join(r.text for r in rows)
+        finally:
+            store.close()
+
+    shown = asyncio.run(run())
+    assert sum("harbour" in line for line in shown.splitlines()) >= 2, shown
