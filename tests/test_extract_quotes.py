@@ -788,3 +788,11 @@ def test_quote_set_off_by_dashes_after_a_name_is_that_person_s() -> None:
     )
     assert got[0] == ("No city should sell its only bridge to pay one year's bills", "Ana Ruiz")
     assert got[1][1] == "Okafor"
+
+
+def test_capitalised_pronoun_before_a_verb_resolves_to_the_person() -> None:
+    got = speakers(
+        '"The ferry is the only way I get to work," said Ana Whitfield, a nurse.',
+        'She paused, then added: "Without it my shift starts two hours earlier."',
+    )
+    assert got[1] == ("Without it my shift starts two hours earlier.", "Ana Whitfield")

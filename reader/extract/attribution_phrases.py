@@ -205,6 +205,8 @@ def classify_phrase(phrase: str, at: int) -> Speaker | None:
         if nxt in VERB_SET or nxt in AUX or nxt == "and" or nxt.endswith("ed"):
             words = words[:lead]  # "Sanders said", "Scott beamed and"
             phrase = " ".join(words)
+            if len(words) == 1 and words[0].lower() in PRONOUNS:
+                return Speaker(words[0], "pronoun", at)  # "She paused, then added"
     if len(words) > 14:
         return None
     core_words: list[str] = []
