@@ -796,3 +796,11 @@ def test_capitalised_pronoun_before_a_verb_resolves_to_the_person() -> None:
         'She paused, then added: "Without it my shift starts two hours earlier."',
     )
     assert got[1] == ("Without it my shift starts two hours earlier.", "Ana Whitfield")
+
+
+def test_inverted_said_before_a_clause_is_not_a_speaker() -> None:
+    got = speakers(
+        "Councillor Tomas Lindqvist, who backed the plan after what he called "
+        '"the hardest vote of my whole career," said the bus lanes had won him over.'
+    )
+    assert got == [("the hardest vote of my whole career,", "Tomas Lindqvist")]

@@ -30,6 +30,7 @@ from reader.extract.attribution_words import (
     CAP_AFTER_RE,
     CHUNK_RE,
     CIRCUMSTANCE_NOUNS,
+    CLAUSE_VERBS,
     COMMA_NAME_RE,
     DASH_RE,
     DETERMINERS,
@@ -184,6 +185,8 @@ def from_tail(text: str, pos: int, hi: int) -> Speaker | None:
         phrase = phrase_after(text, verb.end(), hi)
         if not phrase or phrase.split()[0].lower() == "that":
             return None
+        if any(w in CLAUSE_VERBS for w in phrase.lower().split()[1:]):
+            return None  # `…," said the bus lanes had won him over`: what was said
         named = _named_after_role(text, verb.end(), phrase, hi)
         if named is not None:
             return named

@@ -110,6 +110,8 @@ CIRCUMSTANCE_NOUNS = word_set(
     podium stage network web internet site page post video
     """
 )
+# Finite verbs that make a stretch of words a clause, not a noun phrase.
+CLAUSE_VERBS = word_set("had has have was were is are would will could can should did does")
 NP_STOP = word_set(
     """
     on in at during when after before while who as last this yesterday today earlier
@@ -127,7 +129,9 @@ TITLES = word_set(
     Deputy Acting Assistant Sheriff Officer Detective Pastor Father Bishop Pope King
     Queen Prince Princess Sir Dame Lord Lady CEO Candidate Presidential Founder
     Spokesman Spokeswoman Sec. Supt. Insp. Congressman Congresswoman Councilman
-    Councilwoman Commander Premier Chancellor Emir Sheikh Rabbi Imam
+    Councilwoman Commander Premier Chancellor Emir Sheikh Rabbi Imam Councillor
+    Councilor Alderman Alderwoman Assemblyman Assemblywoman Assemblymember Del.
+    Delegate Supervisor Trustee
     """
 )
 SENTENCE_END_RE = re.compile(r"[.!?…][\"”’')\]]*\s+(?=[\"“‘'(A-Z0-9])")
