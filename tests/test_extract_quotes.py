@@ -804,3 +804,11 @@ def test_inverted_said_before_a_clause_is_not_a_speaker() -> None:
         '"the hardest vote of my whole career," said the bus lanes had won him over.'
     )
     assert got == [("the hardest vote of my whole career,", "Tomas Lindqvist")]
+
+
+def test_long_subject_titled_name_of_an_organisation() -> None:
+    got = speakers(
+        '"The rules were a floor, not a ceiling," Commissioner Ana Ruiz of the Federal '
+        "Maritime Safety Commission said in her testimony."
+    )
+    assert got == [("The rules were a floor, not a ceiling,", "Ana Ruiz")]

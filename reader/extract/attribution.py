@@ -41,6 +41,7 @@ from reader.extract.attribution_words import (
     NP_STOP,
     PARTICIPLES,
     POSSESSIVES,
+    PREPS,
     PRONOUNS,
     RELATIVE,
     SHORT_NAME_RE,
@@ -214,6 +215,11 @@ def from_tail(text: str, pos: int, hi: int) -> Speaker | None:
         return None
     words = split_words(strip_trailing_aux(first))
     if len(chunks) == 1 and len(words) > 8:
+        # "Commissioner Ana Ruiz of the Federal Maritime Commission said": a
+        # titled name, then where the person works
+        cut = next((i for i, w in enumerate(words) if w in PREPS), 0)
+        if 2 <= cut <= 5 and all(w[0].isupper() for w in words[:cut]):
+            return classify_phrase(" ".join(words[:cut]), start)
         return None
     if not words:
         return None
