@@ -20,7 +20,8 @@ WINDOW = 400  # characters of context looked at on each side of a quote
 # reports, notes, calls...) are left out unless followed by "that".
 VERBS = word_list(
     """
-    said says say ask argue insist saying told tells telling added adds adding noted noting argued
+    said says say ask argue insist warn claim saying told tells telling added adds
+    adding noted noting argued
     argues arguing warned warns warning wrote writes writing asked asks asking
     insisted insists insisting recalled recalls recalling explained explains
     explaining continued continues declared declares declaring stated tweeted
