@@ -817,6 +817,7 @@ def test_long_subject_titled_name_of_an_organisation() -> None:
 def test_headline_plural_subject_with_base_form_verb() -> None:
     got = speakers(
         "The council voted at two in the morning.",
-        title="Council approves harbour bridge as critics warn of 'a toll road for the few'",
+        title="Council approves harbour bridge after long debate, as critics warn of "
+        "'a toll road for the few'",
     )
     assert got == [("a toll road for the few", "critics")]
