@@ -54,7 +54,10 @@ class HighlightWiring:
         others = []
         if opened.entry is not None and opened.entry.article_id != article.id:
             others.append(opened.entry.article_id)
-        highlighter = self.highlighter
+        found = app.query(Highlighter)
+        if not found:
+            return  # the app is closing
+        highlighter = found.first()
         highlighter.load(article, other_ids=others)
         cached = app.extractions.get(article.id)
         if cached is not None:
@@ -64,8 +67,11 @@ class HighlightWiring:
         app = self._app
         if app.opened is None or app.opened.article.id != event.article_id:
             return
-        app.query_one(AnnotatedArticleView).set_highlights(event.highlights)
-        app.sidebar.notes.set_highlights(event.highlights)
+        # query, not query_one: a late message may arrive while the app closes
+        for view in app.query(AnnotatedArticleView):
+            view.set_highlights(event.highlights)
+        for notes in app.query(NotesTab):
+            notes.set_highlights(event.highlights)
 
     def on_highlighter_saved(self, event: Highlighter.Saved) -> None:
         delta = {"add": 1, "delete": -1}.get(event.kind, 0)
