@@ -85,7 +85,12 @@ def test_links_need_a_click_a_dialog_and_a_web_scheme(
                         await pilot.click(offset=(x + 2, y))
                         await pilot.pause()
                         await pilot.click("#open")
-                        await app.workers.wait_for_complete()
+                        # The browser worker, not every worker: the highlight
+                        # saver runs for the whole session by design (and an
+                        # empty list would mean "all workers" to Textual).
+                        browser = [w for w in app.workers if w.group == "browser"]
+                        if browser:
+                            await app.workers.wait_for_complete(browser)
                         await pilot.pause()
                     else:
                         assert "open" not in buttons, f"{href} could be opened"
