@@ -35,7 +35,10 @@ ESC = "\x1b"
         (f"a{ESC}cb{ESC}(0c{ESC}7{ESC}8d{ESC}", "abcd"),
         # C0 (but not LF/TAB), DEL, every C1
         ("a\x00\x01\x07\x08\x0b\x0c\x1f\x7fb", "ab"),
-        ("a" + "".join(chr(c) for c in range(0x80, 0xA0)) + "b", "ab"),
+        # Every C1 control in a row: the last, U+009F, opens an (unterminated)
+        # APC string, which is dropped to the end of the line like any other.
+        ("a" + "".join(chr(c) for c in range(0x80, 0xA0)) + "b", "a"),
+        ("a" + "".join(chr(c) for c in range(0x80, 0x90)) + "b", "ab"),
         ("tab\there\nnew line", "tab\there\nnew line"),
         # CR LF and lone CR become LF
         ("one\r\ntwo\rthree", "one\ntwo\nthree"),
@@ -131,3 +134,22 @@ def test_normalize_spaces_tabs_bom() -> None:
     assert normalize("a\u00a0b\u2009c\u3000d\te\ufeff") == "a b c d e"
     assert normalize("code\tkeeps\ttabs", keep_tabs=True) == "code\tkeeps\ttabs"
     assert normalize("line\u2028break") == "line\nbreak"
+
+
+@pytest.mark.parametrize(
+    "before",
+    ["\x07", "\x00", "\x1f", "\x85", "\x08\x07"],
+    ids=["bel", "nul", "us", "nel", "bs-bel"],
+)
+@pytest.mark.parametrize(
+    "sequence",
+    ["\x1b]0;pwned\x07", "\x9d0;pwned\x07", "\x1b[31;1mpwned", "\x9b31mpwned", "\x1bPpwned\x1b\\"],
+    ids=["osc", "osc8", "csi", "csi8", "dcs"],
+)
+def test_a_control_just_before_a_sequence_does_not_leave_its_payload(
+    before: str, sequence: str
+) -> None:
+    cleaned = sanitize("x" + before + sequence + "y")
+    assert cleaned in ("xy", "xpwnedy") and ";" not in cleaned
+    if not sequence.startswith(("\x1b[", "\x9b")):
+        assert cleaned == "xy"

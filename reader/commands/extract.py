@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -11,7 +12,16 @@ from typing import Any
 from reader.errors import ReaderError
 from reader.extract import extract
 from reader.ingest import expand, load_path
+from reader.ingest.sanitize import sanitize
 from reader.model import Article, Extraction
+
+_C1 = re.compile("[\x7f-\x9f]")
+
+
+def safe_text(text: str) -> str:
+    """A file name as it may be shown on a terminal: the article sanitiser's
+    rules (escape sequences and controls removed), on one line."""
+    return " ".join(sanitize(text).split())
 
 
 def to_json(path: str, article: Article, extraction: Extraction) -> dict[str, Any]:
@@ -58,7 +68,7 @@ def to_json(path: str, article: Article, extraction: Extraction) -> dict[str, An
 
 def _print_human(path: str, article: Article, extraction: Extraction) -> None:
     out = sys.stdout
-    out.write(f"{path}\n  title: {article.meta.title}\n")
+    out.write(f"{safe_text(path)}\n  title: {article.meta.title}\n")
     if article.meta.section:
         out.write(f"  section: {article.meta.section}\n")
     if article.meta.published:
@@ -94,12 +104,13 @@ def run(args: argparse.Namespace) -> int:
                 status = 1
                 continue
             for warning in article.warnings:
-                print(f"reader: {shown}: {warning}", file=sys.stderr)
+                print(f"reader: {safe_text(shown)}: {warning}", file=sys.stderr)
             extraction = extract(article)
             if args.json:
-                sys.stdout.write(
-                    json.dumps(to_json(shown, article, extraction), ensure_ascii=False)
-                )
+                line = json.dumps(to_json(shown, article, extraction), ensure_ascii=False)
+                # JSON escapes C0 controls itself; escape C1 too (a file name may
+                # hold U+009B, an 8-bit CSI) so the line is safe on a terminal.
+                sys.stdout.write(_C1.sub(lambda m: f"\\u{ord(m.group()):04x}", line))
                 sys.stdout.write("\n")
             else:
                 _print_human(shown, article, extraction)

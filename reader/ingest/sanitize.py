@@ -39,7 +39,12 @@ _CSI = r"(?:\x1b\[|\x9b)[\x30-\x3f]*[\x20-\x2f]*[\x40-\x7e]?"
 _OTHER_ESC = r"\x1b[\x20-\x2f]*[\x30-\x7e]?"
 _NEWLINE = r"\r\n?"
 _SURROGATE = r"[\ud800-\udfff]"
-_SINGLE = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]+"
+# Not ESC nor the 8-bit sequence introducers: a run of other controls must
+# not swallow the start of a sequence and leave its payload behind as text.
+_SINGLE = (
+    r"[\x00-\x08\x0b\x0c\x0e-\x1a\x1c-\x1f\x7f-\x8f\x91-\x97\x99\x9a\x9c"
+    r"\u202a-\u202e\u2066-\u2069]+"
+)
 
 _PATTERN = re.compile(
     "|".join(
