@@ -10,9 +10,9 @@ class ReaderError(Exception):
     """
 
     def __str__(self) -> str:
-        from reader.ingest.sanitize import sanitize
+        from reader.ingest.sanitize import one_line
 
-        return " ".join(sanitize(super().__str__()).split())
+        return one_line(super().__str__())
 
 
 class BadInputError(ReaderError):

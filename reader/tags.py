@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from reader.ingest.sanitize import sanitize
+from reader.ingest.sanitize import one_line
 
 
 def parse_tags(value: str) -> tuple[str, ...]:
@@ -33,7 +33,7 @@ def parse_tags(value: str) -> tuple[str, ...]:
 def clean_tag(tag: str) -> str:
     """One tag on one line: terminal controls and escape sequences removed
     (a tag is shown in the terminal), white space collapsed."""
-    return " ".join(sanitize(tag).split())
+    return one_line(tag)
 
 
 def unique_tags(tags: Iterable[str]) -> tuple[str, ...]:

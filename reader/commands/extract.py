@@ -12,16 +12,10 @@ from typing import Any
 from reader.errors import ReaderError
 from reader.extract import extract
 from reader.ingest import expand, load_path
-from reader.ingest.sanitize import sanitize
+from reader.ingest.sanitize import one_line
 from reader.model import Article, Extraction
 
 _C1 = re.compile("[\x7f-\x9f]")
-
-
-def safe_text(text: str) -> str:
-    """A file name as it may be shown on a terminal: the article sanitiser's
-    rules (escape sequences and controls removed), on one line."""
-    return " ".join(sanitize(text).split())
 
 
 def to_json(path: str, article: Article, extraction: Extraction) -> dict[str, Any]:
@@ -68,7 +62,7 @@ def to_json(path: str, article: Article, extraction: Extraction) -> dict[str, An
 
 def _print_human(path: str, article: Article, extraction: Extraction) -> None:
     out = sys.stdout
-    out.write(f"{safe_text(path)}\n  title: {article.meta.title}\n")
+    out.write(f"{one_line(path)}\n  title: {article.meta.title}\n")
     if article.meta.section:
         out.write(f"  section: {article.meta.section}\n")
     if article.meta.published:
@@ -104,7 +98,7 @@ def run(args: argparse.Namespace) -> int:
                 status = 1
                 continue
             for warning in article.warnings:
-                print(f"reader: {safe_text(shown)}: {warning}", file=sys.stderr)
+                print(f"reader: {one_line(shown)}: {warning}", file=sys.stderr)
             extraction = extract(article)
             if args.json:
                 line = json.dumps(to_json(shown, article, extraction), ensure_ascii=False)

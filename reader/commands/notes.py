@@ -30,7 +30,7 @@ from reader.anchor import make_selector, reanchor
 from reader.errors import BadInputError, ReaderError
 from reader.extract import extract
 from reader.ingest import MARKDOWN_SUFFIXES, decode, parse
-from reader.ingest.sanitize import sanitize
+from reader.ingest.sanitize import one_line, sanitize
 from reader.model import COLORS, Article, Extraction, Highlight, LibraryEntry, Span
 from reader.paths import db_path
 from reader.store import Store
@@ -295,7 +295,7 @@ def to_json(h: Highlight, title: str | None) -> dict[str, Any]:
 
 
 def _one_line(text: str, width: int) -> str:
-    flat = " ".join(sanitize(text).split())
+    flat = one_line(text)
     return flat if len(flat) <= width else flat[: width - 1] + "…"
 
 

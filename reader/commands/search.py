@@ -21,7 +21,7 @@ from rich.console import Console
 from rich.text import Text
 
 from reader.errors import BadInputError
-from reader.ingest.sanitize import sanitize
+from reader.ingest.sanitize import one_line, sanitize
 from reader.paths import db_path
 from reader.search import SearchIndex, SearchResult, parse_query
 from reader.search.text import norm_tag
@@ -65,10 +65,6 @@ def result_json(r: SearchResult) -> dict[str, Any]:
 _SPACE = re.compile(r"\s+")
 
 
-def _one_line(text: str) -> str:
-    return " ".join(sanitize(text).split())
-
-
 def _emphasised(text: str, spans: Iterable[tuple[int, int]], style: str) -> Text:
     """`text` on one line with `spans` styled; each piece is sanitised on its
     own so the offsets still line up."""
@@ -88,7 +84,7 @@ def _emphasised(text: str, spans: Iterable[tuple[int, int]], style: str) -> Text
 
 def _heading(r: SearchResult) -> Text:
     h = r.highlight
-    heading = Text(_one_line(r.article.title) or "(untitled)", style="bold")
+    heading = Text(one_line(r.article.title) or "(untitled)", style="bold")
     dates = []
     if r.article.published is not None:
         dates.append(f"published {r.article.published.date().isoformat()}")
@@ -114,7 +110,7 @@ def _print_rich(results: list[SearchResult], out: TextIO) -> None:
             line.append("(note on the whole article)", style="italic dim")
         console.print(line)
         if h.tags:
-            console.print(Text("  " + "  ".join("#" + _one_line(t) for t in h.tags), style="cyan"))
+            console.print(Text("  " + "  ".join("#" + one_line(t) for t in h.tags), style="cyan"))
         if r.note_excerpt:
             note = Text("  note: ", style="dim")
             note.append_text(_emphasised(r.note_excerpt, r.note_spans, "bold"))
@@ -127,11 +123,11 @@ def _print_plain(results: list[SearchResult], out: TextIO) -> None:
             out.write("\n")
         h = r.highlight
         out.write(_heading(r).plain + "\n")
-        out.write("  " + (_one_line(h.exact) or "(note on the whole article)") + "\n")
+        out.write("  " + (one_line(h.exact) or "(note on the whole article)") + "\n")
         if h.tags:
-            out.write("  tags: " + ", ".join(_one_line(t) for t in h.tags) + "\n")
+            out.write("  tags: " + ", ".join(one_line(t) for t in h.tags) + "\n")
         if r.note_excerpt:
-            out.write("  note: " + _one_line(r.note_excerpt) + "\n")
+            out.write("  note: " + one_line(r.note_excerpt) + "\n")
 
 
 def search(args: argparse.Namespace) -> int:
@@ -191,6 +187,6 @@ def tags(args: argparse.Namespace) -> int:
     else:
         width = len(str(counts[0][1]))
         for tag, count in counts:
-            out.write(f"{count:>{width}}  {_one_line(tag)}\n")
+            out.write(f"{count:>{width}}  {one_line(tag)}\n")
     out.flush()
     return 0

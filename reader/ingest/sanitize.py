@@ -78,3 +78,10 @@ def sanitize(text: str) -> str:
     if _QUICK.search(text) is None:
         return text
     return _PATTERN.sub(_replace, text)
+
+
+def one_line(text: str) -> str:
+    """`text` safe to print on one terminal line: sanitised, every run of white
+    space (line breaks included) folded to one space. For file names, tags and
+    other short strings shown in messages and lists."""
+    return " ".join(sanitize(text).split())

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from typing import Literal
+from typing import Literal, get_args
 
 from reader.model import COLORS
 from reader.search.text import norm_tag, tokens
@@ -59,18 +59,8 @@ AtomKind = Literal[
     "published-before",
 ]
 
-FIELDS: tuple[str, ...] = (
-    "tag",
-    "article",
-    "person",
-    "color",
-    "has",
-    "is",
-    "after",
-    "before",
-    "published-after",
-    "published-before",
-)
+FIELDS: tuple[str, ...] = tuple(k for k in get_args(AtomKind) if k not in ("word", "phrase"))
+"""The `name:` fields the language knows, derived from AtomKind."""
 _FIELD_ALIASES = {
     "tags": "tag",
     "colour": "color",
