@@ -30,7 +30,7 @@ from reader.anchor import make_selector, reanchor
 from reader.errors import BadInputError, ReaderError
 from reader.extract import extract
 from reader.ingest import MARKDOWN_SUFFIXES, decode, parse
-from reader.ingest.sanitize import one_line, sanitize
+from reader.ingest.sanitize import one_line
 from reader.model import COLORS, Article, Extraction, Highlight, LibraryEntry, Span
 from reader.paths import db_path
 from reader.store import Store
@@ -239,7 +239,7 @@ def new_highlight(
         suffix=suffix,
         color=check_color(color),
         tags=clean_tags(tags),
-        note=sanitize(note),
+        note=note,  # the store cleans notes and tags on every write
         created=now,
         updated=now,
         people=loaded.people_in(span),
