@@ -9,6 +9,7 @@ articles on first run.
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 
 from reader.errors import ReaderError
@@ -50,7 +51,31 @@ def _load(raw_paths: list[str]) -> tuple[list[Article], list[str], list[str]]:
     return articles, sources, failures
 
 
+def resume_gc() -> None:
+    """End the start-up pause of the cyclic garbage collector (see `run`).
+
+    Everything alive now (modules, Textual's classes and styles, the widgets
+    on screen) lives as long as the app: it is frozen out of the collector's
+    reach, so later collections only look at objects made after start-up.
+    """
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()
+
+
 def run(args: argparse.Namespace) -> int:
+    # Start-up makes a few hundred thousand long-lived objects, and the cyclic
+    # collector kept re-scanning them for nothing: ~10% of the time to the
+    # first paint. It is paused until then (ReaderApp calls resume_gc once the
+    # first screen is painted, and the finally below makes sure of it).
+    gc.disable()
+    try:
+        return _run(args)
+    finally:
+        resume_gc()
+
+
+def _run(args: argparse.Namespace) -> int:
     from reader.ui.extract_worker import ExtractionProcess
 
     # Start the extraction process first, before Textual is even imported:
@@ -91,7 +116,12 @@ def run(args: argparse.Namespace) -> int:
         store = None
         notices.append(f"{exc} The library is not available in this session.")
     app = ReaderApp(
-        store=store, articles=articles, sources=sources, notices=notices, extractor=extractor
+        store=store,
+        articles=articles,
+        sources=sources,
+        notices=notices,
+        extractor=extractor,
+        on_first_paint=resume_gc,
     )
     try:
         app.run()

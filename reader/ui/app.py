@@ -10,7 +10,7 @@ thread. Article-derived text reaches widgets only as Content.
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, Protocol
@@ -20,6 +20,7 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.content import Content
+from textual.screen import Screen
 from textual.widgets import Footer, Header
 
 from reader.errors import ReaderError
@@ -35,6 +36,7 @@ from reader.ui.screens.dialogs import ConfirmScreen, OpenFileScreen
 from reader.ui.screens.help import MOUSE_ROWS, HelpScreen, binding_rows
 from reader.ui.widgets.annotated_view import AnnotatedArticleView
 from reader.ui.widgets.article_view import ArticleView
+from reader.ui.widgets.key_footer import KeyFooter
 from reader.ui.widgets.library import LibraryItem, LibraryPanel
 from reader.ui.widgets.notes_tab import NotesTab
 from reader.ui.widgets.sidebar import TABS, Sidebar
@@ -107,17 +109,37 @@ def load_with_source(path: str | Path) -> tuple[Article, str]:
     return article, decoded.text
 
 
+WIDTH_CLASSES = [(0, "-narrow"), (100, "-medium"), (160, "-wide")]
+"""Screen classes by terminal width (Textual's horizontal breakpoints)."""
+
+
+BOTH_PANELS_MIN_WIDTH = 130
+"""Narrower than this, the library and the sidebar take turns (the article
+would be left fewer than ~60 columns beside both)."""
+
+COMPACT_FOOTER_BELOW = 100
+"""Narrower than this, the footer drops the spaces around its keys."""
+
+
+class ReadingScreen(Screen[None]):
+    """The main screen when an article opens at start: the article pane has the
+    focus from the start (a focus move after mount restyles every widget)."""
+
+    AUTO_FOCUS = "#article"
+
+
+def width_class(width: int) -> str:
+    """The breakpoint class Textual gives a screen `width` columns wide."""
+    return next(name for least, name in reversed(WIDTH_CLASSES) if width >= least)
+
+
 class ReaderApp(HighlightWiring, App[None]):
     """See the module docstring."""
 
     TITLE = "reader"
     CSS_PATH = str(styles_dir() / "reader.tcss")
     COMMANDS = App.COMMANDS | {ReaderCommands}
-    HORIZONTAL_BREAKPOINTS = [  # noqa: RUF012 (a Textual class setting)
-        (0, "-narrow"),
-        (100, "-medium"),
-        (160, "-wide"),
-    ]
+    HORIZONTAL_BREAKPOINTS = WIDTH_CLASSES
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit", id="app.quit"),
@@ -163,8 +185,10 @@ class ReaderApp(HighlightWiring, App[None]):
         seed: bool = True,
         notices: Sequence[str] = (),
         extractor: ExtractionProcess | None = None,
+        on_first_paint: Callable[[], None] | None = None,
     ) -> None:
         super().__init__()
+        self.on_first_paint = on_first_paint
         self.store = store
         self.initial = list(articles)
         self.initial_sources = list(sources)
@@ -178,6 +202,8 @@ class ReaderApp(HighlightWiring, App[None]):
         self.library_items: list[LibraryItem] = []
         self.search_index: SearchIndex | None = None
         self._indexing = False
+        self._displaced: str | None = None
+        """The panel ("library" or "sidebar") hidden to make room for the other."""
         self._pending_passage: Highlight | None = None
         """A search pick whose article is being opened: shown once it is
         (if the article that opens next is that one)."""
@@ -186,20 +212,40 @@ class ReaderApp(HighlightWiring, App[None]):
 
     # ----------------------------------------------------------------- layout
 
+    # Everything that depends on the terminal's width is decided here, before
+    # the first styling: each class or focus change after mount restyles the
+    # whole tree and costs a layout pass before the first paint.
+
     def compose(self) -> ComposeResult:
+        library_first = not self.initial
         yield Header(icon="≡")
         with Horizontal(id="main"):
-            yield LibraryPanel(id="library")
+            yield LibraryPanel(id="library", classes="-shown" if library_first else "")
             yield AnnotatedArticleView(id="article", reading_width=self.ui_config.reading_width)
-            yield Sidebar(id="sidebar")
+            crowded = library_first and self.size.width < BOTH_PANELS_MIN_WIDTH
+            if crowded:
+                self._displaced = "sidebar"
+            yield Sidebar(id="sidebar", classes="-hidden" if crowded else "")
         yield Highlighter(self.store, color=self.ui_config.highlight_color)
-        yield Footer()
+        yield KeyFooter(compact=self.size.width < COMPACT_FOOTER_BELOW)
+
+    def get_default_screen(self) -> Screen[Any]:
+        """The main screen, born with the width class its first resize would give it."""
+        screen_type = ReadingScreen if self.initial else Screen
+        return screen_type(id="_default", classes=width_class(self.size.width))
 
     def on_resize(self, event: events.Resize) -> None:
         footer = self.query_one(Footer)
-        compact = event.size.width < 100
+        compact = event.size.width < COMPACT_FOOTER_BELOW
         if footer.compact != compact:
             footer.compact = compact
+        crowded = event.size.width < BOTH_PANELS_MIN_WIDTH
+        if crowded and self.library.display and self.sidebar.display:
+            self._apply_shown("sidebar", False)
+            self._displaced = "sidebar"
+        elif not crowded and self._displaced is not None:
+            self._apply_shown(self._displaced, True)
+            self._displaced = None
 
     @property
     def article_view(self) -> ArticleView:
@@ -214,6 +260,8 @@ class ReaderApp(HighlightWiring, App[None]):
         return self.query_one(LibraryPanel)
 
     def on_mount(self) -> None:
+        if self.on_first_paint is not None:
+            self.call_after_refresh(self.on_first_paint)
         view = self.article_view
         view.show_marks = self.ui_config.show_quote_marks
         self.library.sort_key = self.ui_config.library_sort
@@ -467,6 +515,9 @@ class ReaderApp(HighlightWiring, App[None]):
 
     @on(LibraryPanel.EntryChosen)
     def _entry_chosen(self, event: LibraryPanel.EntryChosen) -> None:
+        if self._displaced == "sidebar":
+            # Too narrow for both panels: the chosen article is read beside its sidebar.
+            self._set_shown("library", False)
         if self.opened is not None and self.opened.article.id == event.item.entry.article_id:
             self.article_view.focus()
             return
@@ -621,15 +672,26 @@ class ReaderApp(HighlightWiring, App[None]):
         self._set_shown(widget_id, not widget.display)
 
     def _set_shown(self, widget_id: str, shown: bool) -> None:
-        """Show or hide the library or the sidebar. Below 100 columns only one
-        of them is shown at a time, so the article keeps a readable width."""
+        """Show or hide the library or the sidebar. In a terminal narrower than
+        BOTH_PANELS_MIN_WIDTH only one of them is shown at a time, so the
+        article keeps a readable width; the one that made way comes back when
+        the other is hidden again."""
+        other = "sidebar" if widget_id == "library" else "library"
+        self._apply_shown(widget_id, shown)
+        if self._displaced == widget_id:
+            self._displaced = None  # the user decided about this one
+        if shown and self.size.width < BOTH_PANELS_MIN_WIDTH:
+            if self.query_one(f"#{other}").display:
+                self._apply_shown(other, False)
+                self._displaced = other
+        elif not shown and self._displaced == other:
+            self._displaced = None
+            self._apply_shown(other, True)
+
+    def _apply_shown(self, widget_id: str, shown: bool) -> None:
         widget = self.query_one(f"#{widget_id}")
         widget.set_class(not shown, "-hidden")
         widget.set_class(shown, "-shown")
-        if shown and self.size.width < 100:
-            other = "sidebar" if widget_id == "library" else "library"
-            if self.query_one(f"#{other}").display:
-                self._set_shown(other, False)
         if not shown and widget.has_focus_within:
             self.article_view.focus()
 

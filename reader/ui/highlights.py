@@ -26,7 +26,7 @@ import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
-from typing import Literal, Protocol
+from typing import TYPE_CHECKING, Literal, Protocol
 
 from textual import on, work
 from textual.content import Content
@@ -34,16 +34,24 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.worker import get_current_worker
 
-from reader.anchor import make_selector, reanchor
 from reader.errors import ReaderError
 from reader.ingest.sanitize import sanitize
 from reader.model import COLORS, Article, Extraction, Highlight, Person, Span
 from reader.tags import unique_tags
-from reader.ui.screens.color_picker import ColorPicker
-from reader.ui.screens.dialogs import ConfirmScreen
-from reader.ui.screens.highlight_editor import HighlightEdit, HighlightEditor
-from reader.ui.screens.note_editor import NoteEditor
-from reader.ui.screens.tag_editor import TagEditor
+
+if TYPE_CHECKING:
+    from reader.ui.screens.highlight_editor import HighlightEdit
+
+# The dialogs (TextArea among them) and the anchoring module (rapidfuzz) are
+# imported where they are first used: together they add ~20 ms to start-up,
+# and none of them is needed to paint the first screen.
+
+
+def _reanchor(text: str, h: Highlight) -> Highlight:
+    from reader.anchor import reanchor
+
+    return reanchor(text, h)
+
 
 log = logging.getLogger(__name__)
 
@@ -117,6 +125,8 @@ def new_highlight(
     extraction: Extraction | None = None,
 ) -> Highlight:
     """A highlight of article.text[start:end] with its W3C selectors."""
+    from reader.anchor import make_selector
+
     exact, prefix, suffix = make_selector(article.text, start, end)
     now = datetime.now()
     return Highlight(
@@ -392,7 +402,7 @@ class Highlighter(Widget):
             try:
                 for article_id in ids:
                     pairs.extend(
-                        (h, reanchor(article.text, h)) for h in store.highlights(article_id)
+                        (h, _reanchor(article.text, h)) for h in store.highlights(article_id)
                     )
                 if with_tags:
                     tags = list(store.all_tags())
@@ -432,6 +442,8 @@ class Highlighter(Widget):
         def decided(choice: str | None) -> None:
             if choice == "restore":
                 self._restore()
+
+        from reader.ui.screens.dialogs import ConfirmScreen
 
         self.app.push_screen(
             ConfirmScreen(
@@ -598,7 +610,7 @@ class Highlighter(Widget):
         h = self._undo.pop()
         if self.article is not None and h.article_id in self._article_ids:
             self._saved[h.id] = h
-            self._shown[h.id] = reanchor(self.article.text, h)
+            self._shown[h.id] = _reanchor(self.article.text, h)
             self._post_changed()
         self._enqueue(_Job("add", h))
         return h
@@ -629,6 +641,8 @@ class Highlighter(Widget):
             elif span is not None:
                 self.add(*span, color=color)
 
+        from reader.ui.screens.color_picker import ColorPicker
+
         self.app.push_screen(ColorPicker(current), chosen)
 
     def ask_tags(
@@ -644,6 +658,8 @@ class Highlighter(Widget):
                 self.edit(highlight_id, tags=tags)
             elif span is not None:
                 self.add(*span, tags=tags)
+
+        from reader.ui.screens.tag_editor import TagEditor
 
         editor = TagEditor(h.tags if h else (), known=self.known_tags, passage=passage)
         self.app.push_screen(editor, chosen)
@@ -662,6 +678,8 @@ class Highlighter(Widget):
             elif span is not None:
                 self.add(*span, note=note)
 
+        from reader.ui.screens.note_editor import NoteEditor
+
         self.app.push_screen(NoteEditor(h.note if h else "", passage=passage), written)
 
     def ask_article_note(self) -> None:
@@ -679,6 +697,8 @@ class Highlighter(Widget):
             elif note.strip():
                 self.add_article_note(note)
 
+        from reader.ui.screens.note_editor import NoteEditor
+
         title = "Note on the whole article"
         self.app.push_screen(
             NoteEditor(current.note if current else "", passage="", title=title), written
@@ -693,6 +713,8 @@ class Highlighter(Widget):
         def edited(result: HighlightEdit | None) -> None:
             if result is not None:
                 self.edit(highlight_id, tags=result.tags, note=result.note, color=result.color)
+
+        from reader.ui.screens.highlight_editor import HighlightEditor
 
         self.app.push_screen(HighlightEditor(h, known_tags=self.known_tags), edited)
 
@@ -779,11 +801,11 @@ class Highlighter(Widget):
             self._shown.pop(h.id, None)
         elif job.kind == "update" and job.previous is not None and h.id in self._saved:
             self._saved[h.id] = job.previous
-            self._shown[h.id] = reanchor(text, job.previous) if text else job.previous
+            self._shown[h.id] = _reanchor(text, job.previous) if text else job.previous
         elif job.kind == "delete":
             if h in self._undo:
                 self._undo.remove(h)
             if self.article is not None and h.article_id in self._article_ids:
                 self._saved[h.id] = h
-                self._shown[h.id] = reanchor(self.article.text, h)
+                self._shown[h.id] = _reanchor(self.article.text, h)
         self._post_changed()
