@@ -29,6 +29,8 @@ from __future__ import annotations
 import argparse
 import compileall
 import fcntl
+import importlib.abc
+import importlib.util
 import os
 import pty
 import statistics
@@ -41,6 +43,8 @@ import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
+from types import ModuleType
+from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
 SEED = REPO / "seeds" / "xiaomi-yu7-us-market.txt"
@@ -80,11 +84,36 @@ def child_bare() -> None:
     Bare().run()
 
 
+def after_import(name: str, patch: Callable[[ModuleType], None]) -> None:
+    """Run `patch` on module `name` right after it is first imported.
+
+    The reader imports its interface only once it has started the extraction
+    process (and paused the garbage collector); importing reader.ui.app here
+    to patch it would change that order and measure a start-up no user has.
+    """
+
+    class Finder(importlib.abc.MetaPathFinder):
+        def find_spec(self, fullname: str, path: object, target: object = None) -> Any:
+            if fullname != name:
+                return None
+            sys.meta_path.remove(self)
+            spec = importlib.util.find_spec(fullname)
+            assert spec is not None and spec.loader is not None
+            run_module = spec.loader.exec_module
+
+            def exec_module(module: ModuleType) -> None:
+                run_module(module)
+                patch(module)
+
+            spec.loader.exec_module = exec_module  # type: ignore[method-assign]
+            return spec
+
+    sys.meta_path.insert(0, Finder())
+
+
 def child_reader(path: str, *, wait_for_sidebar: bool) -> None:
     from reader import cli
-    from reader.ui import app as ui_app
     from reader.ui import extract_worker
-    from reader.ui.app import ReaderApp
 
     start = extract_worker.ExtractionProcess.start
 
@@ -94,23 +123,27 @@ def child_reader(path: str, *, wait_for_sidebar: bool) -> None:
 
     extract_worker.ExtractionProcess.start = start_and_remember  # type: ignore[method-assign]
 
-    if wait_for_sidebar:
-        extracted = ReaderApp._extracted
+    def patch_app(ui_app: ModuleType) -> None:
+        reader_app = ui_app.ReaderApp
+        if wait_for_sidebar:
+            extracted = reader_app._extracted
 
-        def exit_after_sidebar(self: ReaderApp, article_id: str, extraction: object) -> None:
-            extracted(self, article_id, extraction)  # type: ignore[arg-type]
-            self.call_after_refresh(painted)
+            def exit_after_sidebar(self: Any, article_id: str, extraction: object) -> None:
+                extracted(self, article_id, extraction)
+                self.call_after_refresh(painted)
 
-        ui_app.ReaderApp._extracted = exit_after_sidebar  # type: ignore[method-assign]
-    else:
-        show = ReaderApp.show_article
+            reader_app._extracted = exit_after_sidebar
+        else:
+            show = reader_app.show_article
 
-        def exit_after_article(self: ReaderApp, opened: ui_app.Opened) -> None:
-            SHOWN.append(time.time())
-            show(self, opened)
-            self.call_after_refresh(painted)
+            def exit_after_article(self: Any, opened: object) -> None:
+                SHOWN.append(time.time())
+                show(self, opened)
+                self.call_after_refresh(painted)
 
-        ui_app.ReaderApp.show_article = exit_after_article  # type: ignore[method-assign]
+            reader_app.show_article = exit_after_article
+
+    after_import("reader.ui.app", patch_app)
     cli.main([path])
     raise SystemExit("the reader exited before painting")
 

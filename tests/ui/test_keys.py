@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 from textual.command import CommandPalette
-from textual.widgets import OptionList, TabbedContent
+from textual.widgets import OptionList
 
 from reader.model import Article, Extraction
 from reader.ui.app import ReaderApp
@@ -119,10 +119,13 @@ async def test_enter_on_a_quote_jumps_to_its_sidebar_entry(
 async def test_number_keys_switch_sidebar_tabs(seed: Article, seed_extraction: Extraction):
     app = make_app([seed], extraction=seed_extraction)
     async with running(app) as pilot:
-        tabs = app.query_one(TabbedContent)
+        sidebar = app.query_one(Sidebar)
         for key, name in (("2", "people"), ("3", "figures"), ("4", "notes"), ("1", "quotes")):
             await pilot.press(key)
-            assert tabs.active == f"tab-{name}"
+            await pilot.pause()
+            assert sidebar.active_tab == name
+            shown = [pane.id for pane in sidebar.children[1:] if pane.display]
+            assert shown == [f"{name}-list" if name != "notes" else "notes-tab"]
 
 
 @sync

@@ -17,14 +17,17 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import OptionList, TabbedContent, TabPane, Tabs
+from textual.widget import Widget
+from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from reader.model import NON_FIGURE_KINDS, Extraction, Figure, Person, Quote, Span
 from reader.ui.highlights import Highlighter
 from reader.ui.widgets.notes_tab import NotesTab
+from reader.ui.widgets.tab_bar import TabBar
 
 TABS = ("quotes", "people", "figures", "notes")
+LABELS = {"quotes": "Quotes", "people": "People", "figures": "Figures", "notes": "Notes"}
 PENDING = Content("Finding quotes, people and figures…")
 
 
@@ -100,20 +103,18 @@ class Sidebar(Vertical):
         self.extraction: Extraction | None = None
         self.figures: list[Figure] = []
         self._cycle: _Cycle | None = None
+        self._active = TABS[0]
 
     def compose(self) -> ComposeResult:
-        with TabbedContent(id="sidebar-tabs", initial="tab-quotes"):
-            with TabPane("Quotes", id="tab-quotes"):
-                yield OptionList(id="quotes-list")
-            with TabPane("People", id="tab-people"):
-                yield OptionList(id="people-list")
-            with TabPane("Figures", id="tab-figures"):
-                yield OptionList(id="figures-list")
-            with TabPane("Notes", id="tab-notes"):
-                yield NotesTab(id="notes-tab")
+        yield TabBar([(name, LABELS[name]) for name in TABS], self._active, id="sidebar-tabs")
+        for name in TABS:
+            pane: Widget = (
+                NotesTab(id="notes-tab") if name == "notes" else OptionList(id=f"{name}-list")
+            )
+            pane.display = name == self._active
+            yield pane
 
     def on_mount(self) -> None:
-        self.query_one(Tabs).can_focus = False
         self.set_extraction(None)
 
     @property
@@ -122,13 +123,24 @@ class Sidebar(Vertical):
 
     @property
     def active_tab(self) -> str:
-        active = self.query_one(TabbedContent).active
-        return active.removeprefix("tab-")
+        return self._active
+
+    def _pane(self, name: str) -> Widget:
+        return self.notes if name == "notes" else self._list(name)
 
     def show_tab(self, name: str, *, focus: bool = True) -> None:
-        self.query_one(TabbedContent).active = f"tab-{name}"
+        if name != self._active:
+            self._pane(self._active).display = False
+            self._pane(name).display = True
+            self._active = name
+            self.query_one(TabBar).active = name
+            self.refresh_bindings()  # `k` works on the Quotes and Figures tabs only
         if focus:
             self.focus_list()
+
+    @on(TabBar.Chosen)
+    def _tab_clicked(self, event: TabBar.Chosen) -> None:
+        self.show_tab(event.name)
 
     def focus_list(self) -> None:
         name = self.active_tab
