@@ -21,7 +21,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header
+from textual.widgets import Header
 
 from reader.errors import ReaderError
 from reader.model import Article, Extraction, Highlight, LibraryEntry
@@ -36,7 +36,7 @@ from reader.ui.screens.dialogs import ConfirmScreen, OpenFileScreen
 from reader.ui.screens.help import MOUSE_ROWS, HelpScreen, binding_rows
 from reader.ui.widgets.annotated_view import AnnotatedArticleView
 from reader.ui.widgets.article_view import ArticleView
-from reader.ui.widgets.key_footer import KeyFooter
+from reader.ui.widgets.key_footer import KeyBar
 from reader.ui.widgets.library import LibraryItem, LibraryPanel
 from reader.ui.widgets.notes_tab import NotesTab
 from reader.ui.widgets.sidebar import TABS, Sidebar
@@ -227,7 +227,7 @@ class ReaderApp(HighlightWiring, App[None]):
                 self._displaced = "sidebar"
             yield Sidebar(id="sidebar", classes="-hidden" if crowded else "")
         yield Highlighter(self.store, color=self.ui_config.highlight_color)
-        yield KeyFooter(compact=self.size.width < COMPACT_FOOTER_BELOW)
+        yield KeyBar(compact=self.size.width < COMPACT_FOOTER_BELOW)
 
     def get_default_screen(self) -> Screen[Any]:
         """The main screen, born with the width class its first resize would give it."""
@@ -235,10 +235,7 @@ class ReaderApp(HighlightWiring, App[None]):
         return screen_type(id="_default", classes=width_class(self.size.width))
 
     def on_resize(self, event: events.Resize) -> None:
-        footer = self.query_one(Footer)
-        compact = event.size.width < COMPACT_FOOTER_BELOW
-        if footer.compact != compact:
-            footer.compact = compact
+        self.query_one(KeyBar).compact = event.size.width < COMPACT_FOOTER_BELOW
         crowded = event.size.width < BOTH_PANELS_MIN_WIDTH
         if crowded and self.library.display and self.sidebar.display:
             self._apply_shown("sidebar", False)

@@ -7,11 +7,11 @@ from __future__ import annotations
 import gc
 
 import pytest
-from textual.widgets import Footer
 
 from reader.model import Article, Extraction
 from reader.ui.app import BOTH_PANELS_MIN_WIDTH, width_class
 from reader.ui.widgets.article_view import ArticleView
+from reader.ui.widgets.key_footer import KeyBar
 from reader.ui.widgets.library import LibraryPanel
 from reader.ui.widgets.sidebar import Sidebar
 
@@ -120,7 +120,7 @@ async def test_the_footer_follows_the_focus(seed: Article, seed_extraction: Extr
         await pilot.pause()
         await pilot.pause()
         assert _footer_text(app) == in_article
-        assert app.query_one(Footer).compact is False
+        assert app.query_one(KeyBar).compact is False
 
 
 @sync
@@ -152,3 +152,23 @@ def test_resume_gc_reenables_the_collector_and_freezes_start_up_objects() -> Non
     finally:
         gc.unfreeze()
         gc.enable()
+
+
+@sync
+async def test_clicking_a_key_in_the_footer_presses_it(
+    seed: Article, seed_extraction: Extraction
+) -> None:
+    from reader.ui.screens.help import HelpScreen
+
+    app = make_app([seed], extraction=seed_extraction)
+    async with running(app, size=(120, 40)) as pilot:
+        bar = app.query_one(KeyBar)
+        (start, _end, _key) = next(s for s in bar.slots() if s[2].description == "Help")
+        await pilot.click(KeyBar, offset=(start + 1, 0))
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.hover(KeyBar, offset=(start + 1, 0))
+        await pilot.pause()
+        assert bar.tooltip  # the key's description or tooltip

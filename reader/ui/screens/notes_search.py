@@ -28,7 +28,7 @@ from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Header, Input, OptionList, Static
+from textual.widgets import Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from reader.errors import ReaderError
@@ -38,6 +38,7 @@ from reader.search.text import norm_tag
 from reader.ui.screens.help import binding_rows
 from reader.ui.screens.tags_view import TagsView, tag_prompt
 from reader.ui.search_render import clean, result_prompt
+from reader.ui.widgets.key_footer import KeyBar
 
 log = logging.getLogger(__name__)
 
@@ -273,7 +274,7 @@ class NotesSearch(Screen[SearchPick | None]):
             with Vertical(id="notes-side"):
                 yield Static(Content("Tags"), id="notes-tags-title")
                 yield OptionList(id="notes-tags")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.title = "Notes"
