@@ -172,3 +172,23 @@ async def test_clicking_a_key_in_the_footer_presses_it(
         await pilot.hover(KeyBar, offset=(start + 1, 0))
         await pilot.pause()
         assert bar.tooltip  # the key's description or tooltip
+
+
+@sync
+async def test_people_and_figures_lists_are_built_when_first_shown(
+    seed: Article, seed_extraction: Extraction
+) -> None:
+    from textual.widgets import OptionList
+
+    app = make_app([seed], extraction=seed_extraction)
+    async with running(app, size=(120, 40)) as pilot:
+        sidebar = app.query_one(Sidebar)
+        assert not sidebar.query("#people-list")  # nothing to style before the first paint
+        await pilot.press("2")
+        await pilot.pause()
+        people = sidebar.query_one("#people-list", OptionList)
+        assert people.option_count == len(seed_extraction.people)
+        assert "Lei Jun" in screen_text(app) and people.has_focus
+        sidebar.set_extraction(None)  # a new article: the built list follows
+        await pilot.pause()
+        assert people.option_count == 1

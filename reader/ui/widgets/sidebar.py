@@ -16,6 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
+from textual.css.query import NoMatches
 from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import OptionList
@@ -104,15 +105,17 @@ class Sidebar(Vertical):
         self.figures: list[Figure] = []
         self._cycle: _Cycle | None = None
         self._active = TABS[0]
+        self._entries: dict[str, list[Option | None]] = {}
+        """Each list's options, kept for the lists not built yet."""
 
     def compose(self) -> ComposeResult:
+        # The People and Figures lists are built the first time they are shown:
+        # hidden, they would still be styled before the first paint.
         yield TabBar([(name, LABELS[name]) for name in TABS], self._active, id="sidebar-tabs")
-        for name in TABS:
-            pane: Widget = (
-                NotesTab(id="notes-tab") if name == "notes" else OptionList(id=f"{name}-list")
-            )
-            pane.display = name == self._active
-            yield pane
+        yield OptionList(id="quotes-list")
+        notes = NotesTab(id="notes-tab")
+        notes.display = False
+        yield notes
 
     def on_mount(self) -> None:
         self.set_extraction(None)
@@ -150,7 +153,14 @@ class Sidebar(Vertical):
         target.focus()
 
     def _list(self, name: str) -> OptionList:
-        return self.query_one(f"#{name}-list", OptionList)
+        """The list of tab `name`, built (hidden) if it was not yet."""
+        try:
+            return self.query_one(f"#{name}-list", OptionList)
+        except NoMatches:
+            options = OptionList(*self._entries.get(name, ()), id=f"{name}-list")
+            options.display = name == self._active
+            self.mount(options, before=self.notes)
+            return options
 
     def set_extraction(self, extraction: Extraction | None) -> None:
         """Fill the tabs; None means extraction is still running."""
@@ -168,22 +178,25 @@ class Sidebar(Vertical):
             "figures": "No figures found in this article.",
         }
         for name, prompts in lists.items():
-            options = self._list(name)
-            highlighted = options.highlighted
-            options.clear_options()
+            entries: list[Option | None] = []
             if prompts is None:
-                options.add_option(Option(PENDING, disabled=True))
+                entries.append(Option(PENDING, disabled=True))
             elif not prompts:
-                options.add_option(Option(Content(empty[name]), disabled=True))
+                entries.append(Option(Content(empty[name]), disabled=True))
             else:
-                entries: list[Option | None] = []
                 for i, prompt in enumerate(prompts):
                     if i:
                         entries.append(None)
                     entries.append(Option(prompt, id=f"{name}-{i}"))
-                options.add_options(entries)
-                if highlighted is not None and highlighted < len(prompts):
-                    options.highlighted = highlighted
+            self._entries[name] = entries
+            if name != "quotes" and not self.query(f"#{name}-list"):
+                continue  # built with these entries when first shown
+            options = self._list(name)
+            highlighted = options.highlighted
+            options.clear_options()
+            options.add_options(entries)
+            if prompts and highlighted is not None and highlighted < len(prompts):
+                options.highlighted = highlighted
 
     def select_quote(self, index: int) -> None:
         """Switch to Quotes, highlight entry `index` and focus the list."""
