@@ -99,7 +99,9 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     DEFAULT_CSS = """
     ArticleView {
         background: $surface;
-        scrollbar-gutter: stable;
+        /* Always there: a scrollbar appearing after the first layout costs a
+           second layout pass before the first paint. */
+        overflow-y: scroll;
     }
     ArticleView > .article--title { text-style: bold; color: $text; }
     ArticleView > .article--kicker { text-style: bold; color: $accent; }
@@ -327,7 +329,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         if self.article is None:
             self._layout = None
             self._text_width, self._left = text_width, left
-            self.virtual_size = Size(width, len(EMPTY_LINES))
+            self.virtual_size = Size(0, len(EMPTY_LINES))
             self._invalidate()
             return
         if force or self._layout is None or text_width != self._text_width:
@@ -335,12 +337,13 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             self._layout = DocumentLayout(self.article, text_width)
             self._text_width = text_width
             self._left = left
-            self.virtual_size = Size(width, len(self._layout))
+            # Lines never scroll sideways: the virtual width stays 0, so a new
+            # pane width that keeps the text width costs no layout pass.
+            self.virtual_size = Size(0, len(self._layout))
             if anchor is not None:
                 self.scroll_to(y=self._layout.line_of_offset(anchor), animate=False, immediate=True)
         elif left != self._left:
             self._left = left
-            self.virtual_size = Size(width, len(self._layout))
         self._invalidate()
 
     def _top_offset(self) -> int | None:
