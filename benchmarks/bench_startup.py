@@ -21,7 +21,7 @@ all of them alike. Prints the
 medians and the reader/bare ratio (bar: <= 1.5) and the 1 MB first paint
 (bar: < 1 s).
 
-    python benchmarks/bench_startup.py [--runs 7]
+    python benchmarks/bench_startup.py [--runs 15]
 """
 
 from __future__ import annotations
@@ -193,7 +193,7 @@ def big_article(folder: Path) -> Path:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--child", choices=["bare", "reader", "big"], help=argparse.SUPPRESS)
     parser.add_argument("path", nargs="?", help=argparse.SUPPRESS)
     args = parser.parse_args()
