@@ -127,13 +127,6 @@ class ReadingScreen(Screen[None]):
 
     AUTO_FOCUS = "#article"
 
-    async def _on_resize(self, event: events.Resize) -> None:
-        # Textual's start-up Resize repeats the size the screen was just laid
-        # out at when it resumed; laying it out and rendering it all again
-        # only delayed the first paint. Any real change of size goes through.
-        if self.is_attached and event.size == self.outer_size:
-            event.prevent_default()
-
 
 def width_class(width: int) -> str:
     """The breakpoint class Textual gives a screen `width` columns wide."""
