@@ -454,7 +454,7 @@ class ReaderApp(HighlightWiring, App[None]):
 
     def _entry_opened(self, opened: Opened) -> None:
         self.show_article(opened)
-        if not self.library.option_list.has_focus:
+        if not self.library.list_has_focus:
             self.article_view.focus()
         pending, self._pending_passage = self._pending_passage, None
         entry_id = opened.entry.article_id if opened.entry is not None else None
@@ -719,7 +719,7 @@ class ReaderApp(HighlightWiring, App[None]):
 
     def action_remove_article(self) -> None:
         item = None
-        if self.library.option_list.has_focus:
+        if self.library.list_has_focus:
             item = self.library.highlighted_item()
         elif self.opened is not None:
             item = next(

@@ -192,3 +192,19 @@ async def test_people_and_figures_lists_are_built_when_first_shown(
         sidebar.set_extraction(None)  # a new article: the built list follows
         await pilot.pause()
         assert people.option_count == 1
+
+
+@sync
+async def test_the_library_list_is_built_when_the_library_is_first_shown(
+    seed: Article, feature: Article, seed_extraction: Extraction
+) -> None:
+    app = make_app([seed, feature], extraction=seed_extraction)
+    async with running(app, size=(120, 40)) as pilot:
+        library = app.query_one(LibraryPanel)
+        assert not library.query("#library-list")  # hidden at 120 columns
+        assert not library.list_has_focus
+        await pilot.press("l")
+        await pilot.pause()
+        await pilot.pause()
+        assert library.option_list.option_count == 2 and library.list_has_focus
+        assert "How the Harbour Bridge" in screen_text(app)

@@ -17,6 +17,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
+from textual.css.query import NoMatches
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import OptionList, Static
@@ -93,8 +94,12 @@ class LibraryPanel(Vertical):
         self.current_id: str | None = None
 
     def compose(self) -> ComposeResult:
+        # The list is built when the panel is first shown (or asked for): a
+        # hidden list would still be styled and laid out before the first paint.
         yield Static(self._heading(), id="library-heading")
-        yield OptionList(id="library-list")
+
+    def on_show(self) -> None:
+        self._refill()
 
     def _heading(self) -> Content:
         return Content.assemble(
@@ -103,7 +108,19 @@ class LibraryPanel(Vertical):
 
     @property
     def option_list(self) -> OptionList:
-        return self.query_one("#library-list", OptionList)
+        """The list of articles, built (and filled) if it was not yet."""
+        try:
+            return self.query_one("#library-list", OptionList)
+        except NoMatches:
+            options = OptionList(id="library-list")
+            self.mount(options)
+            self._fill(options)
+            return options
+
+    @property
+    def list_has_focus(self) -> bool:
+        built = self.query("#library-list")
+        return bool(built) and built.first().has_focus
 
     def set_items(self, items: Sequence[LibraryItem], current_id: str | None = None) -> None:
         self.current_id = current_id
@@ -126,7 +143,13 @@ class LibraryPanel(Vertical):
         self._refill()
 
     def _refill(self) -> None:
-        options = self.option_list
+        built = self.query("#library-list")
+        if built:
+            self._fill(built.first(OptionList))
+        elif self.display:
+            self.option_list  # noqa: B018 (builds and fills it)
+
+    def _fill(self, options: OptionList) -> None:
         keep = options.highlighted_option.id if options.highlighted_option else None
         options.clear_options()
         if not self.items:
