@@ -127,6 +127,15 @@ class ReadingScreen(Screen[None]):
 
     AUTO_FOCUS = "#article"
 
+    _resumed = False
+
+    def _on_screen_resume(self, event: events.ScreenResume) -> None:
+        # Every widget was styled as it mounted, an instant ago; Textual's first
+        # resume would style the whole tree again before the first paint.
+        if not self._resumed:
+            self._resumed = True
+            event.refresh_styles = False
+
 
 def width_class(width: int) -> str:
     """The breakpoint class Textual gives a screen `width` columns wide."""
