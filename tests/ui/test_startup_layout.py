@@ -208,3 +208,24 @@ async def test_the_library_list_is_built_when_the_library_is_first_shown(
         await pilot.pause()
         assert library.option_list.option_count == 2 and library.list_has_focus
         assert "How the Harbour Bridge" in screen_text(app)
+
+
+@sync
+async def test_the_notes_tab_is_built_when_first_shown_and_shows_what_it_was_given(
+    seed: Article, seed_extraction: Extraction
+) -> None:
+    from reader.model import Highlight
+    from reader.ui.widgets.notes_tab import NotesTab
+
+    app = make_app([seed], extraction=seed_extraction)
+    async with running(app, size=(120, 40)) as pilot:
+        notes = app.query_one(NotesTab)
+        assert not notes.query("#notes-list")  # nothing to style before the first paint
+        start = seed.text.index("Lei Jun")
+        kept = Highlight("h1", seed.id, start, start + 7, "Lei Jun", "", "", tags=("people",))
+        notes.set_highlights([kept])  # arrives while the tab is hidden
+        await pilot.press("4")
+        await pilot.pause()
+        await pilot.pause()
+        assert notes.option_list.option_count == 1 and notes.current == kept
+        assert "#people" in screen_text(app)

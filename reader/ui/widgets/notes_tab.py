@@ -18,6 +18,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
+from textual.css.query import NoMatches
 from textual.message import Message
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
@@ -74,18 +75,34 @@ class NotesTab(Vertical):
         self.highlights: list[Highlight] = []
 
     def compose(self) -> ComposeResult:
-        yield Static(HOW_TO, id="notes-help")
-        yield OptionList(id="notes-list")
+        # The help text and the list are built when the tab is first shown:
+        # hidden, they would still be styled before the first paint.
+        yield from ()
+
+    def on_show(self) -> None:
+        self.option_list  # noqa: B018 (builds the tab's contents)
 
     @property
     def option_list(self) -> OptionList:
-        return self.query_one("#notes-list", OptionList)
+        """The list of highlights, built (and filled) if it was not yet."""
+        try:
+            return self.query_one("#notes-list", OptionList)
+        except NoMatches:
+            options = OptionList(id="notes-list")
+            self.mount(Static(HOW_TO, id="notes-help"), options)
+            self._fill(options, None)
+            return options
 
     def set_highlights(self, highlights: Sequence[Highlight]) -> None:
         """Show `highlights` in reading order, keeping the entry the reader is on."""
         current = self.current
         self.highlights = reading_order(highlights)
-        options = self.option_list
+        self.set_class(not self.highlights, "-empty")
+        built = self.query("#notes-list")
+        if built:
+            self._fill(built.first(OptionList), current)
+
+    def _fill(self, options: OptionList, current: Highlight | None) -> None:
         options.clear_options()
         entries: list[Option | None] = []
         for i, h in enumerate(self.highlights):
@@ -98,12 +115,12 @@ class NotesTab(Vertical):
             options.highlighted = ids.index(current.id)
         elif self.highlights and options.has_focus:
             options.highlighted = 0
-        self.set_class(not self.highlights, "-empty")
 
     @property
     def current(self) -> Highlight | None:
         """The highlight the list's cursor is on."""
-        index = self.option_list.highlighted
+        built = self.query("#notes-list")
+        index = built.first(OptionList).highlighted if built else None
         if index is None or not 0 <= index < len(self.highlights):
             return None
         return self.highlights[index]

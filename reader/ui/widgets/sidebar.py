@@ -147,7 +147,7 @@ class Sidebar(Vertical):
 
     def focus_list(self) -> None:
         name = self.active_tab
-        target = self.notes.query_one(OptionList) if name == "notes" else self._list(name)
+        target = self.notes.option_list if name == "notes" else self._list(name)
         if target.highlighted is None and target.option_count:
             target.action_first()
         target.focus()
