@@ -16,12 +16,13 @@ from dataclasses import dataclass, field
 from reader.extract.attribution_phrases import strip_titles
 from reader.extract.attribution_words import SPEECH_VERBS, STARTERS, TITLES, word_set
 from reader.extract.names_data import name_lists
+from reader.extract.people_tokens import UPPER
 from reader.model import Person
 
 # Two to five capitalised words (initials and name particles allowed). Each
 # step starts with a distinct character class, so matching is linear.
 # Capital letters of the Latin, Greek and Cyrillic alphabets ("Erdoğan", "Ángel").
-_UP = "[" + "".join(c for c in map(chr, range(0x41, 0x530)) if c.isupper() and c.isalpha()) + "]"
+_UP = f"[{UPPER}]"
 _PARTICLE = r"(?:de|del|della|van|von|der|den|bin|ibn|al|da|di|du|la|le|dos|das)"
 _RUN_RE = re.compile(
     r"\b" + _UP + r"[\w'’\-]+(?:\s(?:" + _UP + r"\.|" + _UP + r"[\w'’\-]+"
@@ -55,11 +56,6 @@ _HEADLINE_VERBS = word_set(
 _CAP_RUN_RE = re.compile(_UP + r"[\w'’.-]*(?: " + _UP + r"[\w'’.-]*)*")
 _GENDER_RE = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 _MALE = frozenset(("he", "him", "his"))
-_PRONOUN_PERSON = word_set(
-    """
-    he she him his her i we
-    """
-)
 
 
 def name_key(name: str) -> str:
@@ -280,6 +276,3 @@ def build_namebook(text: str, people: Sequence[Person]) -> NameBook:
     book.learn_genders(text)
     return book
 
-
-def is_person_pronoun(word: str) -> bool:
-    return word.lower() in _PRONOUN_PERSON

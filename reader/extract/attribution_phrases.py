@@ -119,7 +119,7 @@ def titled_run(chunk: str) -> str | None:
     if not run:
         return None
     before = chunk.strip()[: -len(run)].split() if chunk.strip().endswith(run) else []
-    if not before or before[-1].lower() in PREPS | DETERMINERS or run.split()[0] == "The":
+    if not before or before[-1].lower() in _BEFORE_ADJECTIVE or run.split()[0] == "The":
         return None
     if not any(w in TITLES for w in run.split()):
         return None
@@ -247,13 +247,17 @@ def honorific_gender(run: str) -> str | None:
     return None
 
 
+_BEFORE_ADJECTIVE = DETERMINERS | PREPS
+"""Words after which a verb-like word is an adjective or noun ("of registered voters")."""
+
+
 def _first_finite(pattern: re.Pattern[str], chunk: str) -> re.Match[str] | None:
     """The first verb-like word in " " + chunk that is not an adjective after
     "of", "the", "a"... ("52 percent of registered voters agreed")."""
     padded = " " + chunk
     for m in pattern.finditer(padded):
         before = padded[: m.start()].split()
-        if before and before[-1].lower() in DETERMINERS | PREPS - {"to"}:
+        if before and before[-1].lower() in _BEFORE_ADJECTIVE:
             continue
         return m
     return None

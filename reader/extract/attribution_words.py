@@ -54,7 +54,7 @@ PARTICIPLES = frozenset(v for v in VERBS if v.endswith("ing"))
 TITLE_VERBS = "Says Said Tells Told Warns Asks Writes Wrote Urges Insists Argues Vows Calls Claims"
 VERB_RE = re.compile(
     r"(?<![-\w])(?:"
-    + "|".join(sorted(VERBS, key=len, reverse=True))
+    + "|".join(sorted(VERB_SET, key=lambda v: (-len(v), v)))  # each verb once
     + r"|(?:"
     + "|".join(THAT_VERBS)
     + r")(?=\s+that\b|\s*[:.]|,?\s*[\"“‘])|"

@@ -15,16 +15,16 @@ from dataclasses import dataclass
 
 from reader.extract.people_lexicon import ABBREVIATED_TITLES, HONORIFICS, PARTICLES, ROLE_HEADS
 
-_UPPER = "".join(chr(c) for c in range(0x250) if chr(c).isupper()) + "".join(
+UPPER = "".join(chr(c) for c in range(0x250) if chr(c).isupper()) + "".join(
     chr(c) for c in range(0x370, 0x530) if chr(c).isupper()
 )
 _TOKEN = re.compile(
-    rf"[{_UPPER}][^\W_]*(?:['’][^\W_]+)*(?:[-‐][^\W_]+(?:['’][^\W_]+)*)*(?:['’]s?)?"
+    rf"[{UPPER}][^\W_]*(?:['’][^\W_]+)*(?:[-‐][^\W_]+(?:['’][^\W_]+)*)*(?:['’]s?)?"
 )
 _ARABIC_PREFIX = r"(?:al|el|ad|as|ash|an|ar|at|az|ud|ul|bin|ibn|abu)[-‐]"
 _PARTICLE_ALT = "|".join(sorted(PARTICLES, key=len, reverse=True))
 _GAP = (
-    rf"(?:\.?[ \t\u00a0]+|\.|[ \t\u00a0]+[\"“][{_UPPER}][^\"“”\n,.;:!?]{{0,24}}[\"”][ \t\u00a0]+)"
+    rf"(?:\.?[ \t\u00a0]+|\.|[ \t\u00a0]+[\"“][{UPPER}][^\"“”\n,.;:!?]{{0,24}}[\"”][ \t\u00a0]+)"
     rf"(?:(?:{_PARTICLE_ALT})[ \t\u00a0]+)*(?:{_ARABIC_PREFIX})?"
 )
 _QUOTE_MARKS = ('"', "“", "”")

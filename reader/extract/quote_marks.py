@@ -133,7 +133,7 @@ def double_segments(text: str, paras: Sequence[tuple[int, int]]) -> list[Segment
                 skip = 0  # reopened with another kind of mark: a new quotation
             if skip:
                 open_at = start + skip
-                family = _family(text[start : start + skip])
+                family = carry_family
                 scan_from = open_at
             else:
                 found.append(Segment(tuple(carry), carry_para, closed=False))
