@@ -17,7 +17,6 @@ so edits and deletes cost nothing per term.
 
 from __future__ import annotations
 
-import gc
 import heapq
 import math
 import re
@@ -25,8 +24,7 @@ import threading
 from array import array
 from bisect import bisect_left
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator, Set
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Set
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from itertools import chain, repeat
@@ -37,6 +35,7 @@ from typing import Any, Protocol, cast
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from reader.gc_pause import gc_paused
 from reader.model import Highlight, LibraryEntry
 from reader.search import cache
 from reader.search.query import Atom, ParsedQuery, parse_query
@@ -198,20 +197,6 @@ def _article_record(info: ArticleInfo) -> _Article:
     return _Article(info, words, _padded(words), set())
 
 
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """No cyclic garbage collection while building: the index makes millions
-    of objects and no cycles, and each full collection would walk them all
-    (it doubled the time to open 50,000 highlights)."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 class _Vocab:
     """Sorted terms (for prefixes) and terms by length (for typos), rebuilt lazily."""
 
@@ -334,7 +319,7 @@ class SearchIndex:
         on whichever keystroke triggers it). It is left to the app because it
         is process-wide (freezing widgets that hold cycles would leak them).
         """
-        with _gc_paused():
+        with gc_paused():
             index = cls._open(store, snapshot, use_snapshot)
         index._store = store
         store.subscribe(index.on_store_change)
@@ -419,7 +404,7 @@ class SearchIndex:
 
     def add_many(self, highlights: Iterable[Highlight]) -> None:
         """Index many highlights at once."""
-        with self._lock, _gc_paused():
+        with self._lock, gc_paused():
             for h in highlights:
                 self._remove(h.id)
                 self._add(h)

@@ -46,9 +46,4 @@ def settle_memory() -> None:
 def passage_span(article: Article, highlight: Highlight) -> tuple[int, int] | None:
     """Where `highlight`'s passage is in `article` now, or None (orphaned,
     or a note on the whole article)."""
-    if highlight.whole_article:
-        return None
-    start, end = highlight.start, highlight.end
-    if 0 <= start < end <= len(article.text) and article.text[start:end] == highlight.exact:
-        return start, end
-    return locate(article.text, highlight)
+    return None if highlight.whole_article else locate(article.text, highlight)
