@@ -275,4 +275,3 @@ def build_namebook(text: str, people: Sequence[Person]) -> NameBook:
     book.finish()
     book.learn_genders(text)
     return book
-

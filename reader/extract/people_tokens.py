@@ -18,9 +18,7 @@ from reader.extract.people_lexicon import ABBREVIATED_TITLES, HONORIFICS, PARTIC
 UPPER = "".join(chr(c) for c in range(0x250) if chr(c).isupper()) + "".join(
     chr(c) for c in range(0x370, 0x530) if chr(c).isupper()
 )
-_TOKEN = re.compile(
-    rf"[{UPPER}][^\W_]*(?:['’][^\W_]+)*(?:[-‐][^\W_]+(?:['’][^\W_]+)*)*(?:['’]s?)?"
-)
+_TOKEN = re.compile(rf"[{UPPER}][^\W_]*(?:['’][^\W_]+)*(?:[-‐][^\W_]+(?:['’][^\W_]+)*)*(?:['’]s?)?")
 _ARABIC_PREFIX = r"(?:al|el|ad|as|ash|an|ar|at|az|ud|ul|bin|ibn|abu)[-‐]"
 _PARTICLE_ALT = "|".join(sorted(PARTICLES, key=len, reverse=True))
 _GAP = (
