@@ -117,9 +117,6 @@ BOTH_PANELS_MIN_WIDTH = 130
 """Narrower than this, the library and the sidebar take turns (the article
 would be left fewer than ~60 columns beside both)."""
 
-COMPACT_FOOTER_BELOW = 100
-"""Narrower than this, the footer drops the spaces around its keys."""
-
 
 class ReadingScreen(Screen[None]):
     """The main screen when an article opens at start: the article pane has the
@@ -236,7 +233,7 @@ class ReaderApp(HighlightWiring, App[None]):
                 self._displaced = "sidebar"
             yield Sidebar(id="sidebar", classes="-hidden" if crowded else "")
         yield Highlighter(self.store, color=self.ui_config.highlight_color)
-        yield KeyBar(compact=self.size.width < COMPACT_FOOTER_BELOW)
+        yield KeyBar()
 
     def get_default_screen(self) -> Screen[Any]:
         """The main screen, born with the width class its first resize would give it."""
@@ -244,7 +241,6 @@ class ReaderApp(HighlightWiring, App[None]):
         return screen_type(id="_default", classes=width_class(self.size.width))
 
     def on_resize(self, event: events.Resize) -> None:
-        self.query_one(KeyBar).compact = event.size.width < COMPACT_FOOTER_BELOW
         crowded = event.size.width < BOTH_PANELS_MIN_WIDTH
         if crowded and self.library.display and self.sidebar.display:
             self._apply_shown("sidebar", False)

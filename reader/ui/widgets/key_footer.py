@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from textual import events
 from textual.binding import Binding
 from textual.content import Content
-from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widget import Widget
 
@@ -45,12 +44,11 @@ class KeyBar(Widget):
     }
     """
 
-    compact: reactive[bool] = reactive(False)
-    """Drop the spaces around each key (narrow terminals)."""
+    COMPACT_BELOW = 100
+    """Narrower than this, the spaces around each key are dropped."""
 
-    def __init__(self, *, compact: bool = False, id: str | None = None) -> None:
+    def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.set_reactive(KeyBar.compact, compact)
         self.keys: tuple[ShownKey, ...] = ()
         self.palette: ShownKey | None = None
         self._hover: int | None = None
@@ -93,6 +91,11 @@ class KeyBar(Widget):
 
     # ------------------------------------------------------------- drawing
 
+    @property
+    def compact(self) -> bool:
+        """Drawn without the spaces around each key (a narrow terminal)."""
+        return self.size.width < self.COMPACT_BELOW
+
     def _pieces(self, key: ShownKey, hovered: bool) -> list[tuple[str, str]]:
         pad = "" if self.compact else " "
         dim = "" if key.enabled else " dim"
@@ -131,9 +134,6 @@ class KeyBar(Widget):
             parts.extend(self._pieces(key, hovered))
             x = end
         return Content.assemble(*parts)
-
-    def watch_compact(self) -> None:
-        self.refresh()
 
     # ---------------------------------------------------------------- mouse
 

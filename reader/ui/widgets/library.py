@@ -17,13 +17,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
-from textual.css.query import NoMatches
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from reader.model import LibraryEntry
+from reader.ui.widgets.lists import built_list, separated
 
 SORTS = ("date", "title")
 
@@ -99,7 +99,8 @@ class LibraryPanel(Vertical):
         yield Static(self._heading(), id="library-heading")
 
     def on_show(self) -> None:
-        self._refill()
+        if built_list(self, "library-list") is None:
+            self._build_list()
 
     def _heading(self) -> Content:
         return Content.assemble(
@@ -109,18 +110,18 @@ class LibraryPanel(Vertical):
     @property
     def option_list(self) -> OptionList:
         """The list of articles, built (and filled) if it was not yet."""
-        try:
-            return self.query_one("#library-list", OptionList)
-        except NoMatches:
-            options = OptionList(id="library-list")
-            self.mount(options)
-            self._fill(options)
-            return options
+        return built_list(self, "library-list") or self._build_list()
+
+    def _build_list(self) -> OptionList:
+        options = OptionList(id="library-list")
+        self.mount(options)
+        self._fill(options)
+        return options
 
     @property
     def list_has_focus(self) -> bool:
-        built = self.query("#library-list")
-        return bool(built) and built.first().has_focus
+        options = built_list(self, "library-list")
+        return options is not None and options.has_focus
 
     def set_items(self, items: Sequence[LibraryItem], current_id: str | None = None) -> None:
         self.current_id = current_id
@@ -143,11 +144,11 @@ class LibraryPanel(Vertical):
         self._refill()
 
     def _refill(self) -> None:
-        built = self.query("#library-list")
-        if built:
-            self._fill(built.first(OptionList))
+        options = built_list(self, "library-list")
+        if options is not None:
+            self._fill(options)
         elif self.display:
-            self.option_list  # noqa: B018 (builds and fills it)
+            self._build_list()
 
     def _fill(self, options: OptionList) -> None:
         keep = options.highlighted_option.id if options.highlighted_option else None
@@ -157,13 +158,15 @@ class LibraryPanel(Vertical):
                 Option(Content("The library is empty. Press o to open a file."), disabled=True)
             )
             return
-        entries: list[Option | None] = []
-        for i, item in enumerate(self.items):
-            if i:
-                entries.append(None)
-            current = item.entry.article_id == self.current_id
-            entries.append(Option(item_prompt(item, current), id=item.entry.article_id))
-        options.add_options(entries)
+        options.add_options(
+            separated(
+                Option(
+                    item_prompt(item, item.entry.article_id == self.current_id),
+                    id=item.entry.article_id,
+                )
+                for item in self.items
+            )
+        )
         target = keep or self.current_id
         for i, item in enumerate(self.items):
             if item.entry.article_id == target:

@@ -18,7 +18,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
-from textual.css.query import NoMatches
 from textual.message import Message
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
@@ -26,6 +25,7 @@ from textual.widgets.option_list import Option
 from reader.model import Highlight
 from reader.ui.highlight_prompts import highlight_prompt
 from reader.ui.highlights import Highlighter, reading_order
+from reader.ui.widgets.lists import built_list, separated
 
 HOW_TO = Content.from_markup(
     "[b]No highlights in this article yet.[/b]\n\n"
@@ -80,36 +80,34 @@ class NotesTab(Vertical):
         yield from ()
 
     def on_show(self) -> None:
-        self.option_list  # noqa: B018 (builds the tab's contents)
+        if built_list(self, "notes-list") is None:
+            self._build()
 
     @property
     def option_list(self) -> OptionList:
         """The list of highlights, built (and filled) if it was not yet."""
-        try:
-            return self.query_one("#notes-list", OptionList)
-        except NoMatches:
-            options = OptionList(id="notes-list")
-            self.mount(Static(HOW_TO, id="notes-help"), options)
-            self._fill(options, None)
-            return options
+        return built_list(self, "notes-list") or self._build()
+
+    def _build(self) -> OptionList:
+        options = OptionList(id="notes-list")
+        self.mount(Static(HOW_TO, id="notes-help"), options)
+        self._fill(options, None)
+        return options
 
     def set_highlights(self, highlights: Sequence[Highlight]) -> None:
         """Show `highlights` in reading order, keeping the entry the reader is on."""
         current = self.current
         self.highlights = reading_order(highlights)
         self.set_class(not self.highlights, "-empty")
-        built = self.query("#notes-list")
-        if built:
-            self._fill(built.first(OptionList), current)
+        options = built_list(self, "notes-list")
+        if options is not None:
+            self._fill(options, current)
 
     def _fill(self, options: OptionList, current: Highlight | None) -> None:
         options.clear_options()
-        entries: list[Option | None] = []
-        for i, h in enumerate(self.highlights):
-            if i:
-                entries.append(None)
-            entries.append(Option(highlight_prompt(h), id="h-" + h.id))
-        options.add_options(entries)
+        options.add_options(
+            separated(Option(highlight_prompt(h), id="h-" + h.id) for h in self.highlights)
+        )
         ids = [h.id for h in self.highlights]
         if current is not None and current.id in ids:
             options.highlighted = ids.index(current.id)
@@ -119,8 +117,8 @@ class NotesTab(Vertical):
     @property
     def current(self) -> Highlight | None:
         """The highlight the list's cursor is on."""
-        built = self.query("#notes-list")
-        index = built.first(OptionList).highlighted if built else None
+        options = built_list(self, "notes-list")
+        index = options.highlighted if options is not None else None
         if index is None or not 0 <= index < len(self.highlights):
             return None
         return self.highlights[index]

@@ -16,7 +16,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
-from textual.css.query import NoMatches
 from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import OptionList
@@ -24,6 +23,7 @@ from textual.widgets.option_list import Option
 
 from reader.model import NON_FIGURE_KINDS, Extraction, Figure, Person, Quote, Span
 from reader.ui.highlights import Highlighter
+from reader.ui.widgets.lists import built_list, separated
 from reader.ui.widgets.notes_tab import NotesTab
 from reader.ui.widgets.tab_bar import TabBar
 
@@ -154,13 +154,13 @@ class Sidebar(Vertical):
 
     def _list(self, name: str) -> OptionList:
         """The list of tab `name`, built (hidden) if it was not yet."""
-        try:
-            return self.query_one(f"#{name}-list", OptionList)
-        except NoMatches:
-            options = OptionList(*self._entries.get(name, ()), id=f"{name}-list")
-            options.display = name == self._active
-            self.mount(options, before=self.notes)
-            return options
+        built = built_list(self, f"{name}-list")
+        if built is not None:
+            return built
+        options = OptionList(*self._entries.get(name, ()), id=f"{name}-list")
+        options.display = name == self._active
+        self.mount(options, before=self.notes)
+        return options
 
     def set_extraction(self, extraction: Extraction | None) -> None:
         """Fill the tabs; None means extraction is still running."""
@@ -178,20 +178,17 @@ class Sidebar(Vertical):
             "figures": "No figures found in this article.",
         }
         for name, prompts in lists.items():
-            entries: list[Option | None] = []
+            entries: list[Option | None]
             if prompts is None:
-                entries.append(Option(PENDING, disabled=True))
+                entries = [Option(PENDING, disabled=True)]
             elif not prompts:
-                entries.append(Option(Content(empty[name]), disabled=True))
+                entries = [Option(Content(empty[name]), disabled=True)]
             else:
-                for i, prompt in enumerate(prompts):
-                    if i:
-                        entries.append(None)
-                    entries.append(Option(prompt, id=f"{name}-{i}"))
+                entries = separated(Option(p, id=f"{name}-{i}") for i, p in enumerate(prompts))
             self._entries[name] = entries
-            if name != "quotes" and not self.query(f"#{name}-list"):
+            options = built_list(self, f"{name}-list")
+            if options is None:
                 continue  # built with these entries when first shown
-            options = self._list(name)
             highlighted = options.highlighted
             options.clear_options()
             options.add_options(entries)

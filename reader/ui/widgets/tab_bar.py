@@ -71,18 +71,19 @@ class TabBar(Widget):
     def render(self) -> Content:
         width = self.size.width
         before, after = self._padding(width)
+        labels = dict(self.tabs)
         names: list[str | tuple[str, str]] = []
         line: list[str | tuple[str, str]] = []
-        used = 0
-        for name, label in self.tabs:
-            cells = before + len(label) + after
+        end = 0
+        for name, start, end in self.slots(width):
             active = name == self.active
             style = "bold $foreground" if active else "$foreground 50%"
-            names.append((" " * before + label + " " * after, style))
-            line.append(("━" * cells, "$block-cursor-background" if active else "$foreground 10%"))
-            used += cells
-        if width > used:
-            line.append(("━" * (width - used), "$foreground 10%"))
+            names.append((" " * before + labels[name] + " " * after, style))
+            line.append(
+                ("━" * (end - start), "$block-cursor-background" if active else "$foreground 10%")
+            )
+        if width > end:
+            line.append(("━" * (width - end), "$foreground 10%"))
         return Content.assemble(*names, "\n", *line)
 
     def on_click(self, event: events.Click) -> None:
