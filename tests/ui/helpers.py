@@ -24,6 +24,7 @@ def make_app(
     config_file: Path | None = None,
     seed: bool = False,
     extraction: Extraction | None = None,
+    notices: Sequence[str] = (),
 ) -> ReaderApp:
     """An app over `articles`; with `extraction`, the first article's extraction is
     given up front (the extractors' own output then cannot move the test)."""
@@ -33,6 +34,7 @@ def make_app(
         config=config if config is not None else UIConfig(),
         config_file=config_file,
         seed=seed,
+        notices=notices,
     )
     if extraction is not None and articles:
         app.extractions[articles[0].id] = extraction
@@ -59,6 +61,20 @@ async def running(
             await wait_for(pilot, lambda: app.initial[0].id in app.extractions)
             await pilot.pause()
         yield pilot
+
+
+@asynccontextmanager
+async def reading(
+    articles: Sequence[Article],
+    extraction: Extraction | None,
+    size: tuple[int, int] = (120, 40),
+    **app_args: Any,
+) -> AsyncIterator[tuple[ReaderApp, Pilot[Any]]]:
+    """`make_app(articles, extraction=extraction, **app_args)` run at `size`, once the
+    first article's extraction is in: yields the app and its pilot."""
+    app = make_app(articles, extraction=extraction, **app_args)
+    async with running(app, size) as pilot:
+        yield app, pilot
 
 
 def screen_text(app: ReaderApp) -> str:

@@ -6,11 +6,14 @@ Store API into a temp store, and a host App that shows only the screen.
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from textual.app import App, ComposeResult
+from textual.pilot import Pilot
 from textual.widgets import Static
 
 from reader.ingest import parse
@@ -18,6 +21,8 @@ from reader.model import Article, Highlight, LibraryEntry
 from reader.search import SearchIndex
 from reader.store import Store
 from reader.ui.screens.notes_search import NotesSearch, SearchPick, SearchSource
+
+from .helpers import wait_for
 
 EV_TEXT = (
     "Xiaomi shows the YU7 in America\n\n"
@@ -213,3 +218,27 @@ class Host(App[None]):
         screen = self.screen
         assert isinstance(screen, NotesSearch)
         return screen
+
+
+async def settled(pilot: Pilot[Any], app: Host) -> None:
+    """Wait for the debounce and the search worker to answer the current query."""
+    await pilot.pause(0.05)
+    await wait_for(pilot, lambda: app.notes.up_to_date)
+    await pilot.pause()
+
+
+@asynccontextmanager
+async def hosted(
+    index: SearchSource | None,
+    size: tuple[int, int] = (110, 32),
+    *,
+    settle: bool = False,
+    **screen_args: Any,
+) -> AsyncIterator[tuple[Host, Pilot[Any]]]:
+    """A Host over `index` run at `size` (and `settled` first with `settle`):
+    yields the app and its pilot."""
+    app = Host(index, **screen_args)
+    async with app.run_test(size=size) as pilot:
+        if settle:
+            await settled(pilot, app)
+        yield app, pilot

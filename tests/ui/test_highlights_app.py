@@ -18,7 +18,7 @@ from reader.ui.screens.highlight_editor import HighlightEditor
 from reader.ui.widgets.annotated_view import AnnotatedArticleView
 from reader.ui.widgets.notes_tab import NotesTab
 
-from .helpers import make_app, running, screen_text, sync, wait_for
+from .helpers import reading, screen_text, sync, wait_for
 
 
 def view_of(app: ReaderApp) -> AnnotatedArticleView:
@@ -39,8 +39,7 @@ async def select_sentence_at(app: ReaderApp, pilot: object, words: str) -> None:
 async def test_v_s_h_in_the_reader_lists_the_highlight_and_counts_it(
     seed: Article, seed_extraction: Extraction, store: Store
 ) -> None:
-    app = make_app([seed], store=store, extraction=seed_extraction)
-    async with running(app) as pilot:
+    async with reading([seed], seed_extraction, store=store) as (app, pilot):
         await select_sentence_at(app, pilot, "The speculation was quickly")
         await pilot.press("v", "s", "h")
         await wait_for(pilot, lambda: store.highlights(seed.id))
@@ -58,8 +57,7 @@ async def test_v_s_h_in_the_reader_lists_the_highlight_and_counts_it(
 async def test_k_keeps_a_quote_and_a_figure(
     seed: Article, seed_extraction: Extraction, store: Store
 ) -> None:
-    app = make_app([seed], store=store, extraction=seed_extraction)
-    async with running(app) as pilot:
+    async with reading([seed], seed_extraction, store=store) as (_, pilot):
         await pilot.press("1")  # the Quotes tab, focused
         await pilot.press("down", "k")
         await wait_for(pilot, lambda: store.highlights(seed.id))
@@ -85,8 +83,7 @@ async def test_notes_tab_enter_jumps_e_edits_x_deletes_u_undoes(
 
     gone = replace(gone, start=5, end=22, exact="words the editors cut", prefix="", suffix="")
     store.add_many([second, first, gone])
-    app = make_app([seed], store=store, extraction=seed_extraction)
-    async with running(app) as pilot:
+    async with reading([seed], seed_extraction, store=store) as (app, pilot):
         notes = notes_of(app)
         await wait_for(pilot, lambda: len(notes.highlights) == 3)
         assert [h.id for h in notes.highlights] == [first.id, second.id, gone.id]
@@ -122,8 +119,7 @@ async def test_notes_tab_enter_jumps_e_edits_x_deletes_u_undoes(
 async def test_number_keys_still_switch_tabs_without_a_selection(
     seed: Article, seed_extraction: Extraction, store: Store
 ) -> None:
-    app = make_app([seed], store=store, extraction=seed_extraction)
-    async with running(app) as pilot:
+    async with reading([seed], seed_extraction, store=store) as (app, pilot):
         await pilot.press("3")
         await pilot.pause()
         assert app.sidebar.active_tab == "figures"
@@ -141,8 +137,10 @@ async def test_a_highlight_made_in_the_reader_is_there_after_it_exits(
     path = tmp_path / "notes.json"
     config_file = tmp_path / "config.json"
     store = Store.open(path)
-    app = make_app([seed], store=store, extraction=seed_extraction, config_file=config_file)
-    async with running(app) as pilot:
+    async with reading([seed], seed_extraction, store=store, config_file=config_file) as (
+        app,
+        pilot,
+    ):
         await select_sentence_at(app, pilot, "The attention surrounding")
         await pilot.press("v", "w", "4")  # quit right away: the save may still be queued
     store.close()
@@ -153,10 +151,9 @@ async def test_a_highlight_made_in_the_reader_is_there_after_it_exits(
 
     store = Store.open(path)
     config = load_config(config_file)
-    app = make_app(
-        [seed], store=store, extraction=seed_extraction, config=config, config_file=config_file
-    )
-    async with running(app) as pilot:
+    async with reading(
+        [seed], seed_extraction, store=store, config=config, config_file=config_file
+    ) as (app, pilot):
         await wait_for(pilot, lambda: notes_of(app).highlights)
         assert [h.id for h in notes_of(app).highlights] == [saved.id]
         assert view_of(app).highlights and view_of(app).highlights[0].id == saved.id
@@ -166,8 +163,7 @@ async def test_a_highlight_made_in_the_reader_is_there_after_it_exits(
 
 @sync
 async def test_help_lists_the_highlight_keys(seed: Article, seed_extraction: Extraction) -> None:
-    app = make_app([seed], extraction=seed_extraction)
-    async with running(app, size=(120, 80)) as pilot:
+    async with reading([seed], seed_extraction, (120, 80)) as (app, pilot):
         await pilot.press("question_mark")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
@@ -196,9 +192,10 @@ async def test_a_damaged_store_is_reported_in_one_sentence_and_the_reader_starts
     [shard] = (tmp_path / "notes.json.d").glob("*.json")
     shard.write_bytes(b"\x00\x00garbage")
     store = Store.open(path)
-    app = ReaderApp(store=store, articles=[seed], notices=list(store.notices), seed=False)
-    app.extractions[seed.id] = seed_extraction
-    async with running(app) as pilot:
+    async with reading([seed], seed_extraction, store=store, notices=list(store.notices)) as (
+        app,
+        pilot,
+    ):
         await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen))
         messages = [str(n.message) for n in app._notifications]
         [notice] = [m for m in messages if "moved to" in m]
@@ -223,9 +220,10 @@ async def test_a_damaged_library_file_at_start_is_said_once_and_its_backup_offer
     path.write_text("{ not json", encoding="utf-8")
     store = Store.open(path)
     assert store.notices and store.backup_available
-    app = ReaderApp(store=store, articles=[seed], notices=list(store.notices), seed=False)
-    app.extractions[seed.id] = seed_extraction
-    async with running(app) as pilot:
+    async with reading([seed], seed_extraction, store=store, notices=list(store.notices)) as (
+        app,
+        pilot,
+    ):
         await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen))
         notices = [str(n.message) for n in app._notifications]
         assert len([m for m in notices if "moved to" in m]) == 1

@@ -26,55 +26,50 @@ PASSAGES = (
 )
 
 
+WHEN = datetime(2026, 2, 11, 9, 30)
+
+
+def _fixed(
+    hid: str, article: Article, start: int, end: int, exact: str, **fields: Any
+) -> Highlight:
+    """A highlight with a fixed id and time; no prefix or suffix unless given."""
+    fields = {"prefix": "", "suffix": "", **fields}
+    return Highlight(
+        id=hid,
+        article_id=article.id,
+        start=start,
+        end=end,
+        exact=exact,
+        created=WHEN,
+        updated=WHEN,
+        **fields,
+    )
+
+
 def fixed_highlights(article: Article) -> list[Highlight]:
-    when = datetime(2026, 2, 11, 9, 30)
     found: list[Highlight] = []
     for i, (words, tags, note) in enumerate(PASSAGES):
         start = article.text.index(words)
         exact, prefix, suffix = make_selector(article.text, start, start + len(words))
         found.append(
-            Highlight(
-                id=f"fixed-{i}",
-                article_id=article.id,
-                start=start,
-                end=start + len(words),
-                exact=exact,
+            _fixed(
+                f"fixed-{i}",
+                article,
+                start,
+                start + len(words),
+                exact,
                 prefix=prefix,
                 suffix=suffix,
                 color=COLORS[i],
                 tags=tags,
                 note=note,
-                created=when,
-                updated=when,
             )
         )
     found.append(
-        Highlight(
-            id="fixed-article",
-            article_id=article.id,
-            start=0,
-            end=0,
-            exact="",
-            prefix="",
-            suffix="",
-            note="Follow up when Xiaomi reports US sales.",
-            created=when,
-            updated=when,
-        )
+        _fixed("fixed-article", article, 0, 0, "", note="Follow up when Xiaomi reports US sales.")
     )
     found.append(
-        Highlight(
-            id="fixed-orphan",
-            article_id=article.id,
-            start=40,
-            end=70,
-            exact="a sentence the editors removed",
-            prefix="",
-            suffix="",
-            color="pink",
-            created=when,
-            updated=when,
-        )
+        _fixed("fixed-orphan", article, 40, 70, "a sentence the editors removed", color="pink")
     )
     return found
 

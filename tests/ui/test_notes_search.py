@@ -26,7 +26,7 @@ from reader.ui.screens.tags_view import TagsView, matching
 from reader.ui.search_render import MATCH_STYLE, window
 
 from .helpers import sync, wait_for
-from .notes_search_fixtures import HOSTILE_TITLE, Host, filled_store, index_of
+from .notes_search_fixtures import HOSTILE_TITLE, Host, filled_store, hosted, index_of, settled
 
 
 @pytest.fixture
@@ -59,13 +59,6 @@ def prompt(app: Host, index: int) -> Content:
     return option.prompt
 
 
-async def settled(pilot: Pilot[Any], app: Host) -> None:
-    """Wait for the debounce and the search worker to answer the current query."""
-    await pilot.pause(0.05)
-    await wait_for(pilot, lambda: app.notes.up_to_date)
-    await pilot.pause()
-
-
 async def type_query(pilot: Pilot[Any], app: Host, text: str) -> None:
     await pilot.press(*text)
     await settled(pilot, app)
@@ -76,9 +69,7 @@ async def type_query(pilot: Pilot[Any], app: Host, text: str) -> None:
 
 @sync
 async def test_empty_query_lists_recent_highlights_newest_first(index: SearchIndex) -> None:
-    app = Host(index)
-    async with app.run_test(size=(110, 32)) as pilot:
-        await settled(pilot, app)
+    async with hosted(index, settle=True) as (app, _):
         assert shown(app) == ["h5", "h4", "h3", "h2", "h1"]
         assert status(app).startswith("Recent highlights")
 
@@ -87,9 +78,7 @@ async def test_empty_query_lists_recent_highlights_newest_first(index: SearchInd
 async def test_typing_shows_matching_highlights_with_the_words_emphasised(
     index: SearchIndex,
 ) -> None:
-    app = Host(index)
-    async with app.run_test(size=(110, 32)) as pilot:
-        await settled(pilot, app)
+    async with hosted(index, settle=True) as (app, pilot):
         await type_query(pilot, app, "tariff")
         assert sorted(shown(app)) == ["h2", "h3"]
         assert status(app).startswith("2 highlights for tariff")
@@ -103,9 +92,7 @@ async def test_typing_shows_matching_highlights_with_the_words_emphasised(
 
 @sync
 async def test_results_follow_the_query_as_it_changes(index: SearchIndex) -> None:
-    app = Host(index)
-    async with app.run_test(size=(110, 32)) as pilot:
-        await settled(pilot, app)
+    async with hosted(index, settle=True) as (app, pilot):
         await type_query(pilot, app, "cars")
         assert sorted(shown(app)) == ["h1", "h2"]  # h1 by its tag, h2 by text and tag
         await type_query(pilot, app, " -tariff")
@@ -140,9 +127,7 @@ async def test_a_search_that_answers_late_does_not_overwrite_a_newer_one(
             return index.tag_counts()
 
     slow = SlowForTariff()
-    app = Host(slow)
-    async with app.run_test(size=(110, 32)) as pilot:
-        await settled(pilot, app)
+    async with hosted(slow, settle=True) as (app, pilot):
         await pilot.press(*"tariff")
         await wait_for(pilot, slow.started.is_set)
         field = app.notes.query_field
@@ -157,8 +142,7 @@ async def test_a_search_that_answers_late_does_not_overwrite_a_newer_one(
 
 @sync
 async def test_the_hostile_title_and_note_show_literally(index: SearchIndex) -> None:
-    app = Host(index)
-    async with app.run_test(size=(110, 32)) as pilot:
+    async with hosted(index) as (app, pilot):
         await type_query(pilot, app, "steel")
         assert shown(app) == ["h3"]
         plain = prompt(app, 0).plain
@@ -174,8 +158,7 @@ async def test_the_hostile_title_and_note_show_literally(index: SearchIndex) -> 
 async def test_a_malformed_query_gets_a_hint_and_the_results_understood(
     index: SearchIndex,
 ) -> None:
-    app = Host(index)
-    async with app.run_test(size=(110, 32)) as pilot:
+    async with hosted(index) as (app, pilot):
         await type_query(pilot, app, 'topic:cars "tariff wall')
         text = status(app)
         assert "unknown field 'topic:'" in text
@@ -192,8 +175,7 @@ async def test_a_malformed_query_gets_a_hint_and_the_results_understood(
 
 @sync
 async def test_a_bad_date_says_so(index: SearchIndex) -> None:
-    app = Host(index)
-    async with app.run_test(size=(110, 32)) as pilot:
+    async with hosted(index) as (app, pilot):
         await type_query(pilot, app, "after:2026-13-01 ")
         assert "is not a date" in status(app)
 
@@ -203,9 +185,7 @@ async def test_a_bad_date_says_so(index: SearchIndex) -> None:
 
 @sync
 async def test_tags_beside_the_query_show_counts_and_filter(index: SearchIndex) -> None:
-    app = Host(index)
-    async with app.run_test(size=(110, 32)) as pilot:
-        await settled(pilot, app)
+    async with hosted(index, settle=True) as (app, pilot):
         tags = app.notes.tag_list
         labels = [tags.get_option_at_index(i).prompt for i in range(tags.option_count)]
         plains = [" ".join(p.plain.split()) for p in labels if isinstance(p, Content)]
@@ -238,8 +218,7 @@ async def test_tags_beside_the_query_show_counts_and_filter(index: SearchIndex) 
 
 @sync
 async def test_tags_view_lists_every_tag_and_enter_searches_it(index: SearchIndex) -> None:
-    app = Host(index)
-    async with app.run_test(size=(110, 32)) as pilot:
+    async with hosted(index) as (app, pilot):
         await type_query(pilot, app, "steel")
         await pilot.press("f2")
         await pilot.pause()
@@ -257,8 +236,7 @@ async def test_tags_view_lists_every_tag_and_enter_searches_it(index: SearchInde
 
 @sync
 async def test_tags_view_esc_changes_nothing(index: SearchIndex) -> None:
-    app = Host(index)
-    async with app.run_test(size=(110, 32)) as pilot:
+    async with hosted(index) as (app, pilot):
         await type_query(pilot, app, "steel")
         await pilot.press("f2", "escape")
         await pilot.pause()
@@ -272,8 +250,7 @@ async def test_tags_view_esc_changes_nothing(index: SearchIndex) -> None:
 
 @sync
 async def test_enter_in_the_query_returns_the_first_result(index: SearchIndex) -> None:
-    app = Host(index)
-    async with app.run_test(size=(110, 32)) as pilot:
+    async with hosted(index) as (app, pilot):
         await type_query(pilot, app, "peers")
         await pilot.press("enter")
         await pilot.pause()
@@ -289,8 +266,7 @@ async def test_enter_in_the_query_returns_the_first_result(index: SearchIndex) -
 async def test_enter_before_the_debounce_opens_the_result_for_what_was_typed(
     index: SearchIndex,
 ) -> None:
-    app = Host(index)
-    async with app.run_test(size=(110, 32)) as pilot:
+    async with hosted(index) as (app, pilot):
         await settled(pilot, app)  # recent highlights on screen, h5 first
         await pilot.press(*"decade", "enter")
         await wait_for(pilot, lambda: bool(app.picks))
@@ -300,9 +276,7 @@ async def test_enter_before_the_debounce_opens_the_result_for_what_was_typed(
 
 @sync
 async def test_down_then_enter_picks_the_highlighted_result(index: SearchIndex) -> None:
-    app = Host(index)
-    async with app.run_test(size=(110, 32)) as pilot:
-        await settled(pilot, app)
+    async with hosted(index, settle=True) as (app, pilot):
         await pilot.press("down")
         assert app.notes.result_list.has_focus
         await pilot.press("down", "down", "enter")
@@ -315,9 +289,7 @@ async def test_down_then_enter_picks_the_highlighted_result(index: SearchIndex) 
 async def test_up_on_the_first_result_and_typing_go_back_to_the_query(
     index: SearchIndex,
 ) -> None:
-    app = Host(index)
-    async with app.run_test(size=(110, 32)) as pilot:
-        await settled(pilot, app)
+    async with hosted(index, settle=True) as (app, pilot):
         await pilot.press("down")
         await pilot.press("up")
         assert app.notes.query_field.has_focus
@@ -330,8 +302,7 @@ async def test_up_on_the_first_result_and_typing_go_back_to_the_query(
 
 @sync
 async def test_escape_returns_nothing(index: SearchIndex) -> None:
-    app = Host(index)
-    async with app.run_test(size=(110, 32)) as pilot:
+    async with hosted(index) as (app, pilot):
         await type_query(pilot, app, "tariff")
         await pilot.press("escape")
         await pilot.pause()
@@ -344,9 +315,7 @@ async def test_escape_returns_nothing(index: SearchIndex) -> None:
 
 @sync
 async def test_f1_shows_the_query_language_and_esc_hides_it_first(index: SearchIndex) -> None:
-    app = Host(index)
-    async with app.run_test(size=(110, 40)) as pilot:
-        await settled(pilot, app)
+    async with hosted(index, (110, 40), settle=True) as (app, pilot):
         help_text = app.notes.query_one("#notes-help-text", Static)
         assert not help_text.region  # hidden
         await pilot.press("f1")
@@ -364,8 +333,7 @@ async def test_f1_shows_the_query_language_and_esc_hides_it_first(index: SearchI
 
 @sync
 async def test_the_index_may_arrive_after_the_screen_opened(index: SearchIndex) -> None:
-    app = Host(None)
-    async with app.run_test(size=(110, 32)) as pilot:
+    async with hosted(None) as (app, pilot):
         await pilot.press(*"steel")
         await pilot.pause(0.3)
         assert status(app) == "Reading your notes…"
@@ -379,8 +347,7 @@ async def test_the_index_may_arrive_after_the_screen_opened(index: SearchIndex) 
 async def test_a_highlight_saved_while_the_screen_is_open_is_found(
     notes_store: Store, index: SearchIndex
 ) -> None:
-    app = Host(index)
-    async with app.run_test(size=(110, 32)) as pilot:
+    async with hosted(index) as (app, pilot):
         await type_query(pilot, app, "Antwerp")
         assert shown(app) == []
         [h3] = [h for h in notes_store.highlights() if h.id == "h3"]
@@ -424,9 +391,7 @@ async def test_a_failing_search_is_one_sentence_and_the_screen_stays(
         def tag_counts(self) -> list[tuple[str, int]]:
             return index.tag_counts()
 
-    app = Host(Broken())
-    async with app.run_test(size=(110, 32)) as pilot:
-        await settled(pilot, app)
+    async with hosted(Broken(), settle=True) as (app, pilot):
         assert len(shown(app)) == 5
         await type_query(pilot, app, "steel")
         assert status(app) == "The notes file could not be read."
@@ -438,9 +403,7 @@ async def test_a_failing_search_is_one_sentence_and_the_screen_stays(
 async def test_no_highlights_at_all_explains_how_to_make_one(tmp_path: Path) -> None:
     store = Store.open(tmp_path / "empty.json")
     try:
-        app = Host(index_of(store))
-        async with app.run_test(size=(110, 32)) as pilot:
-            await settled(pilot, app)
+        async with hosted(index_of(store), settle=True) as (app, _):
             assert shown(app) == []
             assert "No highlights yet" in status(app)
             assert isinstance(app.notes.query_one("#notes-tags", OptionList), OptionList)
@@ -494,8 +457,7 @@ async def test_control_characters_from_an_imported_tag_or_note_never_reach_the_s
     notes_store.update(
         replace(h1, tags=("harbour\x1b]0;pwned\x07",), note="see \x1b]52;c;UFdORUQ=\x07 this")
     )
-    app = Host(index)
-    async with app.run_test(size=(110, 32)) as pilot:
+    async with hosted(index) as (app, pilot):
         await type_query(pilot, app, "peers")
         assert shown(app) == ["h1"]
         plain = prompt(app, 0).plain
@@ -509,8 +471,7 @@ async def test_control_characters_from_an_imported_tag_or_note_never_reach_the_s
 
 @sync
 async def test_opened_on_the_tags_view_it_waits_for_the_tags(index: SearchIndex) -> None:
-    app = Host(None, show_tags=True)
-    async with app.run_test(size=(110, 32)) as pilot:
+    async with hosted(None, show_tags=True) as (app, pilot):
         await pilot.pause(0.2)
         assert app.screen is app.notes  # nothing to list yet
         app.notes.set_index(index)

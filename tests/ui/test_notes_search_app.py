@@ -32,8 +32,10 @@ def library(tmp_path: Path, seed: Article) -> Iterator[tuple[Store, Article]]:
     store.close()
 
 
-def _app(seed: Article, store: Store, extraction: Extraction) -> ReaderApp:
-    return make_app([seed], store=store, extraction=extraction)
+@pytest.fixture
+def app(seed: Article, library: tuple[Store, Article], seed_extraction: Extraction) -> ReaderApp:
+    """The reader on the seed, over the library's store."""
+    return make_app([seed], store=library[0], extraction=seed_extraction)
 
 
 async def _search(pilot: Pilot[Any], app: ReaderApp, query: str) -> NotesSearch:
@@ -50,10 +52,9 @@ async def _search(pilot: Pilot[Any], app: ReaderApp, query: str) -> NotesSearch:
 
 @sync
 async def test_enter_opens_the_other_article_at_the_passage_and_flashes_it(
-    seed: Article, library: tuple[Store, Article], seed_extraction: Extraction
+    library: tuple[Store, Article], app: ReaderApp
 ) -> None:
-    store, trade = library
-    app = _app(seed, store, seed_extraction)
+    _, trade = library
     async with running(app) as pilot:
         screen = await _search(pilot, app, "steel")
         assert [r.highlight.id for r in screen.results] == ["t1"]
@@ -71,10 +72,9 @@ async def test_enter_opens_the_other_article_at_the_passage_and_flashes_it(
 
 @sync
 async def test_a_passage_far_down_the_open_article_is_scrolled_into_view(
-    seed: Article, library: tuple[Store, Article], seed_extraction: Extraction
+    seed: Article, library: tuple[Store, Article], app: ReaderApp
 ) -> None:
     store, _ = library
-    app = _app(seed, store, seed_extraction)
     async with running(app, size=(100, 24)) as pilot:
         view = app.article_view
         needle = "first public showcase in Japan"
@@ -97,11 +97,7 @@ async def test_a_passage_far_down_the_open_article_is_scrolled_into_view(
 
 
 @sync
-async def test_escape_returns_to_the_article_as_it_was(
-    seed: Article, library: tuple[Store, Article], seed_extraction: Extraction
-) -> None:
-    store, _ = library
-    app = _app(seed, store, seed_extraction)
+async def test_escape_returns_to_the_article_as_it_was(seed: Article, app: ReaderApp) -> None:
     async with running(app) as pilot:
         view = app.article_view
         await pilot.press("space", "j", "j")
@@ -117,11 +113,7 @@ async def test_escape_returns_to_the_article_as_it_was(
 
 
 @sync
-async def test_slash_works_from_the_library_and_the_sidebar(
-    seed: Article, library: tuple[Store, Article], seed_extraction: Extraction
-) -> None:
-    store, _ = library
-    app = _app(seed, store, seed_extraction)
+async def test_slash_works_from_the_library_and_the_sidebar(app: ReaderApp) -> None:
     async with running(app) as pilot:
         await pilot.press("l")  # focus the library list
         await pilot.press("slash")
@@ -135,11 +127,7 @@ async def test_slash_works_from_the_library_and_the_sidebar(
 
 
 @sync
-async def test_the_command_palette_opens_note_search_and_the_tags_view(
-    seed: Article, library: tuple[Store, Article], seed_extraction: Extraction
-) -> None:
-    store, _ = library
-    app = _app(seed, store, seed_extraction)
+async def test_the_command_palette_opens_note_search_and_the_tags_view(app: ReaderApp) -> None:
     async with running(app) as pilot:
         await pilot.press("ctrl+p", *"search notes")
         await pilot.pause(0.5)
@@ -162,10 +150,9 @@ async def test_the_command_palette_opens_note_search_and_the_tags_view(
 
 @sync
 async def test_a_highlight_made_in_the_app_is_found(
-    seed: Article, library: tuple[Store, Article], seed_extraction: Extraction
+    seed: Article, library: tuple[Store, Article], app: ReaderApp
 ) -> None:
     store, _ = library
-    app = _app(seed, store, seed_extraction)
     async with running(app) as pilot:
         screen = await _search(pilot, app, "genuine")
         assert screen.results == []
@@ -177,11 +164,7 @@ async def test_a_highlight_made_in_the_app_is_found(
 
 
 @sync
-async def test_help_lists_the_notes_keys_and_the_query_language(
-    seed: Article, library: tuple[Store, Article], seed_extraction: Extraction
-) -> None:
-    store, _ = library
-    app = _app(seed, store, seed_extraction)
+async def test_help_lists_the_notes_keys_and_the_query_language(app: ReaderApp) -> None:
     async with running(app, size=(120, 50)) as pilot:
         await pilot.press("question_mark")
         await pilot.pause()

@@ -15,7 +15,7 @@ from reader.ui.widgets.key_footer import KeyBar
 from reader.ui.widgets.library import LibraryPanel
 from reader.ui.widgets.sidebar import Sidebar
 
-from .helpers import make_app, running, screen_text, sync, wait_for
+from .helpers import make_app, reading, running, screen_text, sync, wait_for
 
 
 def _footer_text(app: object) -> str:
@@ -34,8 +34,7 @@ def test_width_class_matches_the_breakpoints(width: int, expected: str) -> None:
 async def test_the_screen_starts_with_its_width_class_and_keeps_following_resizes(
     seed: Article, seed_extraction: Extraction
 ) -> None:
-    app = make_app([seed], extraction=seed_extraction)
-    async with running(app, size=(120, 40)) as pilot:
+    async with reading([seed], seed_extraction) as (app, pilot):
         assert app.screen.has_class("-medium")
         assert app.query_one(ArticleView).has_focus  # focused from the start
         await pilot.resize_terminal(170, 40)
@@ -48,8 +47,7 @@ async def test_the_screen_starts_with_its_width_class_and_keeps_following_resize
 async def test_below_both_panels_width_the_library_and_sidebar_take_turns(
     seed: Article, seed_extraction: Extraction, width: int
 ) -> None:
-    app = make_app([seed], extraction=seed_extraction)
-    async with running(app, size=(width, 40)) as pilot:
+    async with reading([seed], seed_extraction, (width, 40)) as (app, pilot):
         library, sidebar = app.query_one(LibraryPanel), app.query_one(Sidebar)
         await pilot.press("l")
         await pilot.pause()
@@ -62,8 +60,7 @@ async def test_below_both_panels_width_the_library_and_sidebar_take_turns(
 
 @sync
 async def test_wide_terminals_show_both_panels(seed: Article, seed_extraction: Extraction) -> None:
-    app = make_app([seed], extraction=seed_extraction)
-    async with running(app, size=(BOTH_PANELS_MIN_WIDTH, 40)) as pilot:
+    async with reading([seed], seed_extraction, (BOTH_PANELS_MIN_WIDTH, 40)) as (app, pilot):
         await pilot.press("l")
         await pilot.pause()
         assert app.query_one(LibraryPanel).display and app.query_one(Sidebar).display
@@ -73,8 +70,7 @@ async def test_wide_terminals_show_both_panels(seed: Article, seed_extraction: E
 async def test_narrowing_the_terminal_hides_the_sidebar_and_widening_brings_it_back(
     seed: Article, seed_extraction: Extraction
 ) -> None:
-    app = make_app([seed], extraction=seed_extraction)
-    async with running(app, size=(150, 40)) as pilot:
+    async with reading([seed], seed_extraction, (150, 40)) as (app, pilot):
         library, sidebar = app.query_one(LibraryPanel), app.query_one(Sidebar)
         await pilot.press("l")
         await pilot.pause()
@@ -91,8 +87,7 @@ async def test_narrowing_the_terminal_hides_the_sidebar_and_widening_brings_it_b
 async def test_choosing_from_the_library_when_crowded_reads_it_beside_the_sidebar(
     seed: Article, feature: Article, store: object
 ) -> None:
-    app = make_app(store=store, seed=True)
-    async with running(app, size=(115, 40)) as pilot:
+    async with reading((), None, (115, 40), store=store, seed=True) as (app, pilot):
         library, sidebar = app.query_one(LibraryPanel), app.query_one(Sidebar)
         await wait_for(pilot, lambda: bool(library.items) and app.opened is not None)
         assert library.display and not sidebar.display  # the library comes first
@@ -105,8 +100,7 @@ async def test_choosing_from_the_library_when_crowded_reads_it_beside_the_sideba
 
 @sync
 async def test_the_footer_follows_the_focus(seed: Article, seed_extraction: Extraction) -> None:
-    app = make_app([seed], extraction=seed_extraction)
-    async with running(app, size=(120, 40)) as pilot:
+    async with reading([seed], seed_extraction) as (app, pilot):
         in_article = _footer_text(app)
         assert "Quit" in in_article
         await pilot.press("l")  # shows the library and moves the focus to it
@@ -160,8 +154,7 @@ async def test_clicking_a_key_in_the_footer_presses_it(
 ) -> None:
     from reader.ui.screens.help import HelpScreen
 
-    app = make_app([seed], extraction=seed_extraction)
-    async with running(app, size=(120, 40)) as pilot:
+    async with reading([seed], seed_extraction) as (app, pilot):
         bar = app.query_one(KeyBar)
         (start, _end, _key) = next(s for s in bar.slots() if s[2].description == "Help")
         await pilot.click(KeyBar, offset=(start + 1, 0))
@@ -180,8 +173,7 @@ async def test_people_and_figures_lists_are_built_when_first_shown(
 ) -> None:
     from textual.widgets import OptionList
 
-    app = make_app([seed], extraction=seed_extraction)
-    async with running(app, size=(120, 40)) as pilot:
+    async with reading([seed], seed_extraction) as (app, pilot):
         sidebar = app.query_one(Sidebar)
         assert not sidebar.query("#people-list")  # nothing to style before the first paint
         await pilot.press("2")
@@ -198,8 +190,7 @@ async def test_people_and_figures_lists_are_built_when_first_shown(
 async def test_the_library_list_is_built_when_the_library_is_first_shown(
     seed: Article, feature: Article, seed_extraction: Extraction
 ) -> None:
-    app = make_app([seed, feature], extraction=seed_extraction)
-    async with running(app, size=(120, 40)) as pilot:
+    async with reading([seed, feature], seed_extraction) as (app, pilot):
         library = app.query_one(LibraryPanel)
         assert not library.query("#library-list")  # hidden at 120 columns
         assert not library.list_has_focus
@@ -217,8 +208,7 @@ async def test_the_notes_tab_is_built_when_first_shown_and_shows_what_it_was_giv
     from reader.model import Highlight
     from reader.ui.widgets.notes_tab import NotesTab
 
-    app = make_app([seed], extraction=seed_extraction)
-    async with running(app, size=(120, 40)) as pilot:
+    async with reading([seed], seed_extraction) as (app, pilot):
         notes = app.query_one(NotesTab)
         assert not notes.query("#notes-list")  # nothing to style before the first paint
         start = seed.text.index("Lei Jun")

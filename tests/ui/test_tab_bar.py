@@ -10,7 +10,7 @@ from reader.model import Article, Extraction
 from reader.ui.widgets.sidebar import LABELS, TABS, Sidebar
 from reader.ui.widgets.tab_bar import TabBar
 
-from .helpers import make_app, running, screen_text, sync
+from .helpers import reading, screen_text, sync
 
 
 @pytest.mark.parametrize("width", [28, 29, 37, 47])
@@ -28,8 +28,7 @@ def test_every_name_fits_the_bar(width: int) -> None:
 async def test_clicking_a_tab_name_shows_that_tab(
     seed: Article, seed_extraction: Extraction
 ) -> None:
-    app = make_app([seed], extraction=seed_extraction)
-    async with running(app, size=(120, 40)) as pilot:
+    async with reading([seed], seed_extraction) as (app, pilot):
         sidebar = app.query_one(Sidebar)
         bar = sidebar.query_one(TabBar)
         for name, start, stop in bar.slots(bar.size.width)[::-1]:
