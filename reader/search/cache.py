@@ -13,13 +13,12 @@ the old snapshot or the new one.
 
 from __future__ import annotations
 
-import contextlib
 import marshal
-import os
-import tempfile
 import zlib
 from pathlib import Path
 from typing import Any
+
+from reader.store._files import atomic_write
 
 MAGIC = b"reader-search-index\n"
 FORMAT = 5
@@ -56,15 +55,8 @@ def write_snapshot(path: Path, data: dict[str, Any]) -> bool:
     """Save `data` atomically; False (and nothing changed) if it cannot be written."""
     payload = marshal.dumps({**data, "format": FORMAT})
     blob = MAGIC + zlib.crc32(payload).to_bytes(4, "big") + payload
-    tmp: str | None = None
     try:
-        fd, tmp = tempfile.mkstemp(prefix="." + path.name + ".", dir=path.parent)
-        with os.fdopen(fd, "wb") as out:
-            out.write(blob)
-        os.replace(tmp, path)
-        return True
+        atomic_write(path, blob, keep_backup=False)
     except OSError:
-        if tmp is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
         return False
+    return True
