@@ -327,15 +327,21 @@ class SearchIndex:
 
     @classmethod
     def _open(cls, store: StoreLike, snapshot: Path | None, use_snapshot: bool) -> SearchIndex:
-        index = cls()
         store_path = getattr(store, "path", None)
         if not use_snapshot:
             snapshot = None
         elif snapshot is None and isinstance(store_path, Path):
             snapshot = cache.cache_path(store_path)
-        index.snapshot_path = snapshot
-        for entry in store.articles():
-            index.set_article(ArticleInfo.from_entry(entry))
+        articles = [ArticleInfo.from_entry(entry) for entry in store.articles()]
+
+        def empty_index() -> SearchIndex:
+            fresh_index = cls()
+            fresh_index.snapshot_path = snapshot
+            for info in articles:
+                fresh_index.set_article(info)
+            return fresh_index
+
+        index = empty_index()
         highlights = store.highlights()
         data = cache.read_snapshot(snapshot) if snapshot is not None else None
         fresh = highlights
@@ -343,10 +349,7 @@ class SearchIndex:
             try:
                 fresh = index._restore(data, highlights)
             except (KeyError, TypeError, ValueError, IndexError):  # a snapshot of another shape
-                index = cls()
-                index.snapshot_path = snapshot
-                for entry in store.articles():
-                    index.set_article(ArticleInfo.from_entry(entry))
+                index = empty_index()
                 data = None
         if index.reused == 0:
             data = None  # nothing usable in it: write a new one
