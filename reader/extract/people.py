@@ -364,14 +364,7 @@ class _Finder:
                 or (before and before[-1] in ROLE_NOUNS and before[-1] not in _GROUP_NOUNS)
                 or appositive_role(text, end, article=True) is not None
             ):
-                person = self.new_person(word, (word,))
-                person.add(start, end, word)
-                insort(person.starts, start)
-                self.mention_starts.add(start)
-                self.mention_ends.add(end)
-                role = self.role_for([], start, end)
-                if role:
-                    person.roles.append(role)
+                self.mark(self.new_person(word, (word,)), start, end, word, [])
 
     def lone_name(self, word: str) -> bool:
         """Whether a single capitalised word could be someone's name."""
@@ -811,7 +804,21 @@ class _Finder:
         if honorific and prefix and len(words) == 1:
             span_start = prefix[-1].start
             form = " ".join(self.text[span_start:end].split())
-        person.add(span_start, end, form)
+        self.mark(person, start, end, form, prefix, span_start=span_start)
+
+    def mark(
+        self,
+        person: _Found,
+        start: int,
+        end: int,
+        form: str,
+        prefix: list[Tok],
+        *,
+        span_start: int | None = None,
+    ) -> None:
+        """Record a mention of `person` at [start, end) (its span from `span_start`
+        when an honorific leads it) and the role the words around it give."""
+        person.add(start if span_start is None else span_start, end, form)
         insort(person.starts, start)
         self.mention_starts.add(start)
         self.mention_ends.add(end)
