@@ -68,7 +68,8 @@ class NameBook:
 
     positions: list[int] = field(default_factory=list)
     names: list[str] = field(default_factory=list)
-    by_part: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
+    parts: set[str] = field(default_factory=set)
+    """Keys of the first and last words of the full names (of two words or more)."""
     aliases: dict[str, str] = field(default_factory=dict)
     full_keys: set[str] = field(default_factory=set)
     spots: dict[str, list[int]] = field(default_factory=dict)
@@ -85,8 +86,8 @@ class NameBook:
         self.names.append(name)
         self.full_keys.add(name_key(name))
         words = name.split()
-        for part in {words[-1], words[0]} if len(words) > 1 else set():
-            self.by_part.setdefault(name_key(part), []).append((pos, name))
+        if len(words) > 1:
+            self.parts.update((name_key(words[0]), name_key(words[-1])))
 
     def add_person_mention(self, pos: int, name: str) -> None:
         self.people_positions.append(pos)
@@ -105,8 +106,6 @@ class NameBook:
         order = sorted(range(len(self.positions)), key=self.positions.__getitem__)
         self.positions = [self.positions[i] for i in order]
         self.names = [self.names[i] for i in order]
-        for entries in self.by_part.values():
-            entries.sort()
 
     def full_name(self, name: str, at: int, want: str | None = None) -> str:
         """The full name for `name` as used at offset `at`; `want` ('m'/'f',
@@ -171,7 +170,7 @@ class NameBook:
                     key = name_key(part)
                     if key in self.aliases or key in self.full_keys:
                         return self.full_name(part, at)
-                    if size == 1 and key in self.by_part:
+                    if size == 1 and key in self.parts:
                         return self.full_name(part, at)
         return None
 
