@@ -27,7 +27,7 @@ from pathlib import Path
 from markdown_it import MarkdownIt
 
 from reader.extract import extract
-from reader.extract.figures import find_figures
+from reader.extract.figures.find import find_figures
 from reader.ingest import parse
 from reader.model import Article
 

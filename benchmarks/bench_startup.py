@@ -113,7 +113,7 @@ def after_import(name: str, patch: Callable[[ModuleType], None]) -> None:
 
 def child_reader(path: str, *, wait_for_sidebar: bool) -> None:
     from reader import cli
-    from reader.ui import extract_worker
+    from reader.extract import process as extract_worker
 
     start = extract_worker.ExtractionProcess.start
 

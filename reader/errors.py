@@ -10,7 +10,7 @@ class ReaderError(Exception):
     """
 
     def __str__(self) -> str:
-        from reader.ingest.sanitize import one_line
+        from reader.text.sanitize import one_line
 
         return one_line(super().__str__())
 

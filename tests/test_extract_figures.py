@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from reader.extract.figures import find_figures
+from reader.extract.figures.find import find_figures
 from reader.ingest import parse
 from reader.model import NON_FIGURE_KINDS, Figure
 

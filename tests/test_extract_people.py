@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.extract.people import find_people, people_at, resolve_name
+from reader.extract.people.find import find_people, people_at, resolve_name
 from reader.model import Article, ArticleMeta, Person, article_id
 
 

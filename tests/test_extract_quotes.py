@@ -8,7 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from reader.extract.quotes import collapse, find_quotes
+from reader.extract.quotes.find import collapse, find_quotes
 from reader.model import Article, ArticleMeta, Block, BlockKind, Person, Quote, Span, article_id
 
 
@@ -753,7 +753,7 @@ def test_a_contrast_after_the_quote_is_not_its_attribution() -> None:
 
 
 def test_participle_adjective_is_not_the_verb_of_the_subject() -> None:
-    from reader.extract.attribution_phrases import clause_subject
+    from reader.extract.quotes.attribution_phrases import clause_subject
 
     text = "The group of retired teachers argued for a longer school day."
     got = clause_subject(text, 0, len(text))

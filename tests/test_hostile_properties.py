@@ -19,8 +19,8 @@ from reader.errors import BadInputError
 from reader.extract import extract
 from reader.ingest import parse
 from reader.ingest.normalize import normalize
-from reader.ingest.sanitize import sanitize
 from reader.model import Article
+from reader.text.sanitize import sanitize
 from reader.ui.layout import DocumentLayout
 
 MARKUP = list("[]\\/@=$:'\"(){}")

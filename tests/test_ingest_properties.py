@@ -10,8 +10,8 @@ from hypothesis import strategies as st
 from reader.errors import BadInputError
 from reader.ingest import parse
 from reader.ingest.normalize import normalize
-from reader.ingest.sanitize import sanitize
 from reader.model import Article, BlockKind
+from reader.text.sanitize import sanitize
 
 WORD = re.compile(r"\w+")
 FORBIDDEN = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")

@@ -8,7 +8,7 @@ import pytest
 
 from reader.ingest import parse
 from reader.ingest.normalize import SPACE_CODEPOINTS, normalize
-from reader.ingest.sanitize import MAX_PAYLOAD, sanitize
+from reader.text.sanitize import MAX_PAYLOAD, sanitize
 
 ESC = "\x1b"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reader.tags import complete_tag, format_tags, parse_tags
+from reader.text.tags import complete_tag, format_tags, parse_tags
 
 
 def test_hash_tags_and_comma_separated_tags() -> None:

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from reader.ingest import parse
 from reader.model import Article, ArticleMeta
-from reader.textunits import Selection, TextUnits, Unit, sentence_spans
+from reader.text.units import Selection, TextUnits, Unit, sentence_spans
 
 TEXT = (
     "A headline for the test\n\n"

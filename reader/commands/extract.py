@@ -12,8 +12,8 @@ from typing import Any
 from reader.errors import ReaderError
 from reader.extract import extract
 from reader.ingest import expand, load_path
-from reader.ingest.sanitize import one_line
 from reader.model import Article, Extraction
+from reader.text.sanitize import one_line
 
 _C1 = re.compile("[\x7f-\x9f]")
 

@@ -30,11 +30,11 @@ from reader.anchor import make_selector, reanchor
 from reader.errors import BadInputError, ReaderError
 from reader.extract import extract
 from reader.ingest import MARKDOWN_SUFFIXES, decode, parse
-from reader.ingest.sanitize import one_line
 from reader.model import COLORS, Article, Extraction, Highlight, LibraryEntry, Span
 from reader.paths import db_path
 from reader.store import Store
-from reader.tags import clean_tag, parse_tags, unique_tags
+from reader.text.sanitize import one_line
+from reader.text.tags import clean_tag, parse_tags, unique_tags
 
 _QUOTE_FOLD = str.maketrans(
     {

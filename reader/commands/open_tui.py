@@ -76,7 +76,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from reader.ui.extract_worker import ExtractionProcess
+    from reader.extract.process import ExtractionProcess
 
     # Start the extraction process first, before Textual is even imported:
     # it loads the extractors on another core while the interface starts.

@@ -21,11 +21,11 @@ from rich.console import Console
 from rich.text import Text
 
 from reader.errors import BadInputError
-from reader.ingest.sanitize import one_line, sanitize
 from reader.paths import db_path
 from reader.search import SearchIndex, SearchResult, parse_query
-from reader.search.text import norm_tag
 from reader.store import Store
+from reader.text.sanitize import one_line, sanitize
+from reader.text.words import norm_tag
 
 _HIGHLIGHT_STYLE = {
     "yellow": "yellow",

@@ -24,8 +24,8 @@ from reader.ingest import decode as _decode
 from reader.ingest.builder import TextBuilder
 from reader.ingest.normalize import normalize
 from reader.ingest.plaintext import parse_plain
-from reader.ingest.sanitize import sanitize
 from reader.model import Article, ArticleMeta
+from reader.text.sanitize import sanitize
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown")
 MAX_TITLE = 300

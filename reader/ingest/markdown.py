@@ -27,8 +27,8 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 from reader.ingest.builder import LocalStyle, TextBuilder
 from reader.ingest.frontmatter import looks_like_front_matter, parse_front_matter
 from reader.ingest.normalize import normalize
-from reader.ingest.sanitize import sanitize
 from reader.model import ArticleMeta, BlockKind, StyleKind
+from reader.text.sanitize import sanitize
 
 MAX_NESTING = 50
 """markdown-it-py's maxNesting: deep enough for any real article, shallow

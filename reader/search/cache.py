@@ -18,7 +18,7 @@ import zlib
 from pathlib import Path
 from typing import Any
 
-from reader.store._files import atomic_write
+from reader.files import atomic_write
 
 MAGIC = b"reader-search-index\n"
 FORMAT = 5

@@ -39,7 +39,7 @@ from reader.gc_pause import gc_paused
 from reader.model import Highlight, LibraryEntry
 from reader.search import cache
 from reader.search.query import Atom, ParsedQuery, parse_query
-from reader.search.text import fold_text, norm_tag, token_spans, tokens
+from reader.text.words import fold_text, norm_tag, token_spans, tokens
 
 # Field weights, as repeat counts so postings hold small ints.
 W_NOTE, W_TAGS = 2, 3

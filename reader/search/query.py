@@ -14,7 +14,7 @@ from datetime import date
 from typing import Literal, get_args
 
 from reader.model import COLORS
-from reader.search.text import norm_tag, tokens
+from reader.text.words import norm_tag, tokens
 
 QUERY_HELP = """\
 Search saved highlights (their text, note, tags and article title).

@@ -25,11 +25,7 @@ from tinydb import Query, TinyDB
 from tinydb.storages import Storage
 
 from reader.errors import StoreError
-from reader.gc_pause import gc_paused
-from reader.ingest.sanitize import sanitize
-from reader.model import COLORS, Highlight, LibraryEntry
-from reader.store import _migrate, _snapshot
-from reader.store._files import (
+from reader.files import (
     CorruptFileError,
     ProcessLock,
     Signature,
@@ -43,6 +39,9 @@ from reader.store._files import (
     signature,
     stale_temp_files,
 )
+from reader.gc_pause import gc_paused
+from reader.model import COLORS, Highlight, LibraryEntry
+from reader.store import _migrate, _snapshot
 from reader.store._records import (
     Record,
     entry_to_record,
@@ -52,7 +51,8 @@ from reader.store._records import (
     record_to_highlight,
     tuple_to_highlight,
 )
-from reader.tags import unique_tags
+from reader.text.sanitize import sanitize
+from reader.text.tags import unique_tags
 
 log = logging.getLogger(__name__)
 

@@ -19,7 +19,7 @@ import zlib
 from pathlib import Path
 from typing import Any
 
-from reader.store._files import Signature, atomic_write
+from reader.files import Signature, atomic_write
 
 NAME = ".snapshot"
 MAGIC = b"RSNP"

@@ -24,11 +24,11 @@ from textual.screen import Screen
 from textual.widgets import Header
 
 from reader.errors import ReaderError
+from reader.extract.process import ExtractionFailed, ExtractionProcess
 from reader.model import Article, Extraction, Highlight, LibraryEntry
 from reader.paths import seeds_dir, styles_dir
 from reader.ui.commands import ReaderCommands
 from reader.ui.config import UIConfig, load_config, save_config
-from reader.ui.extract_worker import ExtractionFailed, ExtractionProcess
 from reader.ui.highlight_wiring import HighlightWiring, highlight_help
 from reader.ui.highlights import Highlighter, HighlightStore
 from reader.ui.links import safe_link

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from textual.content import Content
 
-from reader.ingest.sanitize import sanitize
 from reader.model import Highlight
+from reader.text.sanitize import sanitize
 from reader.ui.highlight_colors import HEX, NOTE_MARKER
 from reader.ui.screens.passage import excerpt
 

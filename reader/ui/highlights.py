@@ -35,9 +35,9 @@ from textual.widget import Widget
 from textual.worker import get_current_worker
 
 from reader.errors import ReaderError
-from reader.ingest.sanitize import sanitize
 from reader.model import COLORS, Article, Extraction, Highlight, Person, Span
-from reader.tags import unique_tags
+from reader.text.sanitize import sanitize
+from reader.text.tags import unique_tags
 
 if TYPE_CHECKING:
     from reader.ui.screens.highlight_editor import HighlightEdit

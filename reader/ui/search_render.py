@@ -13,8 +13,8 @@ from datetime import datetime
 
 from textual.content import Content
 
-from reader.ingest.sanitize import sanitize
 from reader.search import SearchResult
+from reader.text.sanitize import sanitize
 from reader.ui.highlight_colors import HEX
 
 Spans = Sequence[tuple[int, int]]

@@ -9,9 +9,9 @@ import time
 import pytest
 
 from reader.extract import extract
+from reader.extract.process import ExtractionProcess
 from reader.ingest import parse
 from reader.model import Article
-from reader.ui.extract_worker import ExtractionProcess
 
 
 def test_the_child_answers_like_the_extractors(seed: Article, feature: Article) -> None:

@@ -14,7 +14,7 @@ from textual.selection import Selection as MouseSelection
 
 from reader.model import Article, Extraction, Highlight
 from reader.store import Store
-from reader.textunits import TextUnits, Unit
+from reader.text.units import TextUnits, Unit
 from reader.ui.screens.color_picker import ColorPicker
 from reader.ui.screens.highlight_editor import HighlightEditor
 from reader.ui.screens.note_editor import NoteEditor

@@ -21,7 +21,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Input, Static, TextArea
 
 from reader.model import COLORS, Highlight
-from reader.tags import format_tags, parse_tags
+from reader.text.tags import format_tags, parse_tags
 from reader.ui.highlight_colors import HEX, color_key
 from reader.ui.screens.dialogs import ConfirmScreen
 from reader.ui.screens.passage import passage_content

@@ -34,7 +34,7 @@ from textual.widgets.option_list import Option
 from reader.errors import ReaderError
 from reader.model import Highlight
 from reader.search import QUERY_HELP, ArticleInfo, ParsedQuery, SearchResult, parse_query
-from reader.search.text import norm_tag
+from reader.text.words import norm_tag
 from reader.ui.screens.help import binding_rows
 from reader.ui.screens.tags_view import TagsView, tag_prompt
 from reader.ui.search_render import clean, result_prompt

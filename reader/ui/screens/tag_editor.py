@@ -15,7 +15,7 @@ from textual.screen import ModalScreen
 from textual.suggester import Suggester
 from textual.widgets import Input, Static
 
-from reader.tags import complete_tag, format_tags, parse_tags
+from reader.text.tags import complete_tag, format_tags, parse_tags
 from reader.ui.screens.passage import passage_content
 
 HINT = Content("#tag #tag or tag, tag · Tab or → completes · Enter saves · Esc cancels")

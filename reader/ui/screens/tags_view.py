@@ -18,7 +18,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from reader.search.text import fold_text
+from reader.text.words import fold_text
 from reader.ui.search_render import clean
 
 

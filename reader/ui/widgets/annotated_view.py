@@ -28,7 +28,7 @@ from textual.binding import Binding, BindingType
 from textual.strip import Strip
 
 from reader.model import COLORS, Article, Extraction, Highlight
-from reader.textunits import Selection, TextUnits, Unit
+from reader.text.units import Selection, TextUnits, Unit
 from reader.ui.highlight_colors import (
     COMPONENTS,
     NOTE_COMPONENT,

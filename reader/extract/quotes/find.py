@@ -19,23 +19,23 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from reader.extract.attribution import from_head, from_tail
-from reader.extract.attribution_names import NameBook, build_namebook, name_key
-from reader.extract.attribution_phrases import (
+from reader.extract.quotes.attribution import from_head, from_tail
+from reader.extract.quotes.attribution_names import NameBook, build_namebook, name_key
+from reader.extract.quotes.attribution_phrases import (
     Speaker,
     classify_phrase,
     clause_subject,
     clause_subjects,
     trailing_run,
 )
-from reader.extract.attribution_text import (
+from reader.extract.quotes.attribution_text import (
     sentence_end,
     sentence_start,
     sentence_starts,
     speaker_label,
 )
-from reader.extract.attribution_words import PARTICIPLES, VERB_RE, word_set
-from reader.extract.quote_marks import Segment, find_segments
+from reader.extract.quotes.attribution_words import PARTICIPLES, VERB_RE, word_set
+from reader.extract.quotes.marks import Segment, find_segments
 from reader.model import Article, BlockKind, Person, Quote, Span
 
 MIN_WORDS = 3

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from reader.extract.attribution_phrases import (
+from reader.extract.quotes.attribution_phrases import (
     Speaker,
     antecedent,
     classify_phrase,
@@ -23,8 +23,8 @@ from reader.extract.attribution_phrases import (
     strip_trailing_aux,
     trailing_run,
 )
-from reader.extract.attribution_text import has_sentence_end
-from reader.extract.attribution_words import (
+from reader.extract.quotes.attribution_text import has_sentence_end
+from reader.extract.quotes.attribution_words import (
     ABBREV,
     AUX,
     CAP_AFTER_RE,

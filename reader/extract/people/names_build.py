@@ -1,4 +1,4 @@
-"""Maintainer script: rebuild the name lists in reader/extract/data/.
+"""Maintainer script: rebuild the name lists in reader/extract/people/data/.
 
 Not used at run time. It reads the pickled tables shipped in the
 `names-dataset` wheel (MIT/Apache-2.0, github.com/philipperemy/name-dataset)
@@ -22,7 +22,7 @@ GeoNames, CC BY 4.0), it also writes places.txt.gz: country names, capitals,
 US states and cities of at least CITY_POPULATION people, one per line, so a
 place is not taken for a person.
 
-Usage: python -m reader.extract.names_build PATH/TO/names_dataset/v3
+Usage: python -m reader.extract.people.names_build PATH/TO/names_dataset/v3
 """
 
 from __future__ import annotations

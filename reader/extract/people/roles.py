@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from reader.extract.people_lexicon import ROLE_ADJECTIVES, ROLE_NOUNS
+from reader.extract.people.lexicon import ROLE_ADJECTIVES, ROLE_NOUNS
 
 _APPOSITIVE = re.compile(
     r",[ \t]+(?P<article>(?:a|an|the)[ \t]+)?(?P<role>[^,.;:!?\"“”()\n]{2,160}?)"

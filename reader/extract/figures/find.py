@@ -14,9 +14,9 @@ import re
 from dataclasses import dataclass
 from itertools import islice
 
-from reader.extract.figure_context import Sentences, describe
-from reader.extract.figure_dates import looks_like_year, special_at
-from reader.extract.figure_labels import (
+from reader.extract.figures.context import Sentences, describe
+from reader.extract.figures.dates import looks_like_year, special_at
+from reader.extract.figures.labels import (
     LABEL_WORDS,
     capitalised_mid_sentence,
     is_label,
@@ -24,7 +24,18 @@ from reader.extract.figure_labels import (
     previous_word,
     word_set,
 )
-from reader.extract.figure_units import (
+from reader.extract.figures.numbers import (
+    CARDINALS,
+    FRACTIONS,
+    SCALE_ABBREVIATIONS,
+    SCALES,
+    TENS,
+    UNITS,
+    VAGUE,
+    parse_digits,
+    words_value,
+)
+from reader.extract.figures.units import (
     ADJECTIVE_CURRENCY_RE,
     COUNT,
     CURRENCY_PREFIX_RE,
@@ -36,17 +47,6 @@ from reader.extract.figure_units import (
     Unit,
     currency_name,
     lookup_unit,
-)
-from reader.extract.numbers import (
-    CARDINALS,
-    FRACTIONS,
-    SCALE_ABBREVIATIONS,
-    SCALES,
-    TENS,
-    UNITS,
-    VAGUE,
-    parse_digits,
-    words_value,
 )
 from reader.model import Article, Figure, Span
 

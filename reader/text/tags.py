@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from reader.ingest.sanitize import one_line
+from reader.text.sanitize import one_line
 
 
 def parse_tags(value: str) -> tuple[str, ...]:

@@ -13,10 +13,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from reader.extract.attribution_phrases import strip_titles
-from reader.extract.attribution_words import SPEECH_VERBS, STARTERS, TITLES, word_set
-from reader.extract.names_data import name_lists
-from reader.extract.people_tokens import UPPER
+from reader.extract.people.names_data import name_lists
+from reader.extract.people.tokens import UPPER
+from reader.extract.quotes.attribution_phrases import strip_titles
+from reader.extract.quotes.attribution_words import SPEECH_VERBS, STARTERS, TITLES, word_set
 from reader.model import Person
 
 # Two to five capitalised words (initials and name particles allowed). Each

@@ -3,7 +3,7 @@ initials), and transcript labels ("WALLACE: ...")."""
 
 from __future__ import annotations
 
-from reader.extract.attribution_words import (
+from reader.extract.quotes.attribution_words import (
     ABBREV,
     LABEL_RE,
     SENTENCE_END_RE,

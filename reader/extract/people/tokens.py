@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from reader.extract.people_lexicon import ABBREVIATED_TITLES, HONORIFICS, PARTICLES, ROLE_HEADS
+from reader.extract.people.lexicon import ABBREVIATED_TITLES, HONORIFICS, PARTICLES, ROLE_HEADS
 
 UPPER = "".join(chr(c) for c in range(0x250) if chr(c).isupper()) + "".join(
     chr(c) for c in range(0x370, 0x530) if chr(c).isupper()

@@ -11,7 +11,7 @@ The protocol is length-prefixed pickles over the child's stdin/stdout,
 between this process and a child it started itself. This module imports no
 Textual, so the child starts fast:
 
-    python -m reader.ui.extract_worker
+    python -m reader.extract.process
 """
 
 from __future__ import annotations
@@ -101,7 +101,7 @@ class ExtractionProcess:
 
     def _spawn(self) -> subprocess.Popen[bytes]:
         return subprocess.Popen(
-            [sys.executable, "-m", "reader.ui.extract_worker"],
+            [sys.executable, "-m", "reader.extract.process"],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,

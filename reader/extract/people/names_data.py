@@ -1,4 +1,4 @@
-"""Name and place lists shipped in reader/extract/data/, loaded once on first use.
+"""Name and place lists shipped in reader/extract/people/data/, loaded once on first use.
 
 The lists are derived from maintained packages by `names_build.py` (see its
 docstring for sources and licences) so nothing is downloaded at run time.

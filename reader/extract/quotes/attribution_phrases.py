@@ -8,7 +8,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from reader.extract.attribution_words import (
+from reader.extract.quotes.attribution_words import (
     AUX,
     CONJ_RE,
     DETERMINERS,

@@ -42,8 +42,7 @@ from bisect import bisect_right, insort
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
-from reader.extract.names_data import NameLists, name_lists
-from reader.extract.people_lexicon import (
+from reader.extract.people.lexicon import (
     ABBREVIATED_TITLES,
     DAYS,
     DEMONYMS,
@@ -59,14 +58,15 @@ from reader.extract.people_lexicon import (
     STOP_WORDS,
     TITLES,
 )
-from reader.extract.people_roles import (
+from reader.extract.people.names_data import NameLists, name_lists
+from reader.extract.people.roles import (
     appositive_role,
     clean_role,
     credit_role,
     descriptor_role,
     extend_back,
 )
-from reader.extract.people_tokens import PARTICLE_BEFORE, Tok, iter_runs
+from reader.extract.people.tokens import PARTICLE_BEFORE, Tok, iter_runs
 from reader.model import Article, Person, Span
 
 _DIGIT = re.compile(r"\d")
