@@ -16,122 +16,34 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
-import uuid
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
-from datetime import datetime
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from reader.anchor import make_selector, reanchor
+from reader.anchor import reanchor
+from reader.annotations import (
+    Folded,
+    check_color,
+    clean_tags,
+    find_quote,
+    fold_for_quotes,
+    people_in,
+    pick_span,
+)
+from reader.annotations import (
+    new_highlight as make_highlight,
+)
 from reader.errors import BadInputError, ReaderError
 from reader.extract import extract
 from reader.ingest import MARKDOWN_SUFFIXES, decode, parse
-from reader.model import COLORS, Article, Extraction, Highlight, LibraryEntry, Span
+from reader.model import Article, Extraction, Highlight, LibraryEntry, Span
 from reader.paths import db_path
 from reader.store import Store
 from reader.text.sanitize import one_line
-from reader.text.tags import clean_tag, parse_tags, unique_tags
-
-_QUOTE_FOLD = str.maketrans(
-    {
-        "\u2018": "'",
-        "\u2019": "'",
-        "\u201a": "'",
-        "\u201b": "'",
-        "\u2032": "'",
-        "`": "'",
-        "\u201c": '"',
-        "\u201d": '"',
-        "\u201e": '"',
-        "\u201f": '"',
-        "\u2033": '"',
-        "\u00ab": '"',
-        "\u00bb": '"',
-        "\u00a0": " ",
-    }
-)
-
-
-# -- finding the quoted words ---------------------------------------------------
-
-
-def _folded(text: str) -> tuple[str, list[int]]:
-    """`text` with quotes straightened and each whitespace run made one space,
-    plus the offset in `text` of every character of the result."""
-    out: list[str] = []
-    where: list[int] = []
-    in_space = False
-    for i, ch in enumerate(text.translate(_QUOTE_FOLD)):
-        if ch.isspace():
-            if in_space:
-                continue
-            in_space = True
-            ch = " "
-        else:
-            in_space = False
-        out.append(ch)
-        where.append(i)
-    return "".join(out), where
-
-
-def find_quote(text: str, quote: str, folded: tuple[str, list[int]] | None = None) -> list[Span]:
-    """Every place the quoted words appear in `text`, ignoring differences in
-    whitespace and in quote marks (curly or straight). `folded` is
-    _folded(text) when the caller already has it."""
-    needle, _ = _folded(quote.strip())
-    if not needle:
-        return []
-    hay, where = folded if folded is not None else _folded(text)
-    spans: list[Span] = []
-    i = hay.find(needle)
-    while i != -1:
-        spans.append(Span(where[i], where[i + len(needle) - 1] + 1))
-        i = hay.find(needle, i + 1)
-    return spans
-
-
-def pick_span(spans: Sequence[Span], quote: str, where: str, nth: int | None) -> Span:
-    """The one occurrence meant, or a clear error."""
-    shown = quote if len(quote) <= 60 else quote[:57] + "..."
-    if not spans:
-        raise BadInputError(f"The words {shown!r} are not in {where}.")
-    if nth is not None:
-        if not 1 <= nth <= len(spans):
-            times = "once" if len(spans) == 1 else f"{len(spans)} times"
-            raise BadInputError(
-                f"--nth {nth} is out of range: {shown!r} appears {times} in {where}."
-            )
-        return spans[nth - 1]
-    if len(spans) > 1:
-        raise BadInputError(
-            f"The words {shown!r} appear {len(spans)} times in {where}; "
-            f"pick one with --nth 1 to --nth {len(spans)}."
-        )
-    return spans[0]
-
-
-def clean_tags(tags: Sequence[str]) -> tuple[str, ...]:
-    """Tags as given on the command line or in an import file: each value may
-    hold several (`#a #b` or `a, b`), read by the same rules as the TUI."""
-    return unique_tags(tag for raw in tags for tag in parse_tags(raw))
-
-
-def _tag_key(tag: str) -> str:
-    return "-".join(re.findall(r"\w+", tag.casefold()))
-
-
-def check_color(color: str | None) -> str:
-    if color is None:
-        return COLORS[0]
-    folded = color.strip().lower()
-    if folded not in COLORS:
-        raise BadInputError(f"Unknown colour {color!r}; use one of {', '.join(COLORS)}.")
-    return folded
-
+from reader.text.tags import clean_tag, tag_key
 
 # -- articles -----------------------------------------------------------------------
 
@@ -144,12 +56,12 @@ class Loaded:
     entry: LibraryEntry
     _people: dict[tuple[int, int], tuple[str, ...]] = field(default_factory=dict)
     _extraction: Any = None
-    _folded_text: tuple[str, list[int]] | None = None
+    _folded_text: Folded | None = None
 
     def find(self, quote: str) -> list[Span]:
         """find_quote over the article, folding its text once per article."""
         if self._folded_text is None:
-            self._folded_text = _folded(self.article.text)
+            self._folded_text = fold_for_quotes(self.article.text)
         return find_quote(self.article.text, quote, self._folded_text)
 
     def people_in(self, span: Span) -> tuple[str, ...]:
@@ -167,25 +79,8 @@ class Loaded:
                         file=sys.stderr,
                     )
                     self._extraction = Extraction()
-            self._people[key] = people_in(self._extraction, span)
+            self._people[key] = people_in(self._extraction, span.start, span.end)
         return self._people[key]
-
-
-def people_in(extraction: Any, span: Span) -> tuple[str, ...]:
-    names: list[str] = []
-    by_name = {p.name: p for p in extraction.people}
-
-    def add(*more: str) -> None:
-        names.extend(n for n in more if n and n not in names)
-
-    for person in extraction.people:
-        if any(s.overlaps(span) for s in person.spans):
-            add(person.name, *person.aliases)
-    for quote in extraction.quotes:
-        if quote.speaker and quote.span.overlaps(span):
-            person = by_name.get(quote.speaker)
-            add(quote.speaker, *(person.aliases if person else ()))
-    return tuple(names)
 
 
 def load_article(path: str | Path) -> Loaded:
@@ -225,25 +120,18 @@ def new_highlight(
     note: str = "",
     color: str | None = None,
 ) -> Highlight:
-    text = loaded.article.text
+    """The highlight of the quoted words in the loaded article, made by the same
+    rule as the TUI's (reader.annotations.new_highlight)."""
     span = pick_span(loaded.find(quote), quote, where, nth)
-    exact, prefix, suffix = make_selector(text, span.start, span.end)
-    now = datetime.now()
-    return Highlight(
-        id=str(uuid.uuid4()),
-        article_id=loaded.article.id,
-        start=span.start,
-        end=span.end,
-        exact=exact,
-        prefix=prefix,
-        suffix=suffix,
+    highlight = make_highlight(
+        loaded.article,
+        span.start,
+        span.end,
         color=check_color(color),
         tags=clean_tags(tags),
-        note=note,  # the store cleans notes and tags on every write
-        created=now,
-        updated=now,
-        people=loaded.people_in(span),
+        note=note,
     )
+    return replace(highlight, people=loaded.people_in(span))
 
 
 def _open_store(args: argparse.Namespace, *, readonly: bool = False) -> Store:
@@ -316,8 +204,8 @@ def list_(args: argparse.Namespace) -> int:
         else:
             highlights = store.highlights()
     if args.tag:
-        key = _tag_key(args.tag.lstrip("#"))
-        highlights = [h for h in highlights if key in {_tag_key(t) for t in h.tags}]
+        key = tag_key(args.tag)
+        highlights = [h for h in highlights if key in {tag_key(t) for t in h.tags}]
     if current is not None:
         # Show where each highlight is in the file as it is now.
         highlights = [reanchor(current.text, h) for h in highlights]

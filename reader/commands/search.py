@@ -25,7 +25,7 @@ from reader.paths import db_path
 from reader.search import SearchIndex, SearchResult, parse_query
 from reader.store import Store
 from reader.text.sanitize import one_line, sanitize
-from reader.text.words import norm_tag
+from reader.text.tags import tag_key
 
 _HIGHLIGHT_STYLE = {
     "yellow": "yellow",
@@ -162,7 +162,7 @@ def merged_tag_counts(counts: dict[str, int]) -> list[tuple[str, int]]:
     under the first spelling seen; most used first."""
     merged: dict[str, list[Any]] = {}
     for tag, count in counts.items():
-        key = norm_tag(tag)
+        key = tag_key(tag)
         if not key:
             continue
         if key in merged:

@@ -39,7 +39,8 @@ from reader.gc_pause import gc_paused
 from reader.model import Highlight, LibraryEntry
 from reader.search import cache
 from reader.search.query import Atom, ParsedQuery, parse_query
-from reader.text.words import fold_text, norm_tag, token_spans, tokens
+from reader.text.tags import tag_key
+from reader.text.words import fold_text, token_spans, tokens
 
 # Field weights, as repeat counts so postings hold small ints.
 W_NOTE, W_TAGS = 2, 3
@@ -454,7 +455,7 @@ class SearchIndex:
         article = self._article(h.article_id)
         text_words = tokens(h.exact)
         note_words = tokens(h.note) if h.note else []
-        tag_norms = [norm_tag(t) for t in h.tags]
+        tag_norms = [tag_key(t) for t in h.tags]
         tag_words = [w for t in tag_norms for w in t.split("-") if w]
         # One bag of words: a note counts twice, tags three times. Length
         # normalisation counts the passage and title only, so a note or tags
@@ -522,7 +523,7 @@ class SearchIndex:
             for word in name.split():
                 self._person_post[word].discard(num)
         self._articles[h.article_id].docs.discard(num)
-        for tag in {norm_tag(t) for t in h.tags}:
+        for tag in {tag_key(t) for t in h.tags}:
             docs = self._tag_docs.get(tag)
             if docs is not None:
                 docs.discard(num)

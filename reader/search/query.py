@@ -14,7 +14,8 @@ from datetime import date
 from typing import Literal, get_args
 
 from reader.model import COLORS
-from reader.text.words import norm_tag, tokens
+from reader.text.tags import tag_key
+from reader.text.words import tokens
 
 QUERY_HELP = """\
 Search saved highlights (their text, note, tags and article title).
@@ -280,7 +281,7 @@ class _Scanner:
         raw = value
         match key:
             case "tag":
-                tag = norm_tag(value.lstrip("#"))
+                tag = tag_key(value.lstrip("#"))
                 return Atom("tag", (tag,), raw, negated) if tag else None
             case "article" | "person":
                 toks = tuple(tokens(value))

@@ -52,7 +52,7 @@ from reader.store._records import (
     tuple_to_highlight,
 )
 from reader.text.sanitize import sanitize
-from reader.text.tags import unique_tags
+from reader.text.tags import tag_key, unique_tags
 
 log = logging.getLogger(__name__)
 
@@ -686,9 +686,19 @@ class Store:
         return found
 
     def all_tags(self) -> dict[str, int]:
-        """Every tag with the number of highlights carrying it, most used first."""
-        counts = Counter(tag for h in self.highlights() for tag in h.tags)
-        return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+        """Every tag with the number of highlights carrying it, most used first.
+
+        Tags that are one tag by tag_key ("Zhōu", "zhou") count together,
+        under the spelling used most."""
+        counts: Counter[str] = Counter()
+        spellings: dict[str, Counter[str]] = {}
+        for h in self.highlights():
+            for tag in h.tags:
+                key = tag_key(tag)
+                counts[key] += 1
+                spellings.setdefault(key, Counter())[tag] += 1
+        named = {spellings[key].most_common(1)[0][0]: n for key, n in counts.items()}
+        return dict(sorted(named.items(), key=lambda kv: (-kv[1], kv[0])))
 
     def highlight_counts(self) -> dict[str, int]:
         """Number of highlights per article id (articles without any are absent)."""

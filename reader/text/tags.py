@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from reader.text.sanitize import one_line
+from reader.text.words import tokens
 
 
 def parse_tags(value: str) -> tuple[str, ...]:
@@ -36,14 +37,21 @@ def clean_tag(tag: str) -> str:
     return one_line(tag)
 
 
+def tag_key(tag: str) -> str:
+    """A tag's identity, the one every layer compares by: its folded words
+    joined by "-" ("#Trade War", "trade_war" and "trade-war" are "trade-war";
+    "Zhōu" is "zhou"). A tag with no letters or digits is itself, case-folded."""
+    return "-".join(tokens(tag)) or tag.casefold()
+
+
 def unique_tags(tags: Iterable[str]) -> tuple[str, ...]:
-    """`tags` cleaned (clean_tag), without empty ones and later repeats that
-    differ only in case."""
+    """`tags` cleaned (clean_tag), without empty ones and later repeats of the
+    same tag (tag_key: case, accents and punctuation aside)."""
     seen: set[str] = set()
     kept: list[str] = []
     for raw in tags:
         tag = clean_tag(raw)
-        key = tag.casefold()
+        key = tag_key(tag)
         if tag and key not in seen:
             seen.add(key)
             kept.append(tag)

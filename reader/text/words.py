@@ -72,8 +72,3 @@ def tokens(text: str) -> list[str]:
 def token_spans(text: str) -> list[tuple[str, int, int]]:
     """Each normalised word of `text` with its [start, end) offsets in `text`."""
     return [(fold(m.group()), m.start(), m.end()) for m in _WORD.finditer(text)]
-
-
-def norm_tag(tag: str) -> str:
-    """A tag's identity: folded words joined by "-" ("#Trade War" -> "trade-war")."""
-    return "-".join(tokens(tag))

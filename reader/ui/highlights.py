@@ -22,7 +22,6 @@ from __future__ import annotations
 import logging
 import queue
 import threading
-import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -34,9 +33,16 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.worker import get_current_worker
 
+from reader.annotations import (
+    article_note,
+    clean_note,
+    new_highlight,
+    people_in,
+    reading_order,
+    trim_span,
+)
 from reader.errors import ReaderError
-from reader.model import COLORS, Article, Extraction, Highlight, Person, Span
-from reader.text.sanitize import sanitize
+from reader.model import COLORS, Article, Extraction, Highlight
 from reader.text.tags import unique_tags
 
 if TYPE_CHECKING:
@@ -80,106 +86,6 @@ class HighlightStore(Protocol):
     def highlights(self, article_id: str) -> list[Highlight]: ...
 
     def all_tags(self) -> dict[str, int]: ...
-
-
-# ------------------------------------------------------------ pure helpers
-
-
-def _unique(names: Iterable[str]) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(n for n in names if n))
-
-
-def clean_note(note: str) -> str:
-    """A note as saved: terminal controls removed (it is shown in a terminal)."""
-    return sanitize(note)
-
-
-def people_in(extraction: Extraction | None, start: int, end: int) -> tuple[str, ...]:
-    """Names and aliases of the people mentioned, or quoted, in [start, end)."""
-    if extraction is None or end <= start:
-        return ()
-    passage = Span(start, end)
-    names: list[str] = []
-    lookup: dict[str, Person] = {}
-    for person in extraction.people:
-        lookup.setdefault(person.name, person)
-        for alias in person.aliases:
-            lookup.setdefault(alias, person)
-        if any(span.overlaps(passage) for span in person.spans):
-            names.extend([person.name, *person.aliases])
-    for quote in extraction.quotes:
-        if quote.speaker and quote.span.overlaps(passage):
-            speaker = lookup.get(quote.speaker)
-            names.extend([speaker.name, *speaker.aliases] if speaker else [quote.speaker])
-    return _unique(names)
-
-
-def new_highlight(
-    article: Article,
-    start: int,
-    end: int,
-    *,
-    color: str = COLORS[0],
-    tags: Sequence[str] = (),
-    note: str = "",
-    extraction: Extraction | None = None,
-) -> Highlight:
-    """A highlight of article.text[start:end] with its W3C selectors."""
-    from reader.anchor import make_selector
-
-    exact, prefix, suffix = make_selector(article.text, start, end)
-    now = datetime.now()
-    return Highlight(
-        id=str(uuid.uuid4()),
-        article_id=article.id,
-        start=start,
-        end=end,
-        exact=exact,
-        prefix=prefix,
-        suffix=suffix,
-        color=color if color in COLORS else COLORS[0],
-        tags=unique_tags(tags),
-        note=clean_note(note),
-        created=now,
-        updated=now,
-        people=people_in(extraction, start, end),
-    )
-
-
-def article_note(article: Article, note: str, color: str = COLORS[0]) -> Highlight:
-    """A note on the whole article (an empty passage at 0)."""
-    now = datetime.now()
-    return Highlight(
-        id=str(uuid.uuid4()),
-        article_id=article.id,
-        start=0,
-        end=0,
-        exact="",
-        prefix="",
-        suffix="",
-        color=color if color in COLORS else COLORS[0],
-        note=clean_note(note),
-        created=now,
-        updated=now,
-    )
-
-
-def trim_span(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """[start, end) without white space at either edge; None if nothing is left."""
-    start, end = max(0, start), min(len(text), end)
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return (start, end) if end > start else None
-
-
-def reading_order(highlights: Iterable[Highlight]) -> list[Highlight]:
-    """Whole-article notes first, then passages by position, orphans last."""
-    return sorted(
-        highlights,
-        key=lambda h: (h.orphaned, not h.whole_article, h.start, h.end, h.created, h.id),
-    )
 
 
 # --------------------------------------------------------------- the widget

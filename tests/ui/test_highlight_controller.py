@@ -12,10 +12,11 @@ import pytest
 from textual import on
 from textual.app import App, ComposeResult
 
+from reader.annotations import new_highlight, people_in
 from reader.ingest import parse
 from reader.model import Article, Extraction, Highlight
 from reader.store import Store
-from reader.ui.highlights import Highlighter, new_highlight, people_in
+from reader.ui.highlights import Highlighter
 
 from .helpers import sync, wait_for
 

@@ -7,11 +7,12 @@ from pathlib import Path
 
 from textual.widgets import OptionList
 
+from reader.annotations import new_highlight
 from reader.model import Article, Extraction
 from reader.store import Store
 from reader.ui.app import ReaderApp
 from reader.ui.config import load_config
-from reader.ui.highlights import Highlighter, new_highlight
+from reader.ui.highlights import Highlighter
 from reader.ui.screens.dialogs import ConfirmScreen
 from reader.ui.screens.help import HelpScreen
 from reader.ui.screens.highlight_editor import HighlightEditor

@@ -34,7 +34,7 @@ from textual.widgets.option_list import Option
 from reader.errors import ReaderError
 from reader.model import Highlight
 from reader.search import QUERY_HELP, ArticleInfo, ParsedQuery, SearchResult, parse_query
-from reader.text.words import norm_tag
+from reader.text.tags import tag_key
 from reader.ui.screens.help import binding_rows
 from reader.ui.screens.tags_view import TagsView, tag_prompt
 from reader.ui.search_render import clean, result_prompt
@@ -91,12 +91,12 @@ def active_tags(query: str) -> frozenset[str]:
 
 def toggle_tag(query: str, tag: str) -> str:
     """Add `tag:TAG` to the query, or take it out if the query already requires it."""
-    if norm_tag(tag) not in active_tags(query):
+    if tag_key(tag) not in active_tags(query):
         return (query.rstrip() + " " + tag_term(tag)).lstrip() + " "
-    key = norm_tag(tag)
+    key = tag_key(tag)
 
     def keep(match: re.Match[str]) -> str:
-        return "" if norm_tag(_tag_term_value(match)) == key else match.group(0)
+        return "" if tag_key(_tag_term_value(match)) == key else match.group(0)
 
     stripped = _TAG_TERM.sub(keep, query)
     return " ".join(stripped.split()) + (" " if stripped.strip() else "")
@@ -383,7 +383,7 @@ class NotesSearch(Screen[SearchPick | None]):
         options.clear_options()
         options.add_options(
             Option(
-                tag_prompt(tag, count, chosen=norm_tag(tag) in active, width=width), id="t" + str(i)
+                tag_prompt(tag, count, chosen=tag_key(tag) in active, width=width), id="t" + str(i)
             )
             for i, (tag, count) in enumerate(tags)
         )

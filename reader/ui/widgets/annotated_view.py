@@ -27,6 +27,7 @@ from rich.segment import Segment
 from textual.binding import Binding, BindingType
 from textual.strip import Strip
 
+from reader.annotations import trim_span
 from reader.model import COLORS, Article, Extraction, Highlight
 from reader.text.units import Selection, TextUnits, Unit
 from reader.ui.highlight_colors import (
@@ -36,7 +37,7 @@ from reader.ui.highlight_colors import (
     article_css,
     component,
 )
-from reader.ui.highlights import Highlighter, trim_span
+from reader.ui.highlights import Highlighter
 from reader.ui.widgets.article_view import ArticleView
 
 SELECTION_ACTIONS = frozenset({"extend", "shrink", "swap_edge", "cancel_selection"})

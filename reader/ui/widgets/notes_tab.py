@@ -22,9 +22,10 @@ from textual.message import Message
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from reader.annotations import reading_order
 from reader.model import Highlight
 from reader.ui.highlight_prompts import highlight_prompt
-from reader.ui.highlights import Highlighter, reading_order
+from reader.ui.highlights import Highlighter
 from reader.ui.widgets.lists import built_list, separated
 
 HOW_TO = Content.from_markup(
