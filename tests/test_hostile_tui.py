@@ -37,11 +37,18 @@ from textual.strip import Strip
 from textual.widgets import Static
 
 from reader.errors import BadInputError
+from reader.ingest import load
 from reader.model import Article
 from reader.paths import db_path
 from reader.store import Store
-from reader.ui.app import ReaderApp, load_with_source
+from reader.ui.app import ReaderApp
 from reader.ui.widgets.article_view import ArticleView
+
+
+def load_with_source(path: Path) -> tuple[Article, str]:
+    read = load(path)
+    return read.article, read.source_text
+
 
 SIZE = (160, 48)
 NARROW = (80, 24)

@@ -38,7 +38,7 @@ from reader.annotations import (
 )
 from reader.errors import BadInputError, ReaderError
 from reader.extract import extract
-from reader.ingest import MARKDOWN_SUFFIXES, decode, parse
+from reader.ingest import load
 from reader.model import Article, Extraction, Highlight, LibraryEntry, Span
 from reader.paths import db_path
 from reader.store import Store
@@ -86,28 +86,8 @@ class Loaded:
 def load_article(path: str | Path) -> Loaded:
     """Ingest a file once: the article and its library entry (with the decoded
     source text, so the library can reopen it after the file is gone)."""
-    path = Path(path)
-    if path.is_dir():
-        raise BadInputError(f"{path}: is a folder; give an article file.")
-    decoded = decode.decode(decode.read_bytes(path, decode.MAX_BYTES), str(path))
-    markdown = path.suffix.lower() in MARKDOWN_SUFFIXES
-    article = parse(
-        decoded.text,
-        source=str(path),
-        markdown=markdown,
-        warnings=decoded.warnings,
-        name=str(path),
-    )
-    entry = LibraryEntry(
-        article_id=article.id,
-        path=str(path.resolve()),
-        title=article.meta.title,
-        section=article.meta.section,
-        published=article.meta.published,
-        source_text=decoded.text,
-        is_markdown=markdown,
-    )
-    return Loaded(article, entry)
+    loaded = load(path)
+    return Loaded(loaded.article, loaded.entry())
 
 
 def new_highlight(

@@ -17,8 +17,7 @@ from reader.model import Article
 
 
 def _load(raw_paths: list[str]) -> tuple[list[Article], list[str], list[str]]:
-    from reader.ingest import expand
-    from reader.ui.app import load_with_source
+    from reader.ingest import expand, load
 
     articles: list[Article] = []
     sources: list[str] = []
@@ -33,7 +32,8 @@ def _load(raw_paths: list[str]) -> tuple[list[Article], list[str], list[str]]:
             continue
         for path in paths:
             try:
-                article, source = load_with_source(path)
+                read = load(path)
+                article, source = read.article, read.source_text
             except (ReaderError, OSError) as exc:
                 message = (
                     str(exc)

@@ -2,7 +2,10 @@
 
 Public interface (used by the CLI, the UI and tests):
 - expand(arg) -> list[Path]: a file, or every .txt/.md file in a folder (sorted).
-- load_path(path) -> Article: read, decode, sanitise and parse one file.
+- load(path) -> Loaded: read, decode, sanitise and parse one file; the article,
+  the decoded text the library keeps (to reopen it if the file goes) and its kind.
+- load_path(path) -> Article: load(path).article.
+- library_entry(article, source_text) -> LibraryEntry: what the library records.
 - parse(text, source=..., markdown=...) -> Article: parse text already in memory.
 All failures raise BadInputError with one sentence for the user.
 
@@ -16,15 +19,16 @@ refused before they are read.
 from __future__ import annotations
 
 import stat
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Literal
 
 from reader.errors import BadInputError
 from reader.ingest import decode as _decode
 from reader.ingest.builder import TextBuilder
 from reader.ingest.normalize import normalize
 from reader.ingest.plaintext import parse_plain
-from reader.model import Article, ArticleMeta
+from reader.model import Article, ArticleMeta, LibraryEntry
 from reader.text.sanitize import sanitize
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown")
@@ -32,7 +36,19 @@ MAX_TITLE = 300
 """meta.title is clipped to this many characters (with an ellipsis)."""
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 
-__all__ = ["ARTICLE_SUFFIXES", "expand", "load_path", "parse", "sanitize"]
+__all__ = [
+    "ARTICLE_SUFFIXES",
+    "Loaded",
+    "expand",
+    "library_entry",
+    "load",
+    "load_path",
+    "parse",
+    "read_text",
+    "sanitize",
+]
+
+Kind = Literal["text", "markdown"]
 
 
 def expand(arg: str | Path) -> list[Path]:
@@ -66,18 +82,64 @@ def _is_regular(path: Path) -> bool:
         return False
 
 
-def load_path(path: str | Path) -> Article:
+def is_markdown_path(path: str | Path | None) -> bool:
+    """Whether a file is read as Markdown (by its suffix)."""
+    return path is not None and Path(path).suffix.lower() in MARKDOWN_SUFFIXES
+
+
+@dataclass(frozen=True, slots=True)
+class Loaded:
+    """One file read: the article, the decoded text the library keeps (so the
+    article reopens after the file is gone) and the kind it was parsed as."""
+
+    article: Article
+    source_text: str
+    kind: Kind
+
+    def entry(self) -> LibraryEntry:
+        """The library's record of this article."""
+        return library_entry(self.article, self.source_text)
+
+
+def load(path: str | Path) -> Loaded:
     """Read one article file. Markdown for .md/.markdown, plain text otherwise."""
     path = Path(path)
+    if path.is_dir():
+        raise BadInputError(f"{path}: is a folder; give an article file.")
     data = _decode.read_bytes(path, _decode.MAX_BYTES)
     decoded = _decode.decode(data, str(path))
-    markdown = path.suffix.lower() in MARKDOWN_SUFFIXES
-    return parse(
+    markdown = is_markdown_path(path)
+    article = parse(
         decoded.text,
         source=str(path),
         markdown=markdown,
         warnings=decoded.warnings,
         name=str(path),
+    )
+    return Loaded(article, decoded.text, "markdown" if markdown else "text")
+
+
+def read_text(path: str | Path) -> str:
+    """A file's decoded text, as load() would keep it."""
+    return _decode.decode(_decode.read_bytes(Path(path), _decode.MAX_BYTES), str(path)).text
+
+
+def load_path(path: str | Path) -> Article:
+    """The article in one file (load(path) without its source text)."""
+    return load(path).article
+
+
+def library_entry(article: Article, source_text: str) -> LibraryEntry:
+    """What the library records of an article read from a file."""
+    path = article.meta.source
+    return LibraryEntry(
+        article_id=article.id,
+        path=str(Path(path).resolve()) if path else None,
+        title=article.meta.title,
+        section=article.meta.section,
+        published=article.meta.published,
+        source_text=source_text,
+        is_markdown=is_markdown_path(path),
     )
 
 

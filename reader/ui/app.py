@@ -25,6 +25,7 @@ from textual.widgets import Header
 
 from reader.errors import ReaderError
 from reader.extract.process import ExtractionFailed, ExtractionProcess
+from reader.ingest import library_entry, load, read_text
 from reader.model import Article, Extraction, Highlight, LibraryEntry
 from reader.paths import seeds_dir, styles_dir
 from reader.ui.commands import ReaderCommands
@@ -69,44 +70,6 @@ class Opened:
     article: Article
     entry: LibraryEntry | None
     missing: bool = False
-
-
-def entry_for(article: Article, source_text: str) -> LibraryEntry:
-    """A library record for an article read from a file."""
-    path = article.meta.source
-    markdown = bool(path) and Path(path or "").suffix.lower() in (".md", ".markdown")
-    return LibraryEntry(
-        article_id=article.id,
-        path=str(Path(path).resolve()) if path else None,
-        title=article.meta.title,
-        section=article.meta.section,
-        published=article.meta.published,
-        source_text=source_text,
-        is_markdown=markdown,
-    )
-
-
-def read_source(path: str) -> str:
-    """The file's text as saved in the library (what ingest re-parses if the file goes)."""
-    from reader.ingest import decode
-
-    return decode.decode(decode.read_bytes(Path(path), decode.MAX_BYTES), path).text
-
-
-def load_with_source(path: str | Path) -> tuple[Article, str]:
-    """Read an article file once: the article and the decoded text to save with it."""
-    from reader.ingest import MARKDOWN_SUFFIXES, decode, parse
-
-    path = Path(path)
-    decoded = decode.decode(decode.read_bytes(path, decode.MAX_BYTES), str(path))
-    article = parse(
-        decoded.text,
-        source=str(path),
-        markdown=path.suffix.lower() in MARKDOWN_SUFFIXES,
-        warnings=decoded.warnings,
-        name=str(path),
-    )
-    return article, decoded.text
 
 
 WIDTH_CLASSES = [(0, "-narrow"), (100, "-medium"), (160, "-wide")]
@@ -272,7 +235,7 @@ class ReaderApp(HighlightWiring, App[None]):
             self.notify(notice, markup=False, severity="warning", timeout=8)
         if self.initial:
             first = self.initial[0]
-            items = [LibraryItem(entry_for(a, "")) for a in self.initial]
+            items = [LibraryItem(library_entry(a, "")) for a in self.initial]
             self.library_items = items
             self.library.set_items(items, first.id)
             self.show_article(Opened(first, None))
@@ -363,8 +326,8 @@ class ReaderApp(HighlightWiring, App[None]):
             return
         for i, article in enumerate(articles):
             try:
-                source = sources[i] if i < len(sources) else read_source(article.meta.source or "")
-                entry = entry_for(article, source)
+                source = sources[i] if i < len(sources) else read_text(article.meta.source or "")
+                entry = library_entry(article, source)
                 self.store.upsert_article(entry)
                 if self.search_index is not None:  # the store tells it of highlights only
                     from reader.search import ArticleInfo
@@ -412,8 +375,7 @@ class ReaderApp(HighlightWiring, App[None]):
             return []
         for path in paths:
             try:
-                article, source = load_with_source(path)
-                entries.append(entry_for(article, source))
+                entries.append(load(path).entry())
             except (OSError, ReaderError):
                 continue
         return entries
@@ -480,9 +442,9 @@ class ReaderApp(HighlightWiring, App[None]):
         sources: list[str] = []
         for path in paths:
             try:
-                article, source = load_with_source(path)
-                loaded.append(article)
-                sources.append(source)
+                read = load(path)
+                loaded.append(read.article)
+                sources.append(read.source_text)
             except (OSError, ReaderError) as exc:
                 self.call_from_thread(self.notify, str(exc), markup=False, severity="error")
         if loaded:
@@ -492,9 +454,9 @@ class ReaderApp(HighlightWiring, App[None]):
         known = {item.entry.article_id for item in self.library_items}
         for article, source in zip(articles, sources, strict=True):
             if article.id not in known:
-                self.library_items.append(LibraryItem(entry_for(article, source)))
+                self.library_items.append(LibraryItem(library_entry(article, source)))
         self.library.set_items(self.library_items, articles[0].id)
-        self.show_article(Opened(articles[0], entry_for(articles[0], sources[0])))
+        self.show_article(Opened(articles[0], library_entry(articles[0], sources[0])))
         self.article_view.focus()
         self._add_to_library(articles, sources)
 
