@@ -42,7 +42,7 @@ from reader.ingest import load
 from reader.model import Article, Extraction, Highlight, LibraryEntry, Span
 from reader.paths import db_path
 from reader.store import Store
-from reader.text.sanitize import one_line
+from reader.text.snippets import clip
 from reader.text.tags import clean_tag, tag_key
 
 # -- articles -----------------------------------------------------------------------
@@ -162,11 +162,6 @@ def to_json(h: Highlight, title: str | None) -> dict[str, Any]:
     }
 
 
-def _one_line(text: str, width: int) -> str:
-    flat = one_line(text)
-    return flat if len(flat) <= width else flat[: width - 1] + "…"
-
-
 def list_(args: argparse.Namespace) -> int:
     current: Article | None = None
     with _open_store(args) as store:
@@ -197,11 +192,11 @@ def list_(args: argparse.Namespace) -> int:
             continue
         tags = " ".join(f"#{clean_tag(t)}" for t in h.tags)
         flag = " (orphaned)" if h.orphaned else ""
-        line = f"{h.id[:8]}  {h.color:<6}  {_one_line(title or h.article_id, 30)}{flag}"
+        line = f"{h.id[:8]}  {h.color:<6}  {clip(title or h.article_id, 30)}{flag}"
         print(line)
-        print(f"    \u201c{_one_line(h.exact, 100)}\u201d" + (f"  {tags}" if tags else ""))
+        print(f"    \u201c{clip(h.exact, 100)}\u201d" + (f"  {tags}" if tags else ""))
         if h.note:
-            print(f"    note: {_one_line(h.note, 100)}")
+            print(f"    note: {clip(h.note, 100)}")
     return 0
 
 

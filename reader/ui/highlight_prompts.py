@@ -9,22 +9,13 @@ from textual.content import Content
 
 from reader.model import Highlight
 from reader.text.sanitize import sanitize
+from reader.text.snippets import excerpt, first_line_excerpt
 from reader.ui.highlight_colors import HEX, NOTE_MARKER
-from reader.ui.screens.passage import excerpt
 
 PASSAGE_CHARS = 160
 NOTE_CHARS = 90
 
 ORPHAN_LABEL = "Not found in the current text; the saved words:"
-
-
-def note_excerpt(note: str, limit: int = NOTE_CHARS) -> str:
-    """The note's first non-empty line, shortened; "…" marks more lines."""
-    lines = [line.strip() for line in note.strip().splitlines() if line.strip()]
-    if not lines:
-        return ""
-    first = excerpt(lines[0], limit)
-    return first if len(lines) == 1 or first.endswith("…") else first + " …"
 
 
 def highlight_prompt(h: Highlight) -> Content:
@@ -40,7 +31,7 @@ def highlight_prompt(h: Highlight) -> Content:
     if h.tags:
         tags = " ".join("#" + sanitize(tag) for tag in h.tags)
         parts.extend(["\n", bar, (tags, "$accent")])
-    note = note_excerpt(sanitize(h.note))
+    note = first_line_excerpt(sanitize(h.note), NOTE_CHARS)
     if note:
         parts.extend(["\n", bar, (NOTE_MARKER + " ", "$accent"), (note, "$text-muted")])
     return Content.assemble(*parts)

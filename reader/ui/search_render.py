@@ -15,6 +15,7 @@ from textual.content import Content
 
 from reader.search import SearchResult
 from reader.text.sanitize import sanitize
+from reader.text.snippets import window
 from reader.ui.highlight_colors import HEX
 
 Spans = Sequence[tuple[int, int]]
@@ -23,7 +24,6 @@ MATCH_STYLE = "bold underline $accent"
 PASSAGE_CHARS = 220
 """How much of a highlight a result shows (about three lines)."""
 NOTE_CHARS = 120
-ELLIPSIS = "…"
 
 
 def flatten(text: str) -> str:
@@ -40,37 +40,6 @@ def clean(text: str, spans: Spans = ()) -> tuple[str, Spans]:
 
 
 _FLAT = str.maketrans({"\n": " ", "\r": " ", "\t": " ", "\v": " ", "\f": " "})
-
-
-def window(text: str, spans: Spans, limit: int) -> tuple[str, list[tuple[int, int]]]:
-    """At most about `limit` characters of `text` around its first span.
-
-    Returns the cut text (with "…" where it was cut) and the spans moved
-    into it; spans falling outside the window are dropped, ones cut by its
-    edge are clipped.
-    """
-    if len(text) <= limit:
-        return text, [(s, e) for s, e in spans if 0 <= s < e <= len(text)]
-    first = min((s for s, _ in spans), default=0)
-    start = max(0, min(first - limit // 4, len(text) - limit))
-    if start > 0:
-        space = text.find(" ", start, first) if first > start else -1
-        if space >= 0:
-            start = space + 1
-    end = min(len(text), start + limit)
-    if end < len(text):
-        space = text.rfind(" ", start + limit // 2, end)
-        if space > 0:
-            end = space
-    head = ELLIPSIS if start > 0 else ""
-    tail = ELLIPSIS if end < len(text) else ""
-    shift = len(head) - start
-    moved = [
-        (max(s, start) + shift, min(e, end) + shift)
-        for s, e in spans
-        if s < end and e > start and s < e
-    ]
-    return head + text[start:end] + tail, moved
 
 
 def emphasised(text: str, spans: Spans, style: str = "", match: str = MATCH_STYLE) -> Content:

@@ -5,7 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from reader.model import Highlight
-from reader.ui.highlight_prompts import ORPHAN_LABEL, highlight_prompt, note_excerpt
+from reader.text.snippets import first_line_excerpt
+from reader.ui.highlight_prompts import NOTE_CHARS, ORPHAN_LABEL, highlight_prompt
+
+
+def note_excerpt(note: str) -> str:
+    return first_line_excerpt(note, NOTE_CHARS)
 
 
 def make(**changes: Any) -> Highlight:

@@ -21,9 +21,10 @@ from reader.errors import StoreError
 from reader.model import Highlight
 from reader.search import QUERY_HELP, ParsedQuery, SearchIndex, SearchResult
 from reader.store import Store
+from reader.text.snippets import window
 from reader.ui.screens.notes_search import SearchPick, active_tags, tag_term, toggle_tag
 from reader.ui.screens.tags_view import TagsView, matching
-from reader.ui.search_render import MATCH_STYLE, window
+from reader.ui.search_render import MATCH_STYLE
 
 from .helpers import sync, wait_for
 from .notes_search_fixtures import HOSTILE_TITLE, Host, filled_store, hosted, index_of, settled

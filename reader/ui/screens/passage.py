@@ -4,16 +4,9 @@ from __future__ import annotations
 
 from textual.content import Content
 
+from reader.text.snippets import excerpt
+
 EXCERPT_CHARS = 240
-
-
-def excerpt(text: str, limit: int = EXCERPT_CHARS) -> str:
-    """`text` on one line, cut at a word near `limit` characters with an ellipsis."""
-    flat = " ".join(text.split())
-    if len(flat) <= limit:
-        return flat
-    cut = flat.rfind(" ", 0, limit)
-    return flat[: cut if cut > limit // 2 else limit].rstrip(" ,;:") + "…"
 
 
 def passage_content(passage: str | None) -> Content:
@@ -23,5 +16,5 @@ def passage_content(passage: str | None) -> Content:
     if not passage.strip():
         return Content.styled("A note on the whole article", "italic $text-muted")
     return Content.assemble(
-        ("“", "$text-muted"), (excerpt(passage), "italic"), ("”", "$text-muted")
+        ("“", "$text-muted"), (excerpt(passage, EXCERPT_CHARS), "italic"), ("”", "$text-muted")
     )
