@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import json
-import subprocess
 import sys
 from datetime import datetime
 from pathlib import Path
@@ -167,9 +166,3 @@ def test_search_sees_a_highlight_added_after_the_store_was_opened(tmp_path: Path
         assert [r.highlight.id for r in index.search("furnace ")] == ["h9"]
         store.delete("h9")
         assert index.search("furnace ") == []
-
-
-def test_search_core_does_not_import_textual() -> None:
-    code = "import sys, reader.search, reader.commands.search; print('textual' in sys.modules)"
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert done.stdout.strip() == "False"

@@ -507,19 +507,6 @@ def test_upserting_an_unchanged_article_does_not_rewrite_the_library(db: Path) -
         assert db.stat().st_ino != before
 
 
-def test_store_anchor_and_notes_cli_do_not_import_textual() -> None:
-    import subprocess
-    import sys
-
-    code = (
-        "import sys, reader.store, reader.anchor, reader.commands.notes; "
-        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'textual'))"
-    )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "[]"
-
-
 def test_tags_and_notes_are_stored_without_terminal_escapes(db: Path) -> None:
     """An import file or script cannot plant escape sequences that a later
     `notes list` or the Notes tab would write to the terminal."""
