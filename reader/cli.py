@@ -195,7 +195,7 @@ def _log_crash(exc: BaseException) -> str:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with path.open("a", encoding="utf-8") as log:
-            log.write(f"--- {datetime.now().isoformat()} reader {__version__}\n")
+            log.write(f"--- {datetime.now().astimezone().isoformat()} reader {__version__}\n")
             log.write("".join(traceback.format_exception(exc)))
         return str(path)
     except OSError:
