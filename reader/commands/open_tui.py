@@ -14,6 +14,7 @@ import argparse
 import gc
 import sys
 
+from reader.commands import say_waiting
 from reader.errors import ReaderError
 from reader.model import Article
 
@@ -112,7 +113,7 @@ def _run(args: argparse.Namespace) -> int:
     notices: list[str] = list(failures)
     store: Store | None
     try:
-        store = Store.open(db_path(getattr(args, "db", None)))
+        store = Store.open(db_path(getattr(args, "db", None)), on_wait=say_waiting)
         notices.extend(store.notices)
     except ReaderError as exc:
         store = None

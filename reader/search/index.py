@@ -318,7 +318,8 @@ class SearchIndex:
 
         With `snapshot` (default: beside the store, if it has a `path`), a
         saved snapshot is reused for the highlights that did not change and
-        is re-saved when it was missing or noticeably out of date;
+        is re-saved when it was missing or noticeably out of date, unless
+        the store is open read-only (a read-only command writes nothing);
         `use_snapshot=False` indexes everything afresh and saves nothing.
 
         Tip for the app: once the store and index are open, `gc.freeze()`
@@ -362,8 +363,10 @@ class SearchIndex:
         if index.reused == 0:
             data = None  # nothing usable in it: write a new one
         index.add_many(fresh)
-        if snapshot is not None and (
-            data is None or len(fresh) + index._dead > SAVE_SHARE * max(1, len(index))
+        if (
+            snapshot is not None
+            and not getattr(store, "readonly", False)
+            and (data is None or len(fresh) + index._dead > SAVE_SHARE * max(1, len(index)))
         ):
             index.save(snapshot)
         return index
