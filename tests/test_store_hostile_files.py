@@ -283,3 +283,19 @@ def test_read_regular_is_bounded_and_checks_the_open_file(tmp_path: Path) -> Non
         read_regular(Path("/dev/zero"), 10)
     with pytest.raises(NotRegularFileError, match="folder"):
         read_regular(tmp_path, 10)
+
+
+def test_a_fifo_as_the_log_does_not_hang_the_crash_report(isolated_home: Path) -> None:
+    isolated_home.mkdir(parents=True, exist_ok=True)
+    os.mkfifo(isolated_home / "reader.log")
+    script = "import sys; from reader.cli import _log_crash;print(_log_crash(RuntimeError('boom')))"
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT,
+        stdin=subprocess.DEVNULL,
+        env={**os.environ, "READER_HOME": str(isolated_home)},
+    )
+    assert result.stdout.strip() == "(the log could not be written)", result.stderr
+    assert stat.S_ISFIFO((isolated_home / "reader.log").lstat().st_mode)
