@@ -185,17 +185,22 @@ def _resolve(handler: str) -> Callable[[argparse.Namespace], int]:
 
 
 def _log_crash(exc: BaseException) -> str:
-    """Write the traceback to the log in the data folder; return where."""
+    """Write the traceback to the log in the data folder; return where.
+    Only a regular file is appended to: a FIFO put there as reader.log
+    would block the open forever (reader.datafile.open_regular)."""
+    import os
     import traceback
     from datetime import datetime
 
+    from reader.datafile import open_regular
     from reader.paths import log_path
 
     path = log_path()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        with path.open("a", encoding="utf-8") as log:
-            log.write(f"--- {datetime.now().isoformat()} reader {__version__}\n")
+        fd = open_regular(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, follow_symlinks=False)
+        with open(fd, "a", encoding="utf-8") as log:
+            log.write(f"--- {datetime.now().astimezone().isoformat()} reader {__version__}\n")
             log.write("".join(traceback.format_exception(exc)))
         return str(path)
     except OSError:

@@ -22,11 +22,12 @@ import uuid
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from reader.anchor import make_selector, reanchor
+from reader.clock import utc_now
+from reader.commands import say_waiting
 from reader.errors import BadInputError, ReaderError
 from reader.extract import extract
 from reader.ingest import MARKDOWN_SUFFIXES, decode, parse
@@ -228,7 +229,7 @@ def new_highlight(
     text = loaded.article.text
     span = pick_span(loaded.find(quote), quote, where, nth)
     exact, prefix, suffix = make_selector(text, span.start, span.end)
-    now = datetime.now()
+    now = utc_now()
     return Highlight(
         id=str(uuid.uuid4()),
         article_id=loaded.article.id,
@@ -247,7 +248,9 @@ def new_highlight(
 
 
 def _open_store(args: argparse.Namespace, *, readonly: bool = False) -> Store:
-    store = Store.open(db_path(getattr(args, "db", None)), readonly=readonly)
+    """The store for a command; `readonly` for commands that only read: they
+    take no lock and write nothing (a read-only folder, a busy writer)."""
+    store = Store.open(db_path(getattr(args, "db", None)), readonly=readonly, on_wait=say_waiting)
     for notice in store.notices:
         print(f"reader: {notice}", file=sys.stderr)
     return store
@@ -301,7 +304,7 @@ def _one_line(text: str, width: int) -> str:
 
 def list_(args: argparse.Namespace) -> int:
     current: Article | None = None
-    with _open_store(args) as store:
+    with _open_store(args, readonly=True) as store:
         entries = {e.article_id: e for e in store.articles()}
         if args.article:
             path = Path(args.article)

@@ -3,7 +3,9 @@
 Paths are read here, before the TUI starts, so a bad path is reported as
 one sentence on stderr (and, when nothing at all can be read, the TUI does
 not open). With no paths the app opens the library, seeded with the sample
-articles on first run.
+articles on first run. An unexpected error inside the TUI is raised again
+once the terminal is restored, so the CLI logs its traceback to reader.log
+and exits 70 with one sentence, as for any other command.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import argparse
 import gc
 import sys
 
+from reader.commands import say_waiting
 from reader.errors import ReaderError
 from reader.model import Article
 
@@ -110,7 +113,7 @@ def _run(args: argparse.Namespace) -> int:
     notices: list[str] = list(failures)
     store: Store | None
     try:
-        store = Store.open(db_path(getattr(args, "db", None)))
+        store = Store.open(db_path(getattr(args, "db", None)), on_wait=say_waiting)
         notices.extend(store.notices)
     except ReaderError as exc:
         store = None
@@ -130,4 +133,6 @@ def _run(args: argparse.Namespace) -> int:
             extractor.close()
         if store is not None:
             store.close()
+    if app.crash is not None:
+        raise app.crash
     return 1 if failures else 0

@@ -20,6 +20,7 @@ from typing import Any, TextIO
 from rich.console import Console
 from rich.text import Text
 
+from reader.clock import local
 from reader.errors import BadInputError
 from reader.ingest.sanitize import one_line, sanitize
 from reader.paths import db_path
@@ -88,7 +89,7 @@ def _heading(r: SearchResult) -> Text:
     dates = []
     if r.article.published is not None:
         dates.append(f"published {r.article.published.date().isoformat()}")
-    dates.append(f"saved {h.created.date().isoformat()}")
+    dates.append(f"saved {local(h.created).date().isoformat()}")
     if h.orphaned:
         dates.append("orphaned")
     heading.append("  " + " · ".join(dates), style="dim")

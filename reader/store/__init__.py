@@ -2,7 +2,7 @@
 
 API (models from reader.model in and out; every method is thread-safe)::
 
-    store = Store.open(path=None, readonly=False)   # default reader.paths.db_path()
+    store = Store.open(path=None, readonly=False, on_wait=None)  # default reader.paths.db_path()
     with Store.open(p) as store: ...                 # close() on exit
     store.notices: list[str]      # one-sentence notices for the user (damaged
                                   # file moved aside, upgrade done, ...); a damaged
@@ -30,10 +30,14 @@ API (models from reader.model in and out; every method is thread-safe)::
 
 Errors are StoreError subclasses whose str() is one sentence for the user:
 StoreWriteError (disk full...; nothing changed), StoreReadOnlyError,
-StoreVersionError (newer schema / not a reader store), HighlightNotFoundError,
-InvalidHighlightError; a busy lock for over 15 s raises StoreError.
+StoreVersionError (newer schema / not a reader store / an older copy that
+cannot be merged), HighlightNotFoundError, InvalidHighlightError; a busy
+lock for over 15 s raises StoreError. A PATH that is not a regular file (a
+device, a FIFO) is refused before anything is made beside it.
 
-Layout on disk (schema version 2), for PATH (default store.json):
+Every time in the models is timezone-aware, in UTC (see reader.clock).
+
+Layout on disk (schema version 3), for PATH (default store.json):
 
     PATH              catalog, a TinyDB file: tables "meta" (schema_version)
                       and "articles" (library entries incl. their source text)
@@ -54,11 +58,16 @@ written to a temp file in the same folder, fsynced, os.replace()d over the
 old one, and the folder fsynced, so a crash leaves the old or the new
 version, never a mix. Every read-modify-write runs under an exclusive lock
 on PATH.lock and first re-reads the file if its (inode, mtime, size)
-changed, so two processes never lose each other's writes. A damaged or
-unexpectedly empty file is moved aside as NAME.corrupt-TIMESTAMP (never
-overwritten), a notice says so, its backup is offered, and the store
-carries on. Older layouts (v0/v1: one single TinyDB file) are upgraded on
-open, keeping the old file as PATH.vN-TIMESTAMP.
+changed, so two processes never lose each other's writes. Reading needs no
+lock: opening takes it only if it is free (to clear a killed writer's temp
+files), and a read-only store never locks or writes anything. Files are read
+through reader.datafile: regular files only, never blocking, within a size
+limit. A damaged or unexpectedly empty file is moved aside as
+NAME.corrupt-TIMESTAMP (never overwritten; never by a read-only store), a
+notice says so, its backup is offered, and the store carries on. Older
+layouts (v0/v1: one single TinyDB file; v2: naive local times) are upgraded
+on open by merging with whatever newer data is beside them (see _migrate),
+keeping the old file as PATH.vN-TIMESTAMP; read-only, only in memory.
 """
 
 from reader.store._core import (

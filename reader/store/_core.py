@@ -10,12 +10,13 @@ import contextlib
 import functools
 import hashlib
 import logging
+import os
 import re
 import threading
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
-from datetime import datetime
+from datetime import UTC, datetime
 from operator import attrgetter
 from pathlib import Path
 from types import TracebackType
@@ -24,6 +25,8 @@ from typing import Any, ParamSpec, TypeVar
 from tinydb import Query, TinyDB
 from tinydb.storages import Storage
 
+from reader.clock import local, utc_now
+from reader.datafile import STORE_FILE_LIMIT, DataFileError, check_regular, read_regular
 from reader.errors import StoreError
 from reader.gc_pause import gc_paused
 from reader.ingest.sanitize import sanitize
@@ -131,6 +134,8 @@ def _os_errors(method: Callable[P, R]) -> Callable[P, R]:
         except OSError as exc:
             where = getattr(args[0], "path", "")
             reason = exc.strerror or str(exc)
+            if isinstance(exc, DataFileError) and exc.path == where:
+                reason = f"it {exc.reason}"
             raise StoreError(f"The notes store {where} cannot be used ({reason}).") from exc
 
     return wrapper
@@ -173,18 +178,34 @@ class Store:
         self._restorable: list[tuple[Path, Path]] = []
         self._quarantined: set[Path] = set()
         self._closed = False
+        self._on_wait: Callable[[], None] | None = None
 
     # -- opening and closing ------------------------------------------------
 
     @classmethod
-    def open(cls, path: Path | None = None, *, readonly: bool = False) -> Store:
-        """Open (or start) the store at `path` (default: reader.paths.db_path())."""
+    def open(
+        cls,
+        path: Path | None = None,
+        *,
+        readonly: bool = False,
+        on_wait: Callable[[], None] | None = None,
+    ) -> Store:
+        """Open (or start) the store at `path` (default: reader.paths.db_path()).
+
+        Opening reads without the write lock, so it never waits for another
+        process's write, except to upgrade an older store or move a damaged
+        library aside: then `on_wait` is called first if the lock is busy
+        (before the TUI starts, the terminal would otherwise stay blank)."""
         if path is None:
             from reader.paths import db_path
 
             path = db_path()
         store = cls(Path(path), readonly=readonly)
-        store._open()
+        store._on_wait = on_wait
+        try:
+            store._open()
+        finally:
+            store._on_wait = None
         return store
 
     def close(self) -> None:
@@ -210,13 +231,40 @@ class Store:
     def _open(self) -> None:
         if self.path.is_dir():
             raise StoreError(f"The notes store {self.path} is a folder, not a file.")
+        # A device or FIFO given as the store (`--db /dev/null`) is refused
+        # before anything (a lock file) is made beside it.
+        check_regular(self.path)
         with self._lock:
-            if not self.readonly and self.path.parent.is_dir():
-                with self._plock:
+            if not self.readonly and self.path.parent.is_dir() and self._lock_if_free():
+                try:
                     self._remove_stale_temp_files()
                     self._load_catalog_checked()
+                finally:
+                    self._plock.release()
             else:
+                # Read-only (never locks or writes), or another process is
+                # writing now: files are replaced atomically, so reading needs
+                # no lock, and stale temp files wait for the next open. An
+                # upgrade or a damaged library takes the lock when needed.
                 self._load_catalog_checked()
+
+    def _lock_if_free(self) -> bool:
+        try:
+            return self._plock.try_acquire()
+        except OSError:  # no lock file can be made here (a read-only folder)
+            return False
+
+    @contextlib.contextmanager
+    def _exclusive(self) -> Iterator[None]:
+        """The process lock; if it is busy, `on_wait` hears so before we wait."""
+        if not self._plock.try_acquire():
+            if self._on_wait is not None:
+                self._on_wait()
+            self._plock.acquire()
+        try:
+            yield
+        finally:
+            self._plock.release()
 
     def _remove_stale_temp_files(self) -> None:
         """Temp files of writers that were killed; we hold the lock, so no
@@ -244,15 +292,21 @@ class Store:
                 f"The notes store {self.path} was written by a newer version of reader "
                 f"(schema {version}); upgrade reader to open it."
             )
-        if version == _migrate.SCHEMA_VERSION:
-            return
-        if _migrate.is_single_file_layout(data):
+        if self._needs_upgrade(data, version):
             if self.readonly:
-                raise StoreVersionError(
-                    f"The notes store {self.path} uses an older format; open it once "
-                    "without read-only mode to upgrade it."
-                )
-            self._migrate(data, version)
+                self._upgrade(data, version)
+                return
+            with self._exclusive():
+                # Another process may have upgraded it while we waited.
+                self._catalog.loaded = False
+                self._reload(self._catalog)
+                data = self._catalog.data
+                if data is not None:
+                    version = _migrate.schema_version(data)
+                    if self._needs_upgrade(data, version):
+                        self._upgrade(data, version)
+            return
+        if version == _migrate.SCHEMA_VERSION:
             return
         unknown = [k for k, v in data.items() if k not in ("meta", ARTICLES) and v]
         if unknown:
@@ -268,28 +322,133 @@ class Store:
         except OSError:
             return False
 
-    def _migrate(self, data: dict[str, Any], version: int) -> None:
-        if version == 0:
-            data = _migrate.v0_to_v1(data)
-        catalog, by_article = _migrate.v1_to_v2(data)
-        self._ensure_shard_dir()
-        for article_id, records in by_article.items():
-            shard = self.shard_dir / f"{_shard_key(article_id)}.json"
-            docs = {str(i): rec for i, rec in enumerate(records, 1)}
-            atomic_write(shard, dump_json({HIGHLIGHTS: docs}), keep_backup=False)
-        kept = self.path.with_name(f"{self.path.name}.v{version}-{datetime.now():%Y%m%dT%H%M%S}")
-        n = 0
-        while kept.exists():
-            n += 1
-            kept = kept.with_name(f"{kept.name}-{n}")
-        kept.write_bytes(self.path.read_bytes())
-        fsync_dir(self.path.parent)
-        self._save(self._catalog, catalog)
-        total = sum(len(r) for r in by_article.values())
+    @staticmethod
+    def _needs_upgrade(data: dict[str, Any], version: int) -> bool:
+        """An older single file, a v2+ catalog of an older schema, or a current
+        catalog an older reader wrote highlights into. (An older catalog
+        without highlights, like "{}", is checked as it is, below.)"""
+        if _migrate.is_single_file_layout(data):
+            return version < _migrate.SCHEMA_VERSION or bool(data.get(HIGHLIGHTS))
+        return 2 <= version < _migrate.SCHEMA_VERSION
+
+    def _upgrade(self, data: dict[str, Any], version: int) -> None:
+        """Bring an older store to the current schema, merging it with the
+        newer highlights and library it may have been copied over (see
+        _migrate). Writable: every file it replaces keeps its backup (shards
+        as KEY.json.bak, the old file as PATH.vN-TIMESTAMP, a later catalog
+        in PATH.bak stays there), and the catalog is written last, so an
+        interrupted upgrade simply runs again. Read-only: the result is only
+        held in memory. Refuses with StoreVersionError, changing nothing,
+        when it cannot tell which of two versions is newer."""
+        newer = self._newer_catalog(version)
+        catalog, incoming = _migrate.upgrade(data, version)
+        if newer is not None:
+            catalog[ARTICLES] = _migrate.merge_articles(
+                newer.get(ARTICLES) or {}, catalog[ARTICLES]
+            )
+        by_key: dict[str, list[Record]] = {}
+        for article_id, records in incoming.items():
+            by_key.setdefault(_shard_key(article_id), []).extend(records)
+        on_disk = set()
+        with contextlib.suppress(OSError):
+            on_disk = {
+                n[:-5]
+                for n in (e.name for e in self.shard_dir.iterdir())
+                if n.endswith(".json") and not n.startswith(".")
+            }
+        changes: dict[str, tuple[_JsonFile, dict[str, Any]]] = {}
+        total = 0
+        over_newer = newer is not None
+        for key in sorted(on_disk | set(by_key)):
+            f = _JsonFile(self.shard_dir / f"{key}.json", key)
+            self._reload(f)
+            table = (f.data or {}).get(HIGHLIGHTS)
+            current = [
+                _migrate.utc_times(r, _migrate.HIGHLIGHT_TIMES)
+                for r in (table.values() if isinstance(table, dict) else ())
+            ]
+            over_newer = over_newer or bool(current and by_key.get(key))
+            try:
+                merged = _migrate.merge_highlights(current, by_key.get(key, ()))
+            except _migrate.MergeConflict as exc:
+                raise StoreVersionError(
+                    f"The notes store {self.path} is an older copy (schema {version}) of the "
+                    f"highlights in {self.shard_dir}, and highlight {exc.ident[:40]} was changed "
+                    "in both with nothing to tell which is newer; nothing was changed, so move "
+                    "one of them aside to choose."
+                ) from None
+            total += len(merged)
+            new = {**(f.data or {}), HIGHLIGHTS: {str(i): r for i, r in enumerate(merged, 1)}}
+            if new != f.data:
+                changes[key] = (f, new)
+        if self.readonly:
+            self._catalog.data = catalog
+            for key, (f, new) in changes.items():
+                f.data = new
+                self._shards[key] = f
+                self._sync_models(key, f)
+            self.notices.append(
+                f"The notes store {self.path} uses an older format (schema {version}); it is "
+                "shown upgraded, and upgraded on disk when it is next opened for writing."
+            )
+            return
+        if changes:
+            self._ensure_shard_dir()
+        for f, new in changes.values():
+            atomic_write(f.path, dump_json(new))
+        kept = self._keep_old_file(version)
+        atomic_write(self.path, dump_json(catalog), keep_backup=newer is None)
+        self._catalog.loaded = False
+        self._reload(self._catalog)
+        if over_newer:
+            self.notices.append(
+                f"The notes store {self.path} was an older copy (schema {version}) over newer "
+                "highlights or a newer library; they were merged and nothing newer was "
+                f"replaced ({total} highlights); the old file is kept at {kept}."
+            )
+            return
         self.notices.append(
             f"The notes store was upgraded from schema version {version} to "
             f"{_migrate.SCHEMA_VERSION} ({total} highlights); the old file is kept at {kept}."
         )
+
+    def _newer_catalog(self, version: int) -> dict[str, Any] | None:
+        """PATH.bak when it is a catalog of a later schema than the file being
+        upgraded: the store that file was copied over, whose library is
+        merged. One written by a newer reader than this one is refused."""
+        bak = backup_path(self.path)
+        try:
+            result = read_json(bak)
+            bak_version = _migrate.schema_version(result[0]) if result is not None else -1
+        except (CorruptFileError, StoreError):
+            return None
+        if result is None or _migrate.is_single_file_layout(result[0]):
+            return None
+        if bak_version > _migrate.SCHEMA_VERSION:
+            raise StoreVersionError(
+                f"The notes store {self.path} is an older copy (schema {version}) of a store "
+                f"written by a newer version of reader (schema {bak_version}, see {bak}); "
+                "nothing was changed: upgrade reader to merge them."
+            )
+        return result[0] if bak_version > version else None
+
+    def _keep_old_file(self, version: int) -> Path:
+        """Keep the file being upgraded as PATH.vN-TIMESTAMP[-N] (a hard link:
+        the upgrade then replaces PATH with a new file)."""
+        stamp = f"{local(utc_now()):%Y%m%dT%H%M%S}"
+        kept = self.path.with_name(f"{self.path.name}.v{version}-{stamp}")
+        n = 0
+        while kept.exists():
+            n += 1
+            kept = self.path.with_name(f"{self.path.name}.v{version}-{stamp}-{n}")
+        try:
+            os.link(self.path, kept)
+        except OSError:  # no hard links here: copy, reading no more than a store file may hold
+            copied = read_regular(self.path, STORE_FILE_LIMIT)
+            if copied is not None:
+                kept.write_bytes(copied[0])
+        fsync_dir(self.path.parent)
+        return kept
 
     # -- file plumbing ----------------------------------------------------------
 
@@ -299,7 +458,7 @@ class Store:
         if f.loaded and sig == f.sig:
             return False
         try:
-            result = read_json(f.path)
+            result = read_json(f.path, follow_symlinks=f is self._catalog)
         except CorruptFileError as exc:
             self._quarantine(f, exc.reason)
             return True
@@ -320,11 +479,11 @@ class Store:
                 "so it was left as it is and its contents are not shown."
             )
             return
-        with self._plock:
+        with self._exclusive():
             # Another process may have dealt with it while we waited.
             aside: Path | None = None
             try:
-                result = read_json(f.path)
+                result = read_json(f.path, follow_symlinks=f is self._catalog)
             except CorruptFileError:
                 result = None
             if force and result is not None:
@@ -351,16 +510,25 @@ class Store:
         bak = backup_path(path)
         if not bak.exists():
             return "; there is no backup to restore"
-        stamp = datetime.fromtimestamp(bak.stat().st_mtime)
-        keep = bak.with_name(f"{bak.name}-{datetime.now():%Y%m%dT%H%M%S}")
+        stamp = local(datetime.fromtimestamp(bak.stat().st_mtime, UTC))
+        if self.readonly:  # writes nothing: the backup is only pointed at
+            clause = f"; a backup from {stamp:%Y-%m-%d %H:%M} is at {bak}"
+            if reason is not None:
+                self.notices.append(f"The notes library {path} {reason}{clause}.")
+            return clause
+        now = f"{local(utc_now()):%Y%m%dT%H%M%S}"
+        keep = bak.with_name(f"{bak.name}-{now}")
         n = 0
         while keep.exists():
             n += 1
-            keep = keep.with_name(f"{bak.name}-{datetime.now():%Y%m%dT%H%M%S}-{n}")
+            keep = keep.with_name(f"{bak.name}-{now}-{n}")
         try:
             keep.hardlink_to(bak)
         except OSError:
-            keep.write_bytes(bak.read_bytes())
+            copied = read_regular(bak, STORE_FILE_LIMIT, follow_symlinks=False)
+            if copied is None:
+                return "; there is no backup to restore"
+            keep.write_bytes(copied[0])
         self._restorable.append((path, keep))
         clause = f"; a backup from {stamp:%Y-%m-%d %H:%M} can be restored"
         if reason is not None:
@@ -631,7 +799,7 @@ class Store:
             old = self._models[key].get(h.id)
             if old is None:
                 raise HighlightNotFoundError(f"No highlight with id {h.id} in that article.")
-            h = replace(h, created=old.created, updated=datetime.now())
+            h = replace(h, created=old.created, updated=utc_now())
             self._table(f, HIGHLIGHTS).update(highlight_to_record(h), Query().id == h.id)
             self._commit(key, f, [h], ())
         self._emit([("update", h)])
@@ -722,7 +890,8 @@ class Store:
     def upsert_articles(self, entries: Iterable[LibraryEntry]) -> list[LibraryEntry]:
         """upsert_article for many entries with a single write."""
         self._check_writable()
-        batch = list(entries)
+        # As stored (times in UTC), so an unchanged entry compares equal.
+        batch = [record_to_entry(entry_to_record(e)) for e in entries]
         with self._lock, self._plock:
             self._ensure_catalog()
             self._sync_entries()
@@ -829,7 +998,7 @@ class Store:
                     self._restorable.remove((target, source))
                     continue
                 backup, _ = result
-                current = read_json(target)
+                current = read_json(target, follow_symlinks=target == self.path)
                 merged = _merge(backup, current[0] if current else {})
                 target.parent.mkdir(parents=True, exist_ok=True)
                 atomic_write(target, dump_json(merged))

@@ -213,8 +213,21 @@ class ReaderApp(HighlightWiring, App[None]):
         self._pending_passage: Highlight | None = None
         """A search pick whose article is being opened: shown once it is
         (if the article that opens next is that one)."""
+        self.crash: Exception | None = None
+        """The unexpected error that stopped the app, if any: `reader` logs it
+        and exits non-zero with one sentence (see _handle_exception)."""
         if self.ui_config.theme in self.available_themes:
             self.theme = self.ui_config.theme
+
+    def _handle_exception(self, error: Exception) -> None:
+        """Textual's last resort for an unhandled error: it exits the app and
+        would print a long traceback (with locals) to the terminal, and the
+        process would exit 0. Keep the error for the command instead, which
+        logs the traceback and prints one sentence (reader.cli.main)."""
+        if self.crash is None:
+            self.crash = error
+        super()._handle_exception(error)
+        self._exit_renderables.clear()
 
     # ----------------------------------------------------------------- layout
 

@@ -25,7 +25,6 @@ import threading
 import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from datetime import datetime
 from typing import TYPE_CHECKING, Literal, Protocol
 
 from textual import on, work
@@ -34,6 +33,7 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.worker import get_current_worker
 
+from reader.clock import utc_now
 from reader.errors import ReaderError
 from reader.ingest.sanitize import sanitize
 from reader.model import COLORS, Article, Extraction, Highlight, Person, Span
@@ -128,7 +128,7 @@ def new_highlight(
     from reader.anchor import make_selector
 
     exact, prefix, suffix = make_selector(article.text, start, end)
-    now = datetime.now()
+    now = utc_now()
     return Highlight(
         id=str(uuid.uuid4()),
         article_id=article.id,
@@ -148,7 +148,7 @@ def new_highlight(
 
 def article_note(article: Article, note: str, color: str = COLORS[0]) -> Highlight:
     """A note on the whole article (an empty passage at 0)."""
-    now = datetime.now()
+    now = utc_now()
     return Highlight(
         id=str(uuid.uuid4()),
         article_id=article.id,
@@ -586,7 +586,7 @@ class Highlighter(Widget):
             tags=old.tags if tags is None else unique_tags(tags),
             note=old.note if note is None else clean_note(note),
             color=color,
-            updated=datetime.now(),
+            updated=utc_now(),
         )
         if (new.tags, new.note, new.color) == (old.tags, old.note, old.color):
             return old
