@@ -2,13 +2,21 @@
 
 API (models from reader.model in and out; every method is thread-safe)::
 
-    store = Store.open(path=None, readonly=False)   # default reader.paths.db_path()
+    store = Store.open(path=None, readonly=False, restore_command=None)
+                                  # default reader.paths.db_path(); restore_command
+                                  # names how the user restores, in notices
     with Store.open(p) as store: ...                 # close() on exit
     store.notices: list[str]      # one-sentence notices for the user (damaged
                                   # file moved aside, upgrade done, ...); a damaged
                                   # highlights file is found when first read, so
                                   # check again after loading highlights
+    store.damaged: list[Path]     # files found damaged this session (contents not shown)
     store.backup_available -> bool;  store.restore_backup() -> int
+                                  # restores kept backups of this or an earlier session
+
+    store.journal(kind, h) -> Path    # keep a change the busy store could not take;
+    store.replay_journal() -> int     # saved by the next open (or this call)
+    store.lock_wait: float            # seconds a change waits for the lock (15)
 
     add(h) -> Highlight           add_many(hs) -> list[Highlight]   (one write per article)
     update(h) -> Highlight        (stamps `updated`, keeps `created`)
@@ -29,9 +37,10 @@ API (models from reader.model in and out; every method is thread-safe)::
         process are delivered too, when this store next reads that file.
 
 Errors are StoreError subclasses whose str() is one sentence for the user:
-StoreWriteError (disk full...; nothing changed), StoreReadOnlyError,
-StoreVersionError (newer schema / not a reader store), HighlightNotFoundError,
-InvalidHighlightError; a busy lock for over 15 s raises StoreError.
+StoreWriteError (disk full...; says what was saved, `.saved` for add_many
+over several articles), StoreReadOnlyError, StoreVersionError (newer schema /
+not a reader store), HighlightNotFoundError, InvalidHighlightError; a lock
+busy for over `lock_wait` seconds raises StoreBusyError.
 
 Layout on disk (schema version 2), for PATH (default store.json):
 
@@ -42,6 +51,9 @@ Layout on disk (schema version 2), for PATH (default store.json):
                       records with the signature of the file they came from
     *.bak             the previous version of each file (rolling backup)
     PATH.lock         lock file for writers in other processes
+    PATH.journal      changes that could not be saved while another process
+                      held the lock too long (JSON Lines {op, record}, each
+                      fsynced); every writable open replays and removes it
 
 Files are created 0600 (private notes). Shards load lazily: the library and
 one article's highlights need only their own files; highlights() without an
@@ -70,6 +82,7 @@ from reader.store._core import (
     StoreVersionError,
     StoreWriteError,
 )
+from reader.store._files import StoreBusyError
 from reader.store._migrate import SCHEMA_VERSION
 
 __all__ = [
@@ -78,6 +91,7 @@ __all__ = [
     "InvalidHighlightError",
     "Listener",
     "Store",
+    "StoreBusyError",
     "StoreReadOnlyError",
     "StoreVersionError",
     "StoreWriteError",

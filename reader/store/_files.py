@@ -180,9 +180,15 @@ def move_aside(path: Path, label: str) -> Path:
     return target
 
 
+class StoreBusyError(StoreError):
+    """Another process held the store's lock for longer than this one would wait."""
+
+
 class ProcessLock:
     """An exclusive advisory lock on a lock file (flock), re-entrant per
-    instance, with a timeout so a hung process gives a clear error."""
+    instance, with a timeout so a hung process gives a clear error.
+    `timeout` is read on every try, so lowering it also cuts short a wait
+    already under way (a closing app does, to journal its changes instead)."""
 
     def __init__(self, path: Path, timeout: float = 15.0) -> None:
         self.path = path
@@ -197,17 +203,19 @@ class ProcessLock:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
         if fcntl is not None:
-            deadline = time.monotonic() + self.timeout
+            started = time.monotonic()
             while True:
                 try:
                     fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
                     break
                 except BlockingIOError:
-                    if time.monotonic() > deadline:
+                    waited = time.monotonic() - started
+                    if waited > self.timeout:
                         os.close(fd)
-                        raise StoreError(
+                        n = max(1, round(waited))
+                        raise StoreBusyError(
                             f"The store is busy: another process has held {self.path} "
-                            f"for over {self.timeout:.0f} seconds."
+                            f"for over {n} second{'s' if n != 1 else ''}."
                         ) from None
                     time.sleep(0.002)
         self._fd = fd
