@@ -73,6 +73,7 @@ carries on. Older layouts (v0/v1: one single TinyDB file) are upgraded on
 open, keeping the old file as PATH.vN-TIMESTAMP.
 """
 
+from reader.errors import StoreBusyError
 from reader.store._core import (
     HighlightNotFoundError,
     InvalidHighlightError,
@@ -82,7 +83,6 @@ from reader.store._core import (
     StoreVersionError,
     StoreWriteError,
 )
-from reader.store._files import StoreBusyError
 from reader.store._migrate import SCHEMA_VERSION
 
 __all__ = [

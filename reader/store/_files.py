@@ -20,7 +20,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from reader.errors import StoreError
+from reader.errors import StoreBusyError
 
 try:  # Linux / macOS
     import fcntl
@@ -178,10 +178,6 @@ def move_aside(path: Path, label: str) -> Path:
         os.rename(path, target)
     fsync_dir(path.parent)
     return target
-
-
-class StoreBusyError(StoreError):
-    """Another process held the store's lock for longer than this one would wait."""
 
 
 class ProcessLock:
