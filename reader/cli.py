@@ -45,7 +45,7 @@ def _add_open(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def _add_notes(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     notes = sub.add_parser(
         "notes",
-        help="add, list, remove, import and search saved highlights and notes",
+        help="add, list, remove, import, search and restore saved highlights and notes",
         description="Work with saved highlights and notes from the command line.",
     )
     nsub = notes.add_subparsers(dest="notes_command", metavar="COMMAND", required=True)
@@ -85,6 +85,15 @@ def _add_notes(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         "--strict", action="store_true", help="stop at the first bad line, writing nothing"
     )
     imp.set_defaults(handler="reader.commands.notes:import_")
+
+    restore = nsub.add_parser(
+        "restore",
+        help="bring back the backup of a damaged notes file",
+        description="When a damaged notes file was moved aside, bring back its last good "
+        "copy, merged with everything saved since (nothing is dropped), and say how many "
+        "highlights came back. Exits 1 when there is no backup to restore.",
+    )
+    restore.set_defaults(handler="reader.commands.notes:restore")
 
     search = nsub.add_parser(
         "search",

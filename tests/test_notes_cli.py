@@ -220,6 +220,75 @@ def test_rm_ambiguous_prefix(db: Path, capsys: pytest.CaptureFixture[str]) -> No
     assert run(db, capsys, "rm", "abc-2")[0] == 0
 
 
+# -- a damaged notes file, and restore ----------------------------------------
+
+
+def _damage_a_shard(db: Path, article: Path, capsys: pytest.CaptureFixture[str]) -> Path:
+    """Two articles with highlights; then one article's highlights file is
+    damaged (its rolling backup holds the first of its two highlights)."""
+    for quote in ("June", "Monday"):
+        assert run(db, capsys, "add", str(article), "--quote", quote)[0] == 0
+    assert run(db, capsys, "add", str(SEED), "--quote", "Gao Lingyun", "--nth", "1")[0] == 0
+    with Store.open(db) as store:
+        [june] = [h for h in store.highlights() if h.exact == "June"]
+    shard = next(p for p in db.with_name("notes.json.d").glob("*.json") if june.id in p.read_text())
+    shard.write_text('{"highlights": {"1": {"id": ', encoding="utf-8")
+    return shard
+
+
+def test_list_names_a_damaged_file_and_how_to_restore_it(
+    db: Path, article: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    shard = _damage_a_shard(db, article, capsys)
+    code, out, err = run(db, capsys, "list")
+    assert code == 1  # the listing misses what the damaged file held
+    assert "Gao Lingyun" in out and "June" not in out
+    [line] = err.splitlines()
+    assert line.startswith(f"reader: The notes highlights file {shard} not valid JSON")
+    assert "moved to" in line and line.endswith("can be restored with `reader notes restore`.")
+    # Once moved aside, the next listing is clean.
+    assert run(db, capsys, "list")[0] == 0
+
+
+def test_restore_brings_the_backup_back_and_says_how_many(
+    db: Path, article: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _damage_a_shard(db, article, capsys)
+    assert run(db, capsys, "list")[0] == 1
+    code, out, err = run(db, capsys, "restore")
+    assert (code, out) == (0, "")
+    assert err == "reader: the backup was restored; 1 highlight came back.\n"
+    assert sorted(r["text"] for r in listed(db, capsys)) == ["Gao Lingyun", "June"]
+    code, _, err = run(db, capsys, "restore")
+    assert code == 1
+    assert err == "reader: There is no backup of the notes store to restore.\n"
+
+
+def test_restore_right_after_the_damage(
+    db: Path, article: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """No command saw the damage yet: restore finds it, moves it aside and restores."""
+    _damage_a_shard(db, article, capsys)
+    code, _, err = run(db, capsys, "restore")
+    assert code == 0
+    assert err.splitlines()[-1] == "reader: the backup was restored; 1 highlight came back."
+    assert "moved to" in err.splitlines()[0]
+
+
+def test_search_and_tags_name_a_damaged_file_too(
+    db: Path, article: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    shard = _damage_a_shard(db, article, capsys)
+    code, out, err = run(db, capsys, "search", "Gao")
+    assert code == 1 and "Gao Lingyun" in out
+    [line] = err.splitlines()
+    assert f"{shard} not valid JSON" in line and "`reader notes restore`" in line
+    assert shard.exists()  # read-only: left as it is
+    code = main(["--db", str(db), "tags"])
+    _, err = capsys.readouterr()
+    assert code == 1 and "`reader notes restore`" in err
+
+
 # -- import ---------------------------------------------------------------------------
 
 

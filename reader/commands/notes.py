@@ -20,19 +20,19 @@ import re
 import sys
 import uuid
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from reader.anchor import make_selector, reanchor
+from reader.commands.store_session import incomplete, opened_store
 from reader.errors import BadInputError, ReaderError
 from reader.extract import extract
 from reader.ingest import MARKDOWN_SUFFIXES, decode, parse
 from reader.ingest.sanitize import one_line
 from reader.model import COLORS, Article, Extraction, Highlight, LibraryEntry, Span
-from reader.paths import db_path
 from reader.store import Store
 from reader.tags import clean_tag, parse_tags, unique_tags
 
@@ -246,11 +246,11 @@ def new_highlight(
     )
 
 
-def _open_store(args: argparse.Namespace, *, readonly: bool = False) -> Store:
-    store = Store.open(db_path(getattr(args, "db", None)), readonly=readonly)
-    for notice in store.notices:
-        print(f"reader: {notice}", file=sys.stderr)
-    return store
+def _open_store(
+    args: argparse.Namespace, *, readonly: bool = False
+) -> AbstractContextManager[Store]:
+    """The store for a command; what it finds (a damaged file...) is said on stderr."""
+    return opened_store(args, readonly=readonly)
 
 
 # -- commands -------------------------------------------------------------------------
@@ -334,7 +334,7 @@ def list_(args: argparse.Namespace) -> int:
         print(f"    \u201c{_one_line(h.exact, 100)}\u201d" + (f"  {tags}" if tags else ""))
         if h.note:
             print(f"    note: {_one_line(h.note, 100)}")
-    return 0
+    return 1 if incomplete(store) else 0
 
 
 def rm(args: argparse.Namespace) -> int:
@@ -353,6 +353,29 @@ def rm(args: argparse.Namespace) -> int:
         target = exact[0] if exact else found[0]
         store.delete(target.id)
     print(target.id)
+    return 0
+
+
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
+def restore(args: argparse.Namespace) -> int:
+    """Bring back the kept backups of damaged notes files, merged with what
+    was saved since; say how many highlights (and library entries) came back."""
+    with opened_store(args, restore_command=None) as store:
+        highlights = {h.id for h in store.highlights()}
+        articles = {e.article_id for e in store.articles()}
+        files = store.restore_backup()
+        highlights = {h.id for h in store.highlights()} - highlights
+        articles = {e.article_id for e in store.articles()} - articles
+    if not files:
+        print("reader: nothing was restored.", file=sys.stderr)
+        return 1
+    back = _count(len(highlights), "highlight", "highlights")
+    if articles:
+        back += " and " + _count(len(articles), "library entry", "library entries")
+    print(f"reader: the backup was restored; {back} came back.", file=sys.stderr)
     return 0
 
 
