@@ -78,11 +78,21 @@ def _add_notes(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     imp = nsub.add_parser(
         "import",
         help="import highlights from a JSON Lines file",
-        description="Import one highlight per line: {path, quote, tags?, note?, color?, nth?}.",
+        description="Import one highlight per line: {path, quote, tags?, note?, color?, nth?}. "
+        "A path must name a .txt, .md or .markdown file inside the folder of FILE (or of an "
+        "--allow-dir); a relative path is looked up in those folders.",
     )
     imp.add_argument("file", metavar="FILE", help="a .jsonl file")
     imp.add_argument(
         "--strict", action="store_true", help="stop at the first bad line, writing nothing"
+    )
+    imp.add_argument(
+        "--allow-dir",
+        action="append",
+        default=[],
+        metavar="DIR",
+        help="also take articles from this folder (repeatable); by default only from the "
+        "folder of FILE",
     )
     imp.set_defaults(handler="reader.commands.notes:import_")
 
