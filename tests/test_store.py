@@ -281,6 +281,38 @@ def test_damaged_highlights_file_is_moved_aside_and_backup_restored(
     assert original  # the damaged content was ours to replace, never the aside copy
 
 
+def test_a_backup_kept_in_one_session_is_restored_in_a_later_one(db: Path) -> None:
+    """The damage is found by one command (`notes list`), the restore run
+    as another (`notes restore`): the kept backup is found on disk, used once."""
+    hs = _seed(db)
+    shard = db.with_name("store.json.d") / "a1.json"
+    shard.write_bytes(b"{oops")
+    with Store.open(db, restore_command="reader notes restore") as store:
+        assert store.highlights() == []
+        assert store.damaged == [shard]
+        assert store.notices[-1].endswith("can be restored with `reader notes restore`.")
+    with Store.open(db) as store:
+        assert store.damaged == [] and not store.backup_available
+        assert store.restore_backup() == 1
+        assert [h.id for h in store.highlights()] == [hs[0].id]
+    assert [p.name.split("-")[0] for p in shard.parent.glob("a1.json.restored-*")] == [
+        "a1.json.restored"
+    ]
+    with Store.open(db) as store, pytest.raises(StoreError, match="no backup"):
+        store.restore_backup()
+
+
+def test_damage_seen_read_only_names_the_restore_command(db: Path) -> None:
+    _seed(db)
+    shard = db.with_name("store.json.d") / "a1.json"
+    shard.write_bytes(b"{oops")
+    with Store.open(db, readonly=True, restore_command="reader notes restore") as store:
+        assert store.highlights() == []
+        assert store.damaged == [shard]
+        hint = "`reader notes restore` sets it aside and brings back its backup"
+        assert hint in store.notices[-1]
+
+
 def test_damaged_library_keeps_highlights_and_says_so(db: Path) -> None:
     hs = _seed(db)
     with Store.open(db) as store:

@@ -14,7 +14,7 @@ import os
 import re
 import threading
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
 from operator import attrgetter
@@ -31,7 +31,7 @@ from reader.errors import StoreError
 from reader.gc_pause import gc_paused
 from reader.ingest.sanitize import sanitize
 from reader.model import COLORS, Highlight, LibraryEntry
-from reader.store import _migrate, _snapshot
+from reader.store import _journal, _migrate, _snapshot
 from reader.store._files import (
     CorruptFileError,
     ProcessLock,
@@ -68,10 +68,21 @@ SNAPSHOT_MIN_SHARDS = 32
 """Use / refresh the load snapshot only when this many shards would be parsed."""
 
 _SAFE_KEY = re.compile(r"[0-9A-Za-z_-]{1,64}")
+_KEPT_STAMP = re.compile(r"\.bak-\d{8}T\d{6}Z?(?:-\d+)?")
+"""The suffix of a backup kept for restore_backup() (see _offer_backup)."""
 
 
 class StoreWriteError(StoreError):
-    """A save failed (disk full, permissions...); the file on disk is unchanged."""
+    """A save failed (disk full, permissions...). The message says what was
+    and was not saved: a save of one file leaves it unchanged; a save that
+    spans files (add_many over several articles) lists in `saved` the
+    highlights that were written before it failed. `reason` is the system's
+    own words (e.g. "No space left on device")."""
+
+    def __init__(self, message: str, *, reason: str = "", saved: Sequence[Highlight] = ()) -> None:
+        super().__init__(message)
+        self.reason = reason
+        self.saved = list(saved)
 
 
 class StoreReadOnlyError(StoreError):
@@ -157,11 +168,19 @@ _order_all = attrgetter("created", "id")
 class Store:
     """Highlights and the library, persisted crash-safely; thread-safe."""
 
-    def __init__(self, path: Path, *, readonly: bool = False) -> None:
+    def __init__(
+        self, path: Path, *, readonly: bool = False, restore_command: str | None = None
+    ) -> None:
         self.path = path
         self.shard_dir = path.with_name(path.name + ".d")
+        self.journal_path = _journal.journal_path(path)
         self.readonly = readonly
         self.notices: list[str] = []
+        self.damaged: list[Path] = []
+        """Files found damaged (or missing) this session, whose contents are
+        therefore not shown: what a caller reports as data known missing."""
+        self.restore_command = restore_command
+        """How the user restores a backup, named in notices (e.g. a CLI command)."""
         self._lock = threading.RLock()
         self._plock = ProcessLock(path.with_name(path.name + ".lock"))
         self._catalog = _JsonFile(path)
@@ -189,18 +208,20 @@ class Store:
         *,
         readonly: bool = False,
         on_wait: Callable[[], None] | None = None,
+        restore_command: str | None = None,
     ) -> Store:
         """Open (or start) the store at `path` (default: reader.paths.db_path()).
 
         Opening reads without the write lock, so it never waits for another
         process's write, except to upgrade an older store or move a damaged
         library aside: then `on_wait` is called first if the lock is busy
-        (before the TUI starts, the terminal would otherwise stay blank)."""
+        (before the TUI starts, the terminal would otherwise stay blank).
+        `restore_command`: how the user restores a backup, for the notices."""
         if path is None:
             from reader.paths import db_path
 
             path = db_path()
-        store = cls(Path(path), readonly=readonly)
+        store = cls(Path(path), readonly=readonly, restore_command=restore_command)
         store._on_wait = on_wait
         try:
             store._open()
@@ -239,6 +260,7 @@ class Store:
                 try:
                     self._remove_stale_temp_files()
                     self._load_catalog_checked()
+                    self._replay_at_open()
                 finally:
                     self._plock.release()
             else:
@@ -247,6 +269,7 @@ class Store:
                 # no lock, and stale temp files wait for the next open. An
                 # upgrade or a damaged library takes the lock when needed.
                 self._load_catalog_checked()
+                self._note_waiting_journal()
 
     def _lock_if_free(self) -> bool:
         try:
@@ -284,6 +307,7 @@ class Store:
                 and backup_path(self.path).exists()
                 and self._has_shards()
             ):
+                self.damaged.append(self.path)
                 self._offer_backup(self.path, "was missing")
             return
         version = _migrate.schema_version(data)
@@ -450,6 +474,139 @@ class Store:
         fsync_dir(self.path.parent)
         return kept
 
+    # -- the journal: changes kept while the store was busy ---------------------
+
+    @property
+    def lock_wait(self) -> float:
+        """Seconds a change waits for another process to let go of the store
+        before StoreBusyError (15 by default). Lowering it also shortens waits
+        already under way: a closing app does, and journals what it cannot save."""
+        return self._plock.timeout
+
+    @lock_wait.setter
+    def lock_wait(self, seconds: float) -> None:
+        self._plock.timeout = max(0.0, seconds)
+
+    @_os_errors
+    def journal(self, kind: str, h: Highlight) -> Path:
+        """Keep a change that could not be saved now (the store stayed busy)
+        in the journal beside the store, fsynced before this returns; the
+        next open, or replay_journal(), saves it. Takes no lock, so it works
+        while another process holds the store. Returns the journal's path."""
+        self._check_writable()
+        if kind not in _journal.OPS:
+            raise ValueError(f"unknown change {kind!r}")
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        _journal.append(self.journal_path, kind, highlight_to_record(self._validate(h)))
+        return self.journal_path
+
+    @_os_errors
+    def replay_journal(self) -> int:
+        """Save the changes kept in the journal, then remove it; returns how
+        many were applied. Raises StoreBusyError if the store stays busy."""
+        self._check_writable()
+        if not os.path.lexists(self.journal_path):
+            return 0
+        with self._lock, self._plock:
+            applied = self._replay_journal()
+        self._emit()
+        return applied
+
+    def _replay_at_open(self) -> None:
+        """Save what an earlier session had to journal; a failure leaves the
+        journal for next time and says so (the store still opens)."""
+        if not os.path.lexists(self.journal_path):
+            return
+        waiting = _journal.count(self.journal_path)
+        try:
+            applied = self._replay_journal()
+            self._pending.clear()  # nobody is subscribed yet: loads see these changes
+        except (OSError, StoreError) as exc:
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            self.notices.append(
+                f"{_changes(waiting)} kept in {self.journal_path} while the store was busy "
+                f"could not be saved yet ({reason.rstrip('.')}); they stay there for next time."
+            )
+            return
+        if applied:
+            self.notices.append(
+                f"{_changes(applied)} kept in {self.journal_path} while the store was busy "
+                f"{'were' if applied != 1 else 'was'} saved now."
+            )
+
+    def _note_waiting_journal(self) -> None:
+        """Read-only: the journal cannot be replayed, but it is not hidden."""
+        waiting = _journal.count(self.journal_path)
+        if waiting:
+            self.notices.append(
+                f"{_changes(waiting)} kept in {self.journal_path} while the store was busy "
+                f"{'are' if waiting != 1 else 'is'} not shown; reader saves "
+                f"{'them' if waiting != 1 else 'it'} the next time it opens the store for writing."
+            )
+
+    def _replay_journal(self) -> int:
+        """Apply the journal (the caller holds both locks), then remove it.
+        Idempotent: an add already saved, or an update or delete of a
+        highlight that is not there, is skipped; a crash midway replays the
+        whole journal again next time."""
+        applied = 0
+        with _journal.taken(self.journal_path) as (entries, kept):
+            by_key: dict[str, list[tuple[str, Highlight]]] = {}
+            for op, record in entries.changes:
+                try:
+                    h = self._validate(record_to_highlight(record))
+                except (KeyError, TypeError, ValueError, AttributeError, StoreError):
+                    entries.unreadable += 1
+                    continue
+                by_key.setdefault(_shard_key(h.article_id), []).append((op, h))
+            if by_key:
+                self._ensure_catalog()
+                self._ensure_shard_dir()
+            for key, changes in by_key.items():
+                applied += self._apply_journaled(key, changes)
+        if kept:
+            self.notices.append(
+                f"{_plural(entries.unreadable, 'line')} of the notes journal could not be "
+                f"read; it was kept as {kept[0]}."
+            )
+        return applied
+
+    def _apply_journaled(self, key: str, changes: list[tuple[str, Highlight]]) -> int:
+        """One write of a shard for all its journaled changes, in their order."""
+        f = self._shard(key)
+        if f.unparsed:  # from the snapshot: read the file itself before changing it
+            f.loaded = False
+            self._reload(f)
+            self._sync_models(key, f)
+        data = dict(f.data or {})
+        table: dict[str, Any] = dict(data.get(HIGHLIGHTS) or {})
+        doc_of = {rec.get("id"): doc for doc, rec in table.items() if isinstance(rec, dict)}
+        next_id = max((int(k) for k in table if k.isdigit()), default=0) + 1
+        applied = 0
+        for op, h in changes:
+            doc = doc_of.get(h.id)
+            if op == "add":
+                if doc is not None:
+                    continue
+                doc = doc_of[h.id] = str(next_id)
+                next_id += 1
+                table[doc] = highlight_to_record(h)
+            elif doc is None:
+                continue
+            elif op == "update":
+                record = highlight_to_record(h)
+                record["created"] = table[doc].get("created", record["created"])
+                table[doc] = record
+            else:
+                del table[doc]
+                del doc_of[h.id]
+            applied += 1
+        if applied:
+            data[HIGHLIGHTS] = table
+            self._save(f, data)
+            self._sync_models(key, f)
+        return applied
+
     # -- file plumbing ----------------------------------------------------------
 
     def _reload(self, f: _JsonFile) -> bool:
@@ -474,9 +631,13 @@ class Store:
         what = "library" if f is self._catalog else "highlights file"
         if self.readonly:
             f.data, f.sig, f.loaded = None, signature(f.path), True
+            self.damaged.append(f.path)
+            how = ""
+            if self.restore_command and backup_path(f.path).exists():
+                how = f"; `{self.restore_command}` sets it aside and brings back its backup"
             self.notices.append(
                 f"The notes {what} {f.path} {reason}; the store is open read-only, "
-                "so it was left as it is and its contents are not shown."
+                f"so it was left as it is and its contents are not shown{how}."
             )
             return
         with self._exclusive():
@@ -498,6 +659,7 @@ class Store:
         if aside is None:
             return
         self._quarantined.add(f.path)
+        self.damaged.append(f.path)
         message = (
             f"The notes {what} {f.path} {reason}, so it was moved to {aside} and "
             "an empty one started"
@@ -531,6 +693,8 @@ class Store:
             keep.write_bytes(copied[0])
         self._restorable.append((path, keep))
         clause = f"; a backup from {stamp:%Y-%m-%d %H:%M} can be restored"
+        if self.restore_command:
+            clause += f" with `{self.restore_command}`"
         if reason is not None:
             self.notices.append(f"The notes library {path} {reason}{clause}.")
         return clause
@@ -544,8 +708,10 @@ class Store:
         except OSError as exc:
             f.loaded = False  # the in-memory copy may be half-changed: re-read next time
             f.sig = None
+            reason = exc.strerror or str(exc)
             raise StoreWriteError(
-                f"The notes store could not be saved ({exc.strerror or exc}); nothing was changed."
+                f"The notes store could not be saved ({reason}); nothing was changed.",
+                reason=reason,
             ) from exc
         f.data = data
         f.loaded = True
@@ -772,19 +938,38 @@ class Store:
         groups: dict[str, list[Highlight]] = {}
         for h in items:
             groups.setdefault(_shard_key(h.article_id), []).append(h)
-        with self._lock, self._plock:
-            shards = {key: self._shard(key) for key in groups}
-            for key, group in groups.items():
-                for h in group:
-                    if h.id in self._models[key]:
-                        raise InvalidHighlightError(f"A highlight with id {h.id} already exists.")
-            self._ensure_catalog()
-            self._ensure_shard_dir()
-            for key, group in groups.items():
-                f = shards[key]
-                self._table(f, HIGHLIGHTS).insert_multiple([highlight_to_record(h) for h in group])
-                self._commit(key, f, group, ())
-        self._emit([("add", h) for h in items])
+        saved: list[Highlight] = []
+        try:
+            with self._lock, self._plock:
+                shards = {key: self._shard(key) for key in groups}
+                for key, group in groups.items():
+                    for h in group:
+                        if h.id in self._models[key]:
+                            raise InvalidHighlightError(
+                                f"A highlight with id {h.id} already exists."
+                            )
+                self._ensure_catalog()
+                self._ensure_shard_dir()
+                for key, group in groups.items():
+                    f = shards[key]
+                    records = [highlight_to_record(h) for h in group]
+                    self._table(f, HIGHLIGHTS).insert_multiple(records)
+                    self._commit(key, f, group, ())
+                    saved.extend(group)
+        except StoreWriteError as exc:
+            if not saved:
+                raise
+            # One file per article: those written before the failure stay saved.
+            rest = len(items) - len(saved)
+            were = "was" if rest == 1 else "were"
+            raise StoreWriteError(
+                f"The notes store could not be saved ({exc.reason}): {len(saved)} of "
+                f"{len(items)} highlights were saved and {rest} {were} not.",
+                reason=exc.reason,
+                saved=saved,
+            ) from exc
+        finally:
+            self._emit([("add", h) for h in saved])
         return items
 
     @_os_errors
@@ -950,21 +1135,33 @@ class Store:
         events: list[Event] = []
         with self._lock, self._plock:
             self._sync_entries()
-            if article_id in self._entries:
+            unlisted = article_id in self._entries
+            if unlisted:
                 self._table(self._catalog, ARTICLES).remove(Query().article_id == article_id)
                 self._entries_loaded = False
             if delete_highlights:
                 key = _shard_key(article_id)
                 f = self._shard(key)
                 gone = [h for h in self._models[key].values() if h.article_id == article_id]
-                if gone and len(gone) == len(self._models[key]):
-                    remove_with_backup(f.path)
-                    f.data, f.sig, f.loaded = None, None, True
-                    self._commit(key, f, (), [h.id for h in gone])
-                elif gone:
-                    ids = {h.id for h in gone}
-                    self._table(f, HIGHLIGHTS).remove(Query().id.one_of(list(ids)))
-                    self._commit(key, f, (), ids)
+                try:
+                    if gone and len(gone) == len(self._models[key]):
+                        remove_with_backup(f.path)
+                        f.data, f.sig, f.loaded = None, None, True
+                        self._commit(key, f, (), [h.id for h in gone])
+                    elif gone:
+                        ids = {h.id for h in gone}
+                        self._table(f, HIGHLIGHTS).remove(Query().id.one_of(list(ids)))
+                        self._commit(key, f, (), ids)
+                except (OSError, StoreWriteError) as exc:
+                    if not unlisted:
+                        raise
+                    # The library was written already: "nothing was changed" would be false.
+                    reason = getattr(exc, "reason", "") or getattr(exc, "strerror", "") or exc
+                    raise StoreWriteError(
+                        "The article was removed from the library, but its highlights "
+                        f"could not be deleted ({reason}).",
+                        reason=str(reason),
+                    ) from exc
                 events = [("delete", h) for h in gone]
         self._emit(events)
 
@@ -977,32 +1174,56 @@ class Store:
         with self._lock:
             return bool(self._restorable)
 
+    def _kept_backups(self) -> list[tuple[Path, Path]]:
+        """(file, kept backup) pairs that _offer_backup left, this session or
+        an earlier one, and no restore has used yet (see restore_backup)."""
+        found: list[tuple[Path, Path]] = []
+        for folder in (self.path.parent, self.shard_dir):
+            try:
+                names = os.listdir(folder)
+            except OSError:
+                continue
+            for name in names:
+                stamp = _KEPT_STAMP.search(name)
+                if stamp is None or stamp.end() != len(name):
+                    continue
+                target = folder / name[: stamp.start()]
+                if target == self.path or (folder == self.shard_dir and target.suffix == ".json"):
+                    found.append((target, folder / name))
+        return found
+
     @_os_errors
     def restore_backup(self) -> int:
-        """Bring back the backups of the files moved aside this session, merged
-        with anything saved since (nothing is dropped). Returns how many files
-        were restored."""
+        """Bring back the backups of damaged files moved aside (this session,
+        or an earlier one that was not restored), merged with anything saved
+        since (nothing is dropped); the newest backup of a file goes first, so
+        it wins over older ones. A backup used is renamed NAME.restored-STAMP.
+        Returns how many files were restored."""
         self._check_writable()
         with self._lock, self._plock:
-            if not self._restorable:
+            pending = list(dict.fromkeys([*self._restorable, *self._kept_backups()]))
+            if not pending:
                 raise StoreError("There is no backup of the notes store to restore.")
+            pending.sort(key=lambda pair: pair[1].name, reverse=True)
             restored = 0
-            for target, source in list(self._restorable):
+            for target, source in pending:
+                if (target, source) in self._restorable:
+                    self._restorable.remove((target, source))
                 try:
                     result = read_json(source)
                 except CorruptFileError as exc:
                     self.notices.append(f"The backup {source} is damaged too ({exc.reason}).")
-                    self._restorable.remove((target, source))
                     continue
                 if result is None:
-                    self._restorable.remove((target, source))
                     continue
                 backup, _ = result
                 current = read_json(target, follow_symlinks=target == self.path)
                 merged = _merge(backup, current[0] if current else {})
                 target.parent.mkdir(parents=True, exist_ok=True)
                 atomic_write(target, dump_json(merged))
-                self._restorable.remove((target, source))
+                used = source.name[len(target.name) :].replace(".bak-", ".restored-", 1)
+                with contextlib.suppress(OSError):  # used again next time: merging is idempotent
+                    source.rename(source.with_name(target.name + used))
                 restored += 1
             for f in [self._catalog, *self._shards.values()]:
                 f.loaded = False
@@ -1011,6 +1232,14 @@ class Store:
             self._refresh_all()
         self._emit()
         return restored
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'s' if n != 1 else ''}"
+
+
+def _changes(n: int) -> str:
+    return _plural(n, "highlight change")
 
 
 def _merge(backup: dict[str, Any], current: dict[str, Any]) -> dict[str, Any]:

@@ -28,7 +28,7 @@ from reader.datafile import (
     open_regular,
     read_regular,
 )
-from reader.errors import StoreError
+from reader.errors import StoreBusyError
 
 try:  # Linux / macOS
     import fcntl
@@ -208,7 +208,9 @@ def move_aside(path: Path, label: str) -> Path:
 
 class ProcessLock:
     """An exclusive advisory lock on a lock file (flock), re-entrant per
-    instance, with a timeout so a hung process gives a clear error."""
+    instance, with a timeout so a hung process gives a clear error.
+    `timeout` is read on every try, so lowering it also cuts short a wait
+    already under way (a closing app does, to journal its changes instead)."""
 
     def __init__(self, path: Path, timeout: float = 15.0) -> None:
         self.path = path
@@ -223,17 +225,19 @@ class ProcessLock:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         fd = self._open_file()
         if fcntl is not None:
-            deadline = time.monotonic() + self.timeout
+            started = time.monotonic()
             while True:
                 try:
                     fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
                     break
                 except BlockingIOError:
-                    if time.monotonic() > deadline:
+                    waited = time.monotonic() - started
+                    if waited > self.timeout:
                         os.close(fd)
-                        raise StoreError(
+                        n = max(1, round(waited))
+                        raise StoreBusyError(
                             f"The store is busy: another process has held {self.path} "
-                            f"for over {self.timeout:.0f} seconds."
+                            f"for over {n} second{'s' if n != 1 else ''}."
                         ) from None
                     time.sleep(0.002)
         self._fd = fd

@@ -210,6 +210,8 @@ class ReaderApp(HighlightWiring, App[None]):
         self._indexing = False
         self._displaced: str | None = None
         """The panel ("library" or "sidebar") hidden to make room for the other."""
+        self._saver: Highlighter | None = None
+        """The highlighter, kept to ask after exit what it could not save."""
         self._pending_passage: Highlight | None = None
         """A search pick whose article is being opened: shown once it is
         (if the article that opens next is that one)."""
@@ -245,7 +247,8 @@ class ReaderApp(HighlightWiring, App[None]):
             if crowded:
                 self._displaced = "sidebar"
             yield Sidebar(id="sidebar", classes="-hidden" if crowded else "")
-        yield Highlighter(self.store, color=self.ui_config.highlight_color)
+        self._saver = Highlighter(self.store, color=self.ui_config.highlight_color)
+        yield self._saver
         yield KeyBar()
 
     def get_default_screen(self) -> Screen[Any]:
@@ -359,6 +362,12 @@ class ReaderApp(HighlightWiring, App[None]):
     def on_unmount(self) -> None:
         if self.extractor is not None:
             self.extractor.close()  # a blocked extraction worker returns at once
+
+    def exit_notices(self) -> list[str]:
+        """Sentences for the terminal once the app has closed: highlight
+        changes that wait in the store's journal (it was busy)."""
+        notice = self._saver.unsaved_notice() if self._saver is not None else None
+        return [notice] if notice else []
 
     def _extracted(self, article_id: str, extraction: Extraction) -> None:
         self.extractions[article_id] = extraction

@@ -51,6 +51,23 @@ async def wait_for(pilot: Pilot[Any], condition: Any, timeout: float = 10.0) -> 
         waited += 0.05
 
 
+async def wait_for_button(pilot: Pilot[Any], screen_type: type, selector: str) -> None:
+    """Pause until a `screen_type` is the active screen and its button
+    `selector` is laid out and can take a click. The screen is the app's
+    screen a tick before its widgets are mounted and placed: a click in that
+    tick misses (on a busy machine it reliably does)."""
+
+    def ready() -> bool:
+        screen = pilot.app.screen
+        if not isinstance(screen, screen_type) or not screen.is_mounted:
+            return False
+        found = screen.query(selector)
+        return bool(found) and found.first().region.area > 0
+
+    await wait_for(pilot, ready)
+    await pilot.pause()
+
+
 @asynccontextmanager
 async def running(
     app: ReaderApp, size: tuple[int, int] = (120, 40), *, extracted: bool = True

@@ -17,7 +17,7 @@ from reader.model import Article, Extraction, Highlight
 from reader.store import Store
 from reader.ui.highlights import Highlighter, new_highlight, people_in
 
-from .helpers import sync, wait_for
+from .helpers import sync, wait_for, wait_for_button
 
 
 class Host(App[None]):
@@ -171,6 +171,71 @@ async def test_saves_run_in_the_order_they_were_made(article: Article, store: St
     assert (again.tags, again.note, again.color) == (("opposition",), "who?", "pink")
 
 
+def _hold_lock(store: Store) -> Any:
+    """The store's lock held as another process would (flock is per open file)."""
+    from reader.store._files import ProcessLock
+
+    lock = ProcessLock(store.path.with_name(store.path.name + ".lock"))
+    lock.acquire()
+    return lock
+
+
+@sync
+async def test_a_busy_store_keeps_the_change_in_its_journal_then_catches_up(
+    article: Article, store: Store
+) -> None:
+    """Another process holds the store past the wait: the highlight stays on
+    screen, is journaled (said once), and the next save replays it first."""
+    store.lock_wait = 0.05
+    app = Host(store)
+    async with app.run_test() as pilot:
+        app.hl.load(article)
+        await pilot.pause()
+        lock = _hold_lock(store)
+        try:
+            first = app.hl.add(*span_of(article, "Work starts in May."))
+            assert first is not None
+            await wait_for(pilot, lambda: app.saved)
+        finally:
+            lock.release()
+        assert app.failed == [] and [h.id for h in app.hl.highlights] == [first.id]
+        assert "busy" in app.notices[-1] and "store.json.journal" in app.notices[-1]
+        assert store.get(first.id) is None
+        second = app.hl.add(*span_of(article, "Critics disagreed."))
+        assert second is not None
+        await wait_for(pilot, lambda: len(app.saved) == 2)
+        assert store.get(first.id) is not None and store.get(second.id) is not None
+        assert not store.journal_path.exists()
+        highlighter = app.hl
+    assert highlighter.unsaved_notice() is None
+
+
+@sync
+async def test_closing_on_a_busy_store_journals_and_says_so(article: Article, store: Store) -> None:
+    app = Host(store)
+    lock = None
+    try:
+        async with app.run_test() as pilot:
+            app.hl.load(article)
+            await pilot.pause()
+            lock = _hold_lock(store)
+            made = app.hl.add(*span_of(article, "Work starts in May."))
+            app.hl.delete(made.id)  # type: ignore[union-attr]
+            app.hl.undo()
+            highlighter = app.hl
+        assert store.lock_wait == 15.0  # the close's shorter wait was put back
+        notice = highlighter.unsaved_notice()
+        assert notice == (
+            "3 highlight changes could not be saved now (the notes store is busy); they are "
+            f"kept in {store.journal_path} and will be saved the next time reader opens the store."
+        )
+    finally:
+        if lock is not None:
+            lock.release()
+    with Store.open(store.path) as again:
+        assert [h.id for h in again.highlights()] == [made.id]  # type: ignore[union-attr]
+
+
 @sync
 async def test_a_failed_save_is_undone_on_screen_with_one_sentence(
     article: Article, tmp_path: Path
@@ -292,7 +357,7 @@ async def test_a_damaged_highlights_file_is_reported_and_its_backup_offered(
     app = Host(store)
     async with app.run_test() as pilot:
         app.hl.load(article)
-        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        await wait_for_button(pilot, ConfirmScreen, "#restore")
         assert len(app.notices) == 1
         assert "moved to" in app.notices[0] and "backup" in app.notices[0]
         assert app.hl.highlights == []
