@@ -16,7 +16,7 @@ from reader.ui.widgets.article_view import ArticleView
 from reader.ui.widgets.library import LibraryPanel
 from reader.ui.widgets.sidebar import Sidebar
 
-from .helpers import make_app, running, screen_text, sync, wait_for
+from .helpers import make_app, running, screen_text, settle, sync, wait_for
 
 
 def _view(app: ReaderApp) -> ArticleView:
@@ -228,7 +228,7 @@ async def test_ctrl_p_palette_offers_reader_commands(seed: Article, seed_extract
         await pilot.press("ctrl+p")
         assert isinstance(app.screen, CommandPalette)
         await pilot.press(*"next quote")
-        await pilot.pause(0.5)
+        await settle(pilot)  # the palette searches in a worker
         await pilot.press("enter")
         await pilot.pause()
         assert not isinstance(app.screen, CommandPalette)
@@ -245,7 +245,7 @@ async def test_o_opens_a_file_by_path_with_completion(
         await pilot.press("o")
         assert isinstance(app.screen, OpenFileScreen)
         await pilot.press(*str(folder / "feat"))
-        await pilot.pause(0.3)
+        await settle(pilot)  # the completion is worked out in a worker
         await pilot.press("tab")
         field = app.screen.query_one("#open-path")
         assert field.value == str(folder / "feature.md")  # type: ignore[attr-defined]
