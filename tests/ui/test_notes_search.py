@@ -124,7 +124,7 @@ async def test_a_search_that_answers_late_does_not_overwrite_a_newer_one(
             text = query.text if isinstance(query, ParsedQuery) else query
             if text == "tariff":
                 self.started.set()
-                self.release.wait(10)
+                self.release.wait(60)
             return index.search(query, limit)
 
         def recent(self, limit: int = 50) -> list[SearchResult]:
