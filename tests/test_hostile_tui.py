@@ -214,13 +214,15 @@ async def _check_open_article(pilot: Pilot[Any], app: ReaderApp, item: Loaded) -
 
 async def _settled(pilot: Pilot[Any], view: ArticleView, article: Article) -> None:
     """Check the pane once layout has settled: a resize (the sidebar filling
-    in) may be painted once with the old layout before the pane re-lays out."""
-    for attempt in range(20):
+    in) may be painted once with the old layout before the pane re-lays out.
+    Polls with a generous bound: each poll lets the app handle what is queued."""
+    attempts = 200
+    for attempt in range(attempts):
         try:
             _check_article_pane(view, article)
             return
         except AssertionError:
-            if attempt == 19:
+            if attempt == attempts - 1:
                 raise
             await pilot.pause(0.05)
 
