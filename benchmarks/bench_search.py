@@ -41,7 +41,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -132,7 +132,7 @@ def make_corpus(n_highlights: int, n_articles: int, seed: int) -> Corpus:
         last = "".join(rng.choice(SYLLABLES) for _ in range(rng.choice([1, 2]))).capitalize()
         people.append((f"{first} {last}", last))
 
-    start = datetime(2025, 1, 1)
+    start = datetime(2025, 1, 1, tzinfo=UTC)
     articles = []
     for i in range(n_articles):
         body = " ".join(sentence(rng.randint(12, 30)) for _ in range(rng.randint(15, 40)))

@@ -26,7 +26,7 @@ import sys
 import tempfile
 import time
 import uuid
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -41,7 +41,7 @@ TAGS = ["ev", "china", "tariffs", "trade", "xiaomi", "markets", "policy", "tech"
 def make_data(n_highlights: int, n_articles: int) -> tuple[list[LibraryEntry], list[Highlight]]:
     rng = random.Random(7)
     text = SEED.read_text(encoding="utf-8")
-    base = datetime(2025, 1, 1)
+    base = datetime(2025, 1, 1, tzinfo=UTC)
     entries = [
         LibraryEntry(
             article_id=f"{i:016x}",

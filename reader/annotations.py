@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterable, Sequence
-from datetime import datetime
 
+from reader.clock import utc_now
 from reader.errors import BadInputError
 from reader.model import COLORS, Article, Extraction, Highlight, Person, Span
 from reader.text.sanitize import sanitize
@@ -172,7 +172,7 @@ def new_highlight(
     from reader.anchor import make_selector
 
     exact, prefix, suffix = make_selector(article.text, start, end)
-    now = datetime.now()
+    now = utc_now()
     return Highlight(
         id=str(uuid.uuid4()),
         article_id=article.id,
@@ -192,7 +192,7 @@ def new_highlight(
 
 def article_note(article: Article, note: str, color: str = COLORS[0]) -> Highlight:
     """A note on the whole article (an empty passage at 0)."""
-    now = datetime.now()
+    now = utc_now()
     return Highlight(
         id=str(uuid.uuid4()),
         article_id=article.id,

@@ -45,7 +45,7 @@ def _add_open(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def _add_notes(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     notes = sub.add_parser(
         "notes",
-        help="add, list, remove, import and search saved highlights and notes",
+        help="add, list, remove, import, search and restore saved highlights and notes",
         description="Work with saved highlights and notes from the command line.",
     )
     nsub = notes.add_subparsers(dest="notes_command", metavar="COMMAND", required=True)
@@ -78,13 +78,32 @@ def _add_notes(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     imp = nsub.add_parser(
         "import",
         help="import highlights from a JSON Lines file",
-        description="Import one highlight per line: {path, quote, tags?, note?, color?, nth?}.",
+        description="Import one highlight per line: {path, quote, tags?, note?, color?, nth?}. "
+        "A path must name a .txt, .md or .markdown file inside the folder of FILE (or of an "
+        "--allow-dir); a relative path is looked up in those folders.",
     )
     imp.add_argument("file", metavar="FILE", help="a .jsonl file")
     imp.add_argument(
         "--strict", action="store_true", help="stop at the first bad line, writing nothing"
     )
+    imp.add_argument(
+        "--allow-dir",
+        action="append",
+        default=[],
+        metavar="DIR",
+        help="also take articles from this folder (repeatable); by default only from the "
+        "folder of FILE",
+    )
     imp.set_defaults(handler="reader.commands.notes:import_")
+
+    restore = nsub.add_parser(
+        "restore",
+        help="bring back the backup of a damaged notes file",
+        description="When a damaged notes file was moved aside, bring back its last good "
+        "copy, merged with everything saved since (nothing is dropped), and say how many "
+        "highlights came back. Exits 1 when there is no backup to restore.",
+    )
+    restore.set_defaults(handler="reader.commands.notes:restore")
 
     search = nsub.add_parser(
         "search",
@@ -185,17 +204,22 @@ def _resolve(handler: str) -> Callable[[argparse.Namespace], int]:
 
 
 def _log_crash(exc: BaseException) -> str:
-    """Write the traceback to the log in the data folder; return where."""
+    """Write the traceback to the log in the data folder; return where.
+    Only a regular file is appended to: a FIFO put there as reader.log
+    would block the open forever (reader.datafile.open_regular)."""
+    import os
     import traceback
     from datetime import datetime
 
+    from reader.datafile import open_regular
     from reader.paths import log_path
 
     path = log_path()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        with path.open("a", encoding="utf-8") as log:
-            log.write(f"--- {datetime.now().isoformat()} reader {__version__}\n")
+        fd = open_regular(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, follow_symlinks=False)
+        with open(fd, "a", encoding="utf-8") as log:
+            log.write(f"--- {datetime.now().astimezone().isoformat()} reader {__version__}\n")
             log.write("".join(traceback.format_exception(exc)))
         return str(path)
     except OSError:

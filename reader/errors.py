@@ -21,3 +21,7 @@ class BadInputError(ReaderError):
 
 class StoreError(ReaderError):
     """The notes store cannot be opened or written."""
+
+
+class StoreBusyError(StoreError):
+    """Another process held the store's lock for longer than this one would wait."""

@@ -14,13 +14,21 @@ import contextlib
 import json
 import logging
 import os
+import stat
 import tempfile
 import time
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from reader.errors import StoreError
+from reader.datafile import (
+    STORE_FILE_LIMIT,
+    FileTooLargeError,
+    NotRegularFileError,
+    open_regular,
+    read_regular,
+)
+from reader.errors import StoreBusyError
 
 try:  # Linux / macOS
     import fcntl
@@ -53,22 +61,32 @@ def signature(path: Path) -> Signature | None:
     return (st.st_ino, st.st_mtime_ns, st.st_size)
 
 
-def read_json(path: Path) -> tuple[dict[str, Any], Signature] | None:
+def read_json(
+    path: Path, *, follow_symlinks: bool = False
+) -> tuple[dict[str, Any], Signature] | None:
     """Parse a JSON object file and return it with the signature of exactly
-    the bytes read (fstat on the same descriptor), or None if it is missing."""
+    the bytes read (fstat on the same descriptor), or None if it is missing.
+
+    Only a regular file is read (NotRegularFileError, an OSError, for a FIFO,
+    device or, unless `follow_symlinks`, a symlink: never something to move
+    aside), and at most STORE_FILE_LIMIT bytes. Anything that does not parse
+    as a JSON object (too large, not UTF-8, nested too deep...) is damage:
+    CorruptFileError."""
     try:
-        with open(path, "rb") as f:
-            st = os.fstat(f.fileno())
-            raw = f.read()
-    except FileNotFoundError:
+        result = read_regular(path, STORE_FILE_LIMIT, follow_symlinks=follow_symlinks)
+    except FileTooLargeError as exc:
+        raise CorruptFileError(path, exc.reason) from exc
+    if result is None:
         return None
+    raw, st = result
     sig = (st.st_ino, st.st_mtime_ns, st.st_size)
     if not raw.strip():
         raise CorruptFileError(path, "the file is empty")
     try:
         data = json.loads(raw)
-    except (UnicodeDecodeError, ValueError) as exc:
-        raise CorruptFileError(path, f"not valid JSON ({exc})") from exc
+    except (ValueError, RecursionError, MemoryError) as exc:  # incl. UnicodeDecodeError
+        reason = "nested too deep" if isinstance(exc, RecursionError) else str(exc)[:200]
+        raise CorruptFileError(path, f"not valid JSON ({reason or type(exc).__name__})") from exc
     if not isinstance(data, dict):
         raise CorruptFileError(path, "not a JSON object")
     return data, sig
@@ -104,8 +122,11 @@ def _refresh_backup(path: Path) -> None:
     except FileNotFoundError:
         return
     except OSError:  # no hard links on this filesystem: copy instead
-        with open(path, "rb") as src, open(tmp, "wb") as dst:
-            dst.write(src.read())
+        copied = read_regular(path, STORE_FILE_LIMIT)
+        if copied is None:
+            return
+        with open(tmp, "wb") as dst:
+            dst.write(copied[0])
             dst.flush()
             os.fsync(dst.fileno())
     os.replace(tmp, bak)
@@ -161,7 +182,12 @@ def stale_temp_files(folder: Path) -> list[Path]:
 
 
 def move_aside(path: Path, label: str) -> Path:
-    """Rename `path` to NAME.LABEL-YYYYmmddTHHMMSS[-N] without overwriting anything."""
+    """Rename `path` to NAME.LABEL-YYYYmmddTHHMMSS[-N] without overwriting anything.
+    Only a regular file (or a symlink, which moves alone) is ever moved: a
+    device or FIFO is not ours to rename (`--db /dev/null` as root)."""
+    mode = os.lstat(path).st_mode
+    if not (stat.S_ISREG(mode) or stat.S_ISLNK(mode)):
+        raise NotRegularFileError(path, "is not a regular file")
     stamp = time.strftime("%Y%m%dT%H%M%S")
     n = 0
     while True:
@@ -182,7 +208,9 @@ def move_aside(path: Path, label: str) -> Path:
 
 class ProcessLock:
     """An exclusive advisory lock on a lock file (flock), re-entrant per
-    instance, with a timeout so a hung process gives a clear error."""
+    instance, with a timeout so a hung process gives a clear error.
+    `timeout` is read on every try, so lowering it also cuts short a wait
+    already under way (a closing app does, to journal its changes instead)."""
 
     def __init__(self, path: Path, timeout: float = 15.0) -> None:
         self.path = path
@@ -195,23 +223,50 @@ class ProcessLock:
             self._depth += 1
             return
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        fd = self._open_file()
         if fcntl is not None:
-            deadline = time.monotonic() + self.timeout
+            started = time.monotonic()
             while True:
                 try:
                     fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
                     break
                 except BlockingIOError:
-                    if time.monotonic() > deadline:
+                    waited = time.monotonic() - started
+                    if waited > self.timeout:
                         os.close(fd)
-                        raise StoreError(
+                        n = max(1, round(waited))
+                        raise StoreBusyError(
                             f"The store is busy: another process has held {self.path} "
-                            f"for over {self.timeout:.0f} seconds."
+                            f"for over {n} second{'s' if n != 1 else ''}."
                         ) from None
                     time.sleep(0.002)
         self._fd = fd
         self._depth = 1
+
+    def _open_file(self) -> int:
+        """The lock file, created if needed: only ever a regular file (a FIFO
+        or symlink put there is refused, not opened or followed)."""
+        return open_regular(self.path, os.O_RDWR | os.O_CREAT, follow_symlinks=False, mode=0o644)
+
+    def try_acquire(self) -> bool:
+        """Take the lock only if that needs no waiting: False when another
+        process holds it or the lock file cannot be made (a read-only folder)."""
+        if self._depth:
+            self._depth += 1
+            return True
+        try:
+            fd = self._open_file()
+        except OSError:
+            return False
+        if fcntl is not None:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError:
+                os.close(fd)
+                return False
+        self._fd = fd
+        self._depth = 1
+        return True
 
     def release(self) -> None:
         self._depth -= 1

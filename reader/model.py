@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 
+from reader.clock import utc_now
+
 
 class BlockKind(StrEnum):
     """What a block of the article is; the UI styles each kind differently."""
@@ -215,8 +217,8 @@ class Highlight:
     color: str = COLORS[0]
     tags: tuple[str, ...] = ()
     note: str = ""
-    created: datetime = field(default_factory=datetime.now)
-    updated: datetime = field(default_factory=datetime.now)
+    created: datetime = field(default_factory=utc_now)
+    updated: datetime = field(default_factory=utc_now)
     orphaned: bool = False
     people: tuple[str, ...] = ()
     """Names (with aliases) of the people quoted or mentioned in the passage,
@@ -239,5 +241,5 @@ class LibraryEntry:
     published: datetime | None
     source_text: str
     is_markdown: bool
-    added: datetime = field(default_factory=datetime.now)
+    added: datetime = field(default_factory=utc_now)
     opened: datetime | None = None

@@ -1,14 +1,22 @@
-"""Shared fixtures: every test gets its own data folder and store."""
+"""Shared fixtures: every test gets its own data folder and store; Hypothesis
+runs without clocks."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
 SEEDS = REPO / "seeds"
+
+# Hypothesis' default 200 ms deadline per example and its too_slow health
+# check are wall-clock budgets: a busy machine fails them. Every test here
+# runs without them (the time bars live in benchmarks/).
+settings.register_profile("reader", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("reader")
 
 
 @pytest.fixture(autouse=True)

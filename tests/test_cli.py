@@ -35,6 +35,7 @@ def test_version() -> None:
         ["notes", "rm"],
         ["notes", "import"],
         ["notes", "search"],
+        ["notes", "restore"],
         ["tags"],
     ],
 )

@@ -9,7 +9,6 @@ markup kept literally, and every span inside the text.
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -78,7 +77,6 @@ def test_binary_and_empty_files_are_refused_with_one_sentence(
 @pytest.mark.parametrize("payload", LOADED, ids=lambda p: p.id)
 def test_hostile_file_loads_clean(tmp_path: Path, payload: Payload) -> None:
     path = _write(tmp_path, payload)
-    started = time.perf_counter()
     try:
         article = load_path(path)
     except BadInputError as exc:
@@ -87,15 +85,13 @@ def test_hostile_file_loads_clean(tmp_path: Path, payload: Payload) -> None:
         _assert_one_sentence(str(exc))
         return
     extraction = extract(article)
-    elapsed = time.perf_counter() - started
     assert_clean_article(article, extraction)
     assert article.text.strip(), "the article lost all its text"
     for kept in payload.keep:
         assert kept in article.text, f"{kept!r} did not survive literally"
     for gone in payload.gone:
         assert gone not in article.text, f"{gone!r} (part of an escape sequence) survived"
-    # A hang or a quadratic blow-up shows up here long before a user gives up.
-    assert elapsed < 20, f"ingest + extract took {elapsed:.1f} s"
+    # How long each payload takes is benchmarks/bench_ingest.py's bar, not this test's.
 
 
 def _decodes(payload: Payload) -> bool:

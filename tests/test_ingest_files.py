@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-import time
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -109,15 +109,38 @@ def test_documented_limit_is_at_least_20_mb() -> None:
     assert decode_module.MAX_BYTES >= 20 * 1024 * 1024
 
 
+def _refused_without_blocking(fifo: Path) -> BadInputError:
+    """The error `load_path(fifo)` raises, from a thread; a load that blocks on
+    the FIFO (waiting for a writer that never comes) fails the test instead of
+    hanging it, and is then released by opening the FIFO's write end."""
+    outcome: list[BaseException | None] = []
+
+    def load() -> None:
+        try:
+            load_path(fifo)
+            outcome.append(None)
+        except BaseException as exc:
+            outcome.append(exc)
+
+    loader = threading.Thread(target=load, daemon=True)
+    loader.start()
+    loader.join(timeout=60)
+    if loader.is_alive():
+        writer = os.open(fifo, os.O_WRONLY | os.O_NONBLOCK)
+        os.close(writer)
+        loader.join(timeout=60)
+        pytest.fail("load_path blocked on a FIFO")
+    [error] = outcome
+    assert isinstance(error, BadInputError), f"expected BadInputError, got {error!r}"
+    return error
+
+
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs POSIX FIFOs")
 def test_fifo_is_refused_without_blocking(tmp_path: Path) -> None:
     path = tmp_path / "pipe.txt"
     os.mkfifo(path)
-    started = time.perf_counter()
-    with pytest.raises(BadInputError) as info:
-        load_path(path)
-    assert time.perf_counter() - started < 2
-    assert "not a regular file" in one_sentence(info.value)
+    error = _refused_without_blocking(path)
+    assert "not a regular file" in one_sentence(error)
     # A FIFO inside a folder is skipped, not opened.
     (tmp_path / "real.txt").write_text(STORY)
     assert [p.name for p in expand(tmp_path)] == ["real.txt"]
@@ -134,10 +157,7 @@ def test_fifo_swapped_in_after_the_check_does_not_block(
     looks_regular = regular.stat()
     # The first check sees a regular file (as if the swap happened just after it).
     monkeypatch.setattr(Path, "stat", lambda self, **kwargs: looks_regular)
-    started = time.perf_counter()
-    with pytest.raises(BadInputError, match="not a regular file"):
-        load_path(fifo)
-    assert time.perf_counter() - started < 2
+    assert "not a regular file" in str(_refused_without_blocking(fifo))
 
 
 def test_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -210,18 +230,15 @@ def _big(tmp_path: Path, megabytes: int, suffix: str) -> Path:
 
 
 @pytest.mark.parametrize("suffix", [".txt", ".md"])
-def test_one_megabyte_ingests_well_under_a_second(tmp_path: Path, suffix: str) -> None:
+def test_one_megabyte_ingests_every_paragraph(tmp_path: Path, suffix: str) -> None:
+    """(benchmarks/bench_ingest.py holds the time bar: well under a second.)"""
     path = _big(tmp_path, 1, suffix)
-    started = time.perf_counter()
     article = load_path(path)
-    assert time.perf_counter() - started < 1.0
     assert len(article.blocks) > 5000
 
 
 @pytest.mark.slow
 def test_twenty_megabytes_open(tmp_path: Path) -> None:
     path = _big(tmp_path, 20, ".txt")
-    started = time.perf_counter()
     article = load_path(path)
-    assert time.perf_counter() - started < 15
     assert article.text.endswith("by 2031.")

@@ -49,7 +49,8 @@ def run(db: Path, capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, 
 def listed(db: Path, capsys: pytest.CaptureFixture[str], *args: str) -> list[dict[str, Any]]:
     code, out, _ = run(db, capsys, "list", "--json", *args)
     assert code == 0
-    return [json.loads(line) for line in out.splitlines()]
+    # JSON Lines end at "\n" only: a note may hold U+2028, which splitlines() splits on.
+    return [json.loads(line) for line in out.split("\n") if line]
 
 
 # -- add --------------------------------------------------------------------
@@ -220,6 +221,75 @@ def test_rm_ambiguous_prefix(db: Path, capsys: pytest.CaptureFixture[str]) -> No
     assert run(db, capsys, "rm", "abc-2")[0] == 0
 
 
+# -- a damaged notes file, and restore ----------------------------------------
+
+
+def _damage_a_shard(db: Path, article: Path, capsys: pytest.CaptureFixture[str]) -> Path:
+    """Two articles with highlights; then one article's highlights file is
+    damaged (its rolling backup holds the first of its two highlights)."""
+    for quote in ("June", "Monday"):
+        assert run(db, capsys, "add", str(article), "--quote", quote)[0] == 0
+    assert run(db, capsys, "add", str(SEED), "--quote", "Gao Lingyun", "--nth", "1")[0] == 0
+    with Store.open(db) as store:
+        [june] = [h for h in store.highlights() if h.exact == "June"]
+    shard = next(p for p in db.with_name("notes.json.d").glob("*.json") if june.id in p.read_text())
+    shard.write_text('{"highlights": {"1": {"id": ', encoding="utf-8")
+    return shard
+
+
+def test_list_names_a_damaged_file_and_how_to_restore_it(
+    db: Path, article: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    shard = _damage_a_shard(db, article, capsys)
+    code, out, err = run(db, capsys, "list")
+    assert code == 1  # the listing misses what the damaged file held
+    assert "Gao Lingyun" in out and "June" not in out
+    [line] = err.splitlines()
+    assert line.startswith(f"reader: The notes highlights file {shard} not valid JSON")
+    assert "moved to" in line and line.endswith("can be restored with `reader notes restore`.")
+    # Once moved aside, the next listing is clean.
+    assert run(db, capsys, "list")[0] == 0
+
+
+def test_restore_brings_the_backup_back_and_says_how_many(
+    db: Path, article: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _damage_a_shard(db, article, capsys)
+    assert run(db, capsys, "list")[0] == 1
+    code, out, err = run(db, capsys, "restore")
+    assert (code, out) == (0, "")
+    assert err == "reader: the backup was restored; 1 highlight came back.\n"
+    assert sorted(r["text"] for r in listed(db, capsys)) == ["Gao Lingyun", "June"]
+    code, _, err = run(db, capsys, "restore")
+    assert code == 1
+    assert err == "reader: There is no backup of the notes store to restore.\n"
+
+
+def test_restore_right_after_the_damage(
+    db: Path, article: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """No command saw the damage yet: restore finds it, moves it aside and restores."""
+    _damage_a_shard(db, article, capsys)
+    code, _, err = run(db, capsys, "restore")
+    assert code == 0
+    assert err.splitlines()[-1] == "reader: the backup was restored; 1 highlight came back."
+    assert "moved to" in err.splitlines()[0]
+
+
+def test_search_and_tags_name_a_damaged_file_too(
+    db: Path, article: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    shard = _damage_a_shard(db, article, capsys)
+    code, out, err = run(db, capsys, "search", "Gao")
+    assert code == 1 and "Gao Lingyun" in out
+    [line] = err.splitlines()
+    assert f"{shard} not valid JSON" in line and "`reader notes restore`" in line
+    assert shard.exists()  # read-only: left as it is
+    code = main(["--db", str(db), "tags"])
+    _, err = capsys.readouterr()
+    assert code == 1 and "`reader notes restore`" in err
+
+
 # -- import ---------------------------------------------------------------------------
 
 
@@ -247,7 +317,7 @@ def test_import_reports_bad_lines_and_imports_the_rest(
             {"path": str(SEED), "quote": "Gao Lingyun", "nth": 1},
         ],
     )
-    code, out, err = run(db, capsys, "import", str(jsonl))
+    code, out, err = run(db, capsys, "import", str(jsonl), "--allow-dir", str(SEED.parent))
     assert code == 1
     for number in (2, 3, 4, 6):
         assert f"line {number}:" in err
@@ -300,7 +370,7 @@ def test_import_of_many_lines(db: Path, article: Path, capsys: pytest.CaptureFix
     ]
     rows += [{"path": str(SEED), "quote": "Xiaomi", "nth": 1 + i % 3} for i in range(3)]
     jsonl = write_jsonl(article.parent / "big.jsonl", rows)
-    code, out, _ = run(db, capsys, "import", str(jsonl))
+    code, out, _ = run(db, capsys, "import", str(jsonl), "--allow-dir", str(SEED.parent))
     assert code == 0
     assert len(out.split()) == 1503
     with Store.open(db) as store:
@@ -330,6 +400,143 @@ def test_import_shows_progress_on_a_terminal(db: Path, article: Path) -> None:
     assert child.wait(timeout=120) == 0
     assert b"Importing" in seen
     assert b"imported 200 highlights" in seen
+
+
+def test_import_is_linear_in_its_lines(
+    db: Path, article: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each line is checked against what is saved with one set lookup (it was
+    compared with every highlight of its article: 16k lines took 80 s), and
+    the article is searched once per distinct quote, not once per line."""
+    from reader.commands import notes
+
+    calls = {"dedup_key": 0, "find_quote": 0}
+    for name in calls:
+        real = getattr(notes, name)
+
+        def counted(*args: Any, _real: Any = real, _name: str = name, **kw: Any) -> Any:
+            calls[_name] += 1
+            return _real(*args, **kw)
+
+        monkeypatch.setattr(notes, name, counted)
+    lines = 400
+    rows = [{"path": "tariffs.txt", "quote": "June", "note": f"n{i}"} for i in range(lines)]
+    jsonl = write_jsonl(article.parent / "many.jsonl", rows)
+    assert run(db, capsys, "import", str(jsonl))[0] == 0
+    assert calls == {"dedup_key": lines, "find_quote": 1}
+    code, out, err = run(db, capsys, "import", str(jsonl))  # every line saved already
+    assert (code, out) == (0, "") and f"{lines} already saved" in err
+    assert calls == {"dedup_key": lines + 2 * lines, "find_quote": 2}
+
+
+def test_import_splits_lines_on_newline_only(
+    db: Path, article: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """U+2028, U+2029 and U+0085 are legal unescaped inside a JSON string."""
+    note = "one\u2028two\u2029three\x85four"
+    line = json.dumps({"path": "tariffs.txt", "quote": "June", "note": note}, ensure_ascii=False)
+    jsonl = article.parent / "seps.jsonl"
+    jsonl.write_bytes(("\ufeff" + line + "\r\n" + line.replace("June", "Monday")).encode())
+    code, out, err = run(db, capsys, "import", str(jsonl))
+    assert (code, err) == (0, "reader: imported 2 highlights.\n")
+    assert len(out.split()) == 2
+    rows = listed(db, capsys)
+    assert len(rows) == 2 and {r["note"] for r in rows} == {note.replace("\x85", "")}
+
+
+@pytest.fixture
+def outside(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Private files outside the notes file's folder, and a home folder."""
+    home = tmp_path / "home"
+    (home / ".ssh").mkdir(parents=True)
+    (home / ".ssh" / "id_rsa").write_text("PRIVATE KEY June\n", encoding="utf-8")
+    (home / "secret.txt").write_text("Secret plans for June.\n", encoding="utf-8")
+    monkeypatch.setenv("HOME", str(home))
+    return home
+
+
+def test_import_takes_articles_only_from_the_notes_folder(
+    db: Path, article: Path, outside: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = article.parent
+    (folder / "link.txt").symlink_to(outside / "secret.txt")
+    (folder / "key.pem").write_text("June\n", encoding="utf-8")
+    rows = [
+        {"path": "~/secret.txt", "quote": "June"},
+        {"path": str(outside / "secret.txt"), "quote": "June"},
+        {"path": "../home/secret.txt", "quote": "June"},
+        {"path": "link.txt", "quote": "June"},
+        {"path": "~/.ssh/id_rsa", "quote": "June"},
+        {"path": "key.pem", "quote": "June"},
+        {"path": "/etc/passwd", "quote": "root"},
+        {"path": "tariffs.txt", "quote": "June"},
+        {"path": str(article), "quote": "Monday"},
+    ]
+    jsonl = write_jsonl(folder / "batch.jsonl", rows)
+    code, out, err = run(db, capsys, "import", str(jsonl))
+    assert code == 1
+    lines = err.splitlines()
+    for number in range(1, 8):
+        [said] = [x for x in lines if f"line {number}:" in x]
+        assert "is outside the notes file's folder" in said or "not an article file" in said
+    assert "line 8:" not in err and "line 9:" not in err
+    assert "PRIVATE" not in err and "Secret" not in err
+    assert len(out.split()) == 2
+    with Store.open(db) as store:
+        [entry] = store.articles()
+        assert entry.path == str(article.resolve())
+        assert "PRIVATE" not in entry.source_text and "Secret" not in entry.source_text
+
+
+def test_allow_dir_adds_a_folder(
+    db: Path, article: Path, outside: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    rows = [{"path": "~/secret.txt", "quote": "plans"}, {"path": "secret.txt", "quote": "June"}]
+    jsonl = write_jsonl(article.parent / "batch.jsonl", rows)
+    code, out, err = run(db, capsys, "import", str(jsonl), "--allow-dir", "~")
+    assert (code, err) == (0, "reader: imported 2 highlights.\n")
+    assert len(out.split()) == 2
+    code, _, err = run(db, capsys, "import", str(jsonl), "--allow-dir", str(outside / "none"))
+    assert code == 1 and "--allow-dir" in err and "no such folder" in err
+
+
+def test_a_full_disk_midway_through_an_import_says_what_was_saved(
+    db: Path, article: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+
+    from reader.store import _core
+
+    second = article.parent / "second.txt"
+    second.write_text("Second story\n\nRain is due in June.\n", encoding="utf-8")
+    rows = [{"path": "tariffs.txt", "quote": "Monday"}, {"path": "second.txt", "quote": "Rain"}]
+    jsonl = write_jsonl(article.parent / "two.jsonl", rows)
+    real = _core.atomic_write
+    shard_writes = 0
+
+    def atomic_write(path: Path, data: bytes, **kw: bool) -> Any:
+        nonlocal shard_writes
+        if path.parent.name == "notes.json.d":
+            shard_writes += 1
+            if shard_writes == 2:
+                raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        return real(path, data, **kw)
+
+    monkeypatch.setattr(_core, "atomic_write", atomic_write)
+    code, out, err = run(db, capsys, "import", str(jsonl))
+    monkeypatch.undo()
+    assert code == 1
+    assert "nothing was changed" not in err
+    assert err == (
+        "reader: the notes store could not be saved (No space left on device): 1 of 2 "
+        "highlights were imported and 1 was not; importing the file again adds the rest.\n"
+    )
+    rows_saved = listed(db, capsys)
+    assert [r["id"] for r in rows_saved] == out.split()
+    assert [r["text"] for r in rows_saved] == ["Monday"]
+    code, out, err = run(db, capsys, "import", str(jsonl))
+    assert code == 0 and "imported 1 highlight, 1 already saved" in err
+    assert sorted(r["text"] for r in listed(db, capsys)) == ["Monday", "Rain"]
 
 
 def test_add_survives_a_failing_extractor(

@@ -36,15 +36,22 @@ from hostile.payloads import (
 )
 
 COLS, ROWS = 120, 40
-PAINT_TIMEOUT = 20.0
-EXIT_TIMEOUT = 10.0
-PAINTED = b"Harbour"
+PAINT_TIMEOUT = 60.0
+"""Generous deadlines: they turn a hang into a failure, they are not budgets
+(benchmarks/bench_startup.py times the first paint)."""
+EXIT_TIMEOUT = 30.0
+PAINTED = re.compile(rb"Harbour")
+SIDEBAR_FILLED = re.compile(rb"\xe2\x80\x94 (?:\x1b\[[0-9;]*m)*Jane Holloway")
+"""The sidebar's entry for the stories' quote, "— Jane Holloway" (styles may
+come between the dash and the name): extraction has answered and the sidebar
+is painted."""
 
 
 @dataclass
 class Session:
     output: bytes
     first_paint: float | None
+    shown: bool
     status: int | None
 
 
@@ -60,9 +67,10 @@ def _read_some(fd: int, timeout: float) -> bytes | None:
     return data or None
 
 
-def run_in_pty(args: list[str], home: Path, settle: float = 1.5) -> Session:
-    """Run the reader in a pty, wait for its first paint, press q, collect
-    every byte. The child is always reaped, killed if it does not exit."""
+def run_in_pty(args: list[str], home: Path, until: re.Pattern[bytes] = SIDEBAR_FILLED) -> Session:
+    """Run the reader in a pty, wait for its first paint and then for `until`
+    to show (from the first paint on), press q, collect every byte. The child
+    is always reaped, killed if it does not exit."""
     env = {
         "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
         "HOME": str(home),
@@ -82,6 +90,8 @@ def run_in_pty(args: list[str], home: Path, settle: float = 1.5) -> Session:
     started = time.monotonic()
     chunks: list[bytes] = []
     first_paint: float | None = None
+    painted_at = 0
+    shown = False
     status: int | None = None
     try:
         deadline = started + PAINT_TIMEOUT
@@ -90,9 +100,13 @@ def run_in_pty(args: list[str], home: Path, settle: float = 1.5) -> Session:
             if data is None:
                 break
             chunks.append(data)
-            if first_paint is None and PAINTED in b"".join(chunks[-3:]):
+            output = b"".join(chunks)
+            if first_paint is None and (painted := PAINTED.search(output)):
                 first_paint = time.monotonic() - started
-                deadline = time.monotonic() + settle  # let the sidebar fill in
+                painted_at = painted.start()
+            if first_paint is not None and until.search(output, painted_at):
+                shown = True
+                break
         os.write(fd, b"q")
         deadline = time.monotonic() + EXIT_TIMEOUT
         while time.monotonic() < deadline:
@@ -114,7 +128,7 @@ def run_in_pty(args: list[str], home: Path, settle: float = 1.5) -> Session:
                 os.kill(pid, signal.SIGKILL)
                 os.waitpid(pid, 0)
         os.close(fd)
-    return Session(b"".join(chunks), first_paint, status)
+    return Session(b"".join(chunks), first_paint, shown, status)
 
 
 def _fork() -> tuple[int, int]:
@@ -140,6 +154,7 @@ def _check(session: Session, status: int = 0) -> None:
     assert session.first_paint is not None, (
         f"no first paint within {PAINT_TIMEOUT} s: {session.output[-400:]!r}"
     )
+    assert session.shown, f"painted, but not what was waited for: {session.output[-400:]!r}"
     assert session.status == status, f"exit status {session.status} after q"
     tail = session.output[session.output.rfind(b"\x1b[?1049l") :]
     assert b"Traceback" not in session.output and b"Error" not in tail, (
@@ -170,7 +185,7 @@ def test_a_folder_of_escape_payloads_never_reaches_the_terminal(tmp_path: Path) 
     write_corpus(folder, payloads)
     first = escape_article(markdown=True)
     write_corpus(folder, [Payload("0-" + first.name, first.data, first.suffix)])
-    session = run_in_pty([str(folder)], tmp_path / "home", settle=2.5)
+    session = run_in_pty([str(folder)], tmp_path / "home")
     _check(session)
 
 
@@ -187,22 +202,13 @@ BIG = ["big-1mb-line.txt", "big-1mb-line.md", "table-200x50.md", "table-2x5000.m
 
 
 @pytest.mark.parametrize("name", BIG)
-def test_big_articles_paint_within_two_seconds_of_launch(tmp_path: Path, name: str) -> None:
-    """From `python -m reader PATH` to the first screen in a real terminal,
-    reading and parsing included (2 s; twice that when other processes
-    overload the machine, since wall time then measures the CPU queue)."""
+def test_big_articles_paint_in_a_real_terminal(tmp_path: Path, name: str) -> None:
+    """`python -m reader PATH` on a big or deeply nested article paints its
+    first screen in a real terminal, cleanly, and quits on q (how fast is
+    benchmarks/bench_startup.py's bar: 2 s)."""
     [payload] = [p for p in corpus() if p.id == name]
     path = write_corpus(tmp_path / "in", [payload])[payload.id]
-    budget = 4.0 if os.getloadavg()[0] > (os.cpu_count() or 1) else 2.0
-    paints = []
-    for attempt in range(2):  # a slow first launch (cold caches, a busy CPU) gets one more try
-        session = run_in_pty([str(path)], tmp_path / f"home{attempt}", settle=0.3)
-        _check(session)
-        assert session.first_paint is not None
-        paints.append(session.first_paint)
-        if session.first_paint < budget:
-            break
-    assert min(paints) < budget, paints
+    _check(run_in_pty([str(path)], tmp_path / "home", until=PAINTED))
 
 
 def test_two_copies_of_one_hostile_story_open_in_a_real_terminal(tmp_path: Path) -> None:
@@ -223,6 +229,7 @@ def test_a_hostile_file_name_in_the_notices_never_reaches_the_terminal(tmp_path:
     write_corpus(folder, [good])
     bad = folder / f"empty\x1b]0;{TITLE_SECRET}\x07\x1b]52;c;{CLIPBOARD_B64}\x07.txt"
     bad.write_bytes(b"")
-    session = run_in_pty([str(folder / good.filename), str(bad)], tmp_path / "home")
+    session = run_in_pty(
+        [str(folder / good.filename), str(bad)], tmp_path / "home", until=re.compile(b"empty")
+    )
     _check(session, status=1)  # the reader opens the good file, then reports the failure
-    assert b"empty" in session.output, "the unreadable file was not reported"

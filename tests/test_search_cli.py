@@ -93,7 +93,7 @@ def test_matches_are_emphasised_on_a_terminal(
 def test_json_lines(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "--db", str(db), "notes", "search", "--json", "trade")
     assert code == 0
-    rows = [json.loads(line) for line in out.splitlines()]
+    rows = [json.loads(line) for line in out.split("\n") if line]
     assert [r["id"] for r in rows] == ["h2", "h1"]  # equal tag matches: newer first
     first = rows[0]
     assert first["article_id"] == "as" and first["article_title"] == "Steel duties rise"
@@ -127,7 +127,7 @@ def test_malformed_query_hint_on_stderr(db: Path, capsys: pytest.CaptureFixture[
 def test_query_operators_through_the_cli(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
     def found(*query: str) -> list[str]:
         _, out, _ = run(capsys, "--db", str(db), "notes", "search", "--json", *query)
-        return [json.loads(line)["id"] for line in out.splitlines()]
+        return [json.loads(line)["id"] for line in out.split("\n") if line]
 
     assert found("--", "#trade", "-steel") == ["h1"]  # argparse needs -- before -word
     assert found("#trade -steel") == ["h1"]  # or the query as one argument
@@ -140,7 +140,7 @@ def test_tags_with_counts(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "--db", str(db), "tags")
     assert code == 0 and out.splitlines() == ["2  trade", "1  EV"]
     code, out, _ = run(capsys, "--db", str(db), "tags", "--json")
-    assert [json.loads(line) for line in out.splitlines()] == [
+    assert [json.loads(line) for line in out.split("\n") if line] == [
         {"tag": "trade", "count": 2},
         {"tag": "EV", "count": 1},
     ]

@@ -6,7 +6,7 @@ import json
 import threading
 import uuid
 from dataclasses import replace
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -88,12 +88,12 @@ def test_highlights_in_reading_order_and_all_oldest_first(db: Path) -> None:
 
 
 def test_update_keeps_created_and_stamps_updated(db: Path) -> None:
-    h = make(created=datetime(2024, 1, 1), updated=datetime(2024, 1, 1))
+    h = make(created=datetime(2024, 1, 1, tzinfo=UTC), updated=datetime(2024, 1, 1, tzinfo=UTC))
     with Store.open(db) as store:
         store.add(h)
-        changed = store.update(replace(h, note="new note", tags=("x",), created=datetime.now()))
-        assert changed.created == datetime(2024, 1, 1)
-        assert changed.updated > datetime(2024, 1, 2)
+        changed = store.update(replace(h, note="new note", tags=("x",), created=datetime.now(UTC)))
+        assert changed.created == datetime(2024, 1, 1, tzinfo=UTC)
+        assert changed.updated > datetime(2024, 1, 2, tzinfo=UTC)
     with Store.open(db) as store:
         again = store.get(h.id)
     assert again is not None
@@ -139,18 +139,18 @@ def test_bad_highlights_are_refused_with_a_sentence(db: Path) -> None:
 
 
 def test_library_upsert_keeps_first_added(db: Path) -> None:
-    first = entry(added=datetime(2025, 1, 1))
+    first = entry(added=datetime(2025, 1, 1, tzinfo=UTC))
     with Store.open(db) as store:
         store.upsert_article(first)
-        store.upsert_article(entry(title="Renamed", opened=datetime(2025, 2, 2)))
-        store.upsert_article(entry("a2", title="Second", added=datetime(2025, 3, 1)))
+        store.upsert_article(entry(title="Renamed", opened=datetime(2025, 2, 2, tzinfo=UTC)))
+        store.upsert_article(entry("a2", title="Second", added=datetime(2025, 3, 1, tzinfo=UTC)))
     with Store.open(db) as store:
         got = store.get_article("a1")
         assert got is not None
         assert (got.title, got.added, got.opened) == (
             "Renamed",
-            datetime(2025, 1, 1),
-            datetime(2025, 2, 2),
+            datetime(2025, 1, 1, tzinfo=UTC),
+            datetime(2025, 2, 2, tzinfo=UTC),
         )
         assert got.source_text == "Renamed\n\nBody of a1."
         assert got.published == datetime(2025, 6, 1, 9, 30)
@@ -281,6 +281,38 @@ def test_damaged_highlights_file_is_moved_aside_and_backup_restored(
     assert original  # the damaged content was ours to replace, never the aside copy
 
 
+def test_a_backup_kept_in_one_session_is_restored_in_a_later_one(db: Path) -> None:
+    """The damage is found by one command (`notes list`), the restore run
+    as another (`notes restore`): the kept backup is found on disk, used once."""
+    hs = _seed(db)
+    shard = db.with_name("store.json.d") / "a1.json"
+    shard.write_bytes(b"{oops")
+    with Store.open(db, restore_command="reader notes restore") as store:
+        assert store.highlights() == []
+        assert store.damaged == [shard]
+        assert store.notices[-1].endswith("can be restored with `reader notes restore`.")
+    with Store.open(db) as store:
+        assert store.damaged == [] and not store.backup_available
+        assert store.restore_backup() == 1
+        assert [h.id for h in store.highlights()] == [hs[0].id]
+    assert [p.name.split("-")[0] for p in shard.parent.glob("a1.json.restored-*")] == [
+        "a1.json.restored"
+    ]
+    with Store.open(db) as store, pytest.raises(StoreError, match="no backup"):
+        store.restore_backup()
+
+
+def test_damage_seen_read_only_names_the_restore_command(db: Path) -> None:
+    _seed(db)
+    shard = db.with_name("store.json.d") / "a1.json"
+    shard.write_bytes(b"{oops")
+    with Store.open(db, readonly=True, restore_command="reader notes restore") as store:
+        assert store.highlights() == []
+        assert store.damaged == [shard]
+        hint = "`reader notes restore` sets it aside and brings back its backup"
+        assert hint in store.notices[-1]
+
+
 def test_damaged_library_keeps_highlights_and_says_so(db: Path) -> None:
     hs = _seed(db)
     with Store.open(db) as store:
@@ -378,7 +410,8 @@ def test_migrates_v0_single_file(db: Path) -> None:
         assert "upgraded from schema version 0" in store.notices[0]
         (h,) = store.highlights("art")
         assert (h.exact, h.note, h.tags, h.color) == ("words", "old note", ("t",), "blue")
-        assert h.updated == h.created == datetime(2024, 5, 1, 10)
+        # a naive time is the local time it was written in
+        assert h.updated == h.created == datetime(2024, 5, 1, 10).astimezone(UTC)
         assert h.people == () and not h.orphaned
         assert store.get_article("art") is not None
     kept = [p for p in db.parent.iterdir() if ".v0-" in p.name]
@@ -390,12 +423,17 @@ def test_migrates_v0_single_file(db: Path) -> None:
 
 def test_migrates_v1_single_file_with_many_articles(db: Path) -> None:
     db.parent.mkdir(parents=True)
-    hs = [make(f"art{i % 3}", created=datetime(2024, 1, 1, 0, i)) for i in range(9)]
+    when = [datetime(2024, 1, 1, 0, i) for i in range(9)]  # v1 wrote naive local times
+    hs = [make(f"art{i % 3}", created=when[i].astimezone(UTC)) for i in range(9)]
+    hs = [replace(h, updated=h.created) for h in hs]
     from reader.store._records import highlight_to_record
 
+    records = [highlight_to_record(h) for h in hs]
+    for rec, naive in zip(records, when, strict=True):
+        rec["created"] = rec["updated"] = naive.isoformat()
     v1 = {
         "meta": {"1": {"schema_version": 1}},
-        "highlights": {str(i): highlight_to_record(h) for i, h in enumerate(hs, 1)},
+        "highlights": {str(i): rec for i, rec in enumerate(records, 1)},
     }
     db.write_text(json.dumps(v1), encoding="utf-8")
     with Store.open(db) as store:
@@ -403,11 +441,18 @@ def test_migrates_v1_single_file_with_many_articles(db: Path) -> None:
     assert len(list(db.with_name("store.json.d").glob("*.json"))) == 3
 
 
-def test_old_store_opened_read_only_asks_for_an_upgrade(db: Path) -> None:
+def test_old_store_opened_read_only_is_shown_upgraded_and_left_unchanged(db: Path) -> None:
     db.parent.mkdir(parents=True)
-    db.write_text(json.dumps({"highlights": {}}), encoding="utf-8")
-    with pytest.raises(StoreVersionError, match="older format"):
-        Store.open(db, readonly=True)
+    h = make("art")
+    from reader.store._records import highlight_to_record
+
+    db.write_text(json.dumps({"highlights": {"1": highlight_to_record(h)}}), encoding="utf-8")
+    before = sorted(p.name for p in db.parent.iterdir())
+    with Store.open(db, readonly=True) as store:
+        assert "older format" in store.notices[0]
+        assert store.highlights() == [h]
+        assert store.highlights("art") == [h]
+    assert sorted(p.name for p in db.parent.iterdir()) == before
 
 
 def test_fast_record_conversion_equals_the_dataclass_constructor() -> None:
@@ -441,9 +486,9 @@ def _count_json_reads(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
     seen: list[Path] = []
     real = _core.read_json
 
-    def counting(path: Path) -> Any:
+    def counting(path: Path, **options: Any) -> Any:
         seen.append(path)
-        return real(path)
+        return real(path, **options)
 
     monkeypatch.setattr(_core, "read_json", counting)
     return seen

@@ -256,3 +256,83 @@ def test_backup_holds_the_previous_version(seeded: tuple[Path, list[Highlight]])
     with Store.open(db) as store:
         store.add(make())
     assert shard.with_name("a1.json.bak").read_bytes() == previous
+
+
+def _full_disk_on_shard(monkeypatch: pytest.MonkeyPatch, db: Path, nth: int) -> None:
+    """The `nth` highlights file written from now on fails with ENOSPC."""
+    import errno
+
+    from reader.store import _core
+
+    real = _core.atomic_write
+    shard_writes = 0
+
+    def atomic_write(path: Path, data: bytes, **kw: bool) -> object:
+        nonlocal shard_writes
+        if path.parent == db.with_name(db.name + ".d"):
+            shard_writes += 1
+            if shard_writes == nth:
+                raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        return real(path, data, **kw)
+
+    monkeypatch.setattr(_core, "atomic_write", atomic_write)
+
+
+def test_a_save_over_several_articles_says_what_was_saved(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Disk full on the second article's file: the first article's
+    highlights are saved and the message says so (not "nothing was changed")."""
+    db = tmp_path / "store.json"
+    first, second = make("a1"), make("a2")
+    with Store.open(db) as store:
+        added: list[str] = []
+        store.subscribe(lambda kind, h: added.append(h.id))
+        _full_disk_on_shard(monkeypatch, db, 2)
+        with pytest.raises(StoreWriteError) as caught:
+            store.add_many([first, second])
+        monkeypatch.undo()
+        message = str(caught.value)
+        assert "nothing was changed" not in message
+        assert "No space left on device" in message
+        assert "1 of 2 highlights were saved and 1 was not" in message
+        assert [h.id for h in caught.value.saved] == [first.id]
+        assert added == [first.id]  # what was saved is announced
+    with Store.open(db) as store:
+        assert [h.id for h in store.highlights()] == [first.id]
+
+
+def test_a_failed_single_file_save_still_says_nothing_changed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = tmp_path / "store.json"
+    with Store.open(db) as store:
+        _full_disk_on_shard(monkeypatch, db, 1)
+        with pytest.raises(StoreWriteError, match="nothing was changed") as caught:
+            store.add_many([make("a1"), make("a1")])
+        assert caught.value.saved == []
+
+
+def test_removing_an_article_says_when_only_the_library_changed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reader.model import LibraryEntry
+    from reader.store import _core
+
+    db = tmp_path / "store.json"
+    with Store.open(db) as store:
+        store.upsert_article(LibraryEntry("a1", "/a1.txt", "A1", None, None, "A1\n\nText.", False))
+        kept = store.add(make("a1"))
+
+        def full(path: Path) -> None:
+            raise OSError(28, "No space left on device")
+
+        monkeypatch.setattr(_core, "remove_with_backup", full)
+        with pytest.raises(StoreWriteError) as caught:
+            store.remove_article("a1", delete_highlights=True)
+        assert str(caught.value) == (
+            "The article was removed from the library, but its highlights could not be "
+            "deleted (No space left on device)."
+        )
+        assert store.articles() == []
+        assert [h.id for h in store.highlights()] == [kept.id]

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import time
+from collections.abc import Callable
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from workcount import assert_linear
 
 from reader.ingest import parse
 from reader.model import Article, ArticleMeta
@@ -165,18 +166,31 @@ def test_article_without_blocks() -> None:
     assert units.start_selection(0) is None
 
 
-def test_a_megabyte_paragraph_is_quick() -> None:
-    text = "Title\n\n" + "Word after word makes a long sentence. " * 27_000
-    a = article(text)
-    units = TextUnits(a)
-    began = time.perf_counter()
-    sel = units.start_selection(len(text) // 2)
-    assert sel is not None
-    for _ in range(50):
-        sel = units.extend(sel, Unit.SENTENCE)
-        sel = units.shrink(sel, Unit.WORD)
-    assert time.perf_counter() - began < 2.0
-    assert selected(a, sel).startswith("Word after word")
+def test_a_long_paragraph_costs_work_linear_in_its_length() -> None:
+    """Selecting in one long paragraph: the selection stays on sentence and word
+    edges, and the work grows with the paragraph, not its square
+    (benchmarks/bench_ui.py times a megabyte paragraph)."""
+
+    def paragraph(copies: int) -> tuple[Article, str]:
+        text = "Title\n\n" + "Word after word makes a long sentence. " * copies
+        return article(text), text
+
+    def select(a: Article, text: str) -> Selection:
+        units = TextUnits(a)
+        sel = units.start_selection(len(text) // 2)
+        assert sel is not None
+        for _ in range(50):
+            sel = units.extend(sel, Unit.SENTENCE)
+            sel = units.shrink(sel, Unit.WORD)
+        return sel
+
+    def work_for(copies: int) -> Callable[[], object]:
+        a, text = paragraph(copies)
+        return lambda: select(a, text)
+
+    assert_linear(work_for, 500)
+    a, text = paragraph(4_000)
+    assert selected(a, select(a, text)).startswith("Word after word")
 
 
 @settings(max_examples=200, deadline=None)

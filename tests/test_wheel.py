@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 from conftest import REPO, SEEDS
 
-pytestmark = pytest.mark.slow
+# One worker builds the wheel once for every test here (the fixture is per module).
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("wheel")]
 
 
 def _build_wheel(out: Path) -> Path:

@@ -4,12 +4,21 @@ How scripts, tests and benchmarks drive the store. `add` finds the quoted
 words in the article (tolerating differences in whitespace, line breaks and
 curly vs straight quotes), records the article in the library and prints
 the new highlight's id. `import` reads JSON Lines ({path, quote, tags?,
-note?, color?, nth?}; a relative path is looked up from the current folder,
-then from the JSONL file's folder), reports each bad line with its number
-and imports the rest (exit status 1 if any line failed), or with --strict
-stops at the first bad line having written nothing. Lines that repeat a
-highlight already saved (same passage, colour, tags and note) are skipped.
+note?, color?, nth?}, one per "\n"-ended line), reports each bad line with
+its number and imports the rest (exit status 1 if any line failed), or with
+--strict stops at the first bad line having written nothing. Lines that
+repeat a highlight already saved (same passage, colour, tags and note) are
+skipped; the check is a set lookup per line, so an import is linear in its
+lines. If the store fills up midway, the message says which highlights
+were saved (their ids are printed) and that importing again adds the rest.
 Exit status: 0 ok, 1 error (one sentence on stderr).
+
+A notes file is someone else's data: its "path" may only name an article
+file (.txt, .md, .markdown, what ingest reads from a folder) inside the
+notes file's own folder or a folder given with --allow-dir, checked after
+`~`, `..` and symbolic links are resolved. A relative path is looked up in
+those folders, in that order. Otherwise a line could pull any local file
+(~/.ssh/id_rsa, /etc/passwd) into the library as an article's text.
 """
 
 from __future__ import annotations
@@ -18,7 +27,7 @@ import argparse
 import json
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -36,12 +45,13 @@ from reader.annotations import (
 from reader.annotations import (
     new_highlight as make_highlight,
 )
+from reader.commands.store_session import incomplete, opened_store
 from reader.errors import BadInputError, ReaderError
 from reader.extract import extract
-from reader.ingest import load
+from reader.ingest import ARTICLE_SUFFIXES, load
 from reader.model import Article, Extraction, Highlight, LibraryEntry, Span
-from reader.paths import db_path
-from reader.store import Store
+from reader.store import Store, StoreWriteError
+from reader.text.sanitize import sanitize
 from reader.text.snippets import clip
 from reader.text.tags import clean_tag, tag_key
 
@@ -57,12 +67,16 @@ class Loaded:
     _people: dict[tuple[int, int], tuple[str, ...]] = field(default_factory=dict)
     _extraction: Any = None
     _folded_text: Folded | None = None
+    _found: dict[str, list[Span]] = field(default_factory=dict)
 
     def find(self, quote: str) -> list[Span]:
-        """find_quote over the article, folding its text once per article."""
-        if self._folded_text is None:
-            self._folded_text = fold_for_quotes(self.article.text)
-        return find_quote(self.article.text, quote, self._folded_text)
+        """find_quote over the article, folding its text once per article and
+        searching it once per distinct quote (imports repeat quotes)."""
+        if quote not in self._found:
+            if self._folded_text is None:
+                self._folded_text = fold_for_quotes(self.article.text)
+            self._found[quote] = find_quote(self.article.text, quote, self._folded_text)
+        return self._found[quote]
 
     def people_in(self, span: Span) -> tuple[str, ...]:
         """Names (and aliases) of people mentioned or quoted in the passage."""
@@ -114,11 +128,11 @@ def new_highlight(
     return replace(highlight, people=loaded.people_in(span))
 
 
-def _open_store(args: argparse.Namespace, *, readonly: bool = False) -> Store:
-    store = Store.open(db_path(getattr(args, "db", None)), readonly=readonly)
-    for notice in store.notices:
-        print(f"reader: {notice}", file=sys.stderr)
-    return store
+def _open_store(
+    args: argparse.Namespace, *, readonly: bool = False
+) -> AbstractContextManager[Store]:
+    """The store for a command; what it finds (a damaged file...) is said on stderr."""
+    return opened_store(args, readonly=readonly)
 
 
 # -- commands -------------------------------------------------------------------------
@@ -164,7 +178,7 @@ def to_json(h: Highlight, title: str | None) -> dict[str, Any]:
 
 def list_(args: argparse.Namespace) -> int:
     current: Article | None = None
-    with _open_store(args) as store:
+    with _open_store(args, readonly=True) as store:
         entries = {e.article_id: e for e in store.articles()}
         if args.article:
             path = Path(args.article)
@@ -197,7 +211,7 @@ def list_(args: argparse.Namespace) -> int:
         print(f"    \u201c{clip(h.exact, 100)}\u201d" + (f"  {tags}" if tags else ""))
         if h.note:
             print(f"    note: {clip(h.note, 100)}")
-    return 0
+    return 1 if incomplete(store) else 0
 
 
 def rm(args: argparse.Namespace) -> int:
@@ -216,6 +230,29 @@ def rm(args: argparse.Namespace) -> int:
         target = exact[0] if exact else found[0]
         store.delete(target.id)
     print(target.id)
+    return 0
+
+
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
+def restore(args: argparse.Namespace) -> int:
+    """Bring back the kept backups of damaged notes files, merged with what
+    was saved since; say how many highlights (and library entries) came back."""
+    with opened_store(args, restore_command=None) as store:
+        highlights = {h.id for h in store.highlights()}
+        articles = {e.article_id for e in store.articles()}
+        files = store.restore_backup()
+        highlights = {h.id for h in store.highlights()} - highlights
+        articles = {e.article_id for e in store.articles()} - articles
+    if not files:
+        print("reader: nothing was restored.", file=sys.stderr)
+        return 1
+    back = _count(len(highlights), "highlight", "highlights")
+    if articles:
+        back += " and " + _count(len(articles), "library entry", "library entries")
+    print(f"reader: the backup was restored; {back} came back.", file=sys.stderr)
     return 0
 
 
@@ -240,15 +277,48 @@ def _field(obj: dict[str, Any], key: str, kind: type, default: Any = None) -> An
 
 @dataclass
 class _Importer:
-    base: Path
+    folders: tuple[Path, ...]
+    """Where articles may come from (resolved): the notes file's folder, then --allow-dir."""
     articles: dict[str, Loaded] = field(default_factory=dict)
     failures: dict[str, str] = field(default_factory=dict)
+    paths: dict[str, Path | str] = field(default_factory=dict)
+    """Each "path" value seen: the file it names, or why it is refused."""
 
     def resolve(self, raw: str) -> Path:
-        path = Path(raw).expanduser()
-        if not path.is_absolute() and not path.exists() and (self.base / path).exists():
-            path = self.base / path
-        return path
+        """The article file a line names, or LineError: see the module docstring."""
+        if raw not in self.paths:
+            try:
+                self.paths[raw] = self._check(raw)
+            except LineError as exc:
+                self.paths[raw] = str(exc)
+        found = self.paths[raw]
+        if isinstance(found, str):
+            raise LineError(found)
+        return found
+
+    def _check(self, raw: str) -> Path:
+        try:
+            given = Path(raw).expanduser()
+            # An absolute path stays itself: folder / "/x" is "/x".
+            candidates = [folder / given for folder in self.folders]
+            real = next((c for c in candidates if c.exists()), candidates[0])
+            real = real.resolve()  # `..` and every symbolic link that exists
+        except (OSError, RuntimeError, ValueError) as exc:
+            raise LineError(f"the path {raw!r} cannot be followed ({exc}).") from None
+        if not any(real.is_relative_to(folder) for folder in self.folders):
+            where = "the notes file's folder" + (
+                " or a folder given with --allow-dir" if len(self.folders) > 1 else ""
+            )
+            raise LineError(
+                f"the path {raw!r} is outside {where}; articles are imported only from "
+                "there (add its folder with --allow-dir to allow it)."
+            )
+        if real.suffix.lower() not in ARTICLE_SUFFIXES:
+            raise LineError(
+                f"the path {raw!r} is not an article file; only "
+                f"{', '.join(ARTICLE_SUFFIXES)} files are imported."
+            )
+        return real
 
     def article(self, raw: str) -> Loaded:
         path = self.resolve(raw)
@@ -307,31 +377,51 @@ def _progress(total: int, enabled: bool) -> Iterator[Callable[[], None]]:
         yield lambda: progress.advance(task)
 
 
-def _same(a: Highlight, b: Highlight) -> bool:
-    return (a.article_id, a.start, a.end, a.exact, a.color, a.tags, a.note) == (
-        b.article_id,
-        b.start,
-        b.end,
-        b.exact,
-        b.color,
-        b.tags,
-        b.note,
-    )
+DedupKey = tuple[str, int, int, str, str, tuple[str, ...], str]
 
 
-def import_(args: argparse.Namespace) -> int:
-    source = Path(args.file)
+def dedup_key(h: Highlight) -> DedupKey:
+    """What makes two highlights the same for an import (passage, colour,
+    tags, note as the store keeps it): kept in a set, one lookup per line."""
+    return (h.article_id, h.start, h.end, h.exact, h.color, h.tags, sanitize(h.note))
+
+
+def _read_lines(source: Path) -> list[str]:
+    """The lines of a JSON Lines file. Split on "\n" only: str.splitlines()
+    also splits on U+2028, U+2029, U+0085 and other separators that are
+    legal, unescaped, inside a JSON string (a "\r" before the "\n" is JSON
+    white space, and a leading byte-order mark is dropped)."""
     if source.is_dir():
         raise BadInputError(f"{source}: is a folder; give a .jsonl file.")
     try:
-        lines = source.read_text(encoding="utf-8").splitlines()
+        text = source.read_bytes().decode("utf-8-sig")
     except FileNotFoundError as exc:
         raise BadInputError(f"{source}: no such file.") from exc
     except UnicodeDecodeError as exc:
         raise BadInputError(f"{source}: is not UTF-8 text.") from exc
     except OSError as exc:
         raise BadInputError(f"{source}: cannot be read ({exc.strerror}).") from exc
-    importer = _Importer(base=source.resolve().parent)
+    lines = text.split("\n")
+    if lines and not lines[-1]:
+        lines.pop()
+    return lines
+
+
+def _folders(source: Path, allowed: Sequence[str]) -> tuple[Path, ...]:
+    """The notes file's folder, then each --allow-dir, resolved."""
+    folders = [source.resolve().parent]
+    for raw in allowed:
+        folder = Path(raw).expanduser()
+        if not folder.is_dir():
+            raise BadInputError(f"--allow-dir {raw}: no such folder.")
+        folders.append(folder.resolve())
+    return tuple(dict.fromkeys(folders))
+
+
+def import_(args: argparse.Namespace) -> int:
+    source = Path(args.file)
+    lines = _read_lines(source)
+    importer = _Importer(folders=_folders(source, getattr(args, "allow_dir", None) or ()))
     made: list[Highlight] = []
     bad = 0
     show = sys.stderr.isatty() and len(lines) >= 50
@@ -349,24 +439,41 @@ def import_(args: argparse.Namespace) -> int:
                     print("reader: nothing was imported (--strict).", file=sys.stderr)
                     return 1
     skipped = 0
+    failed: StoreWriteError | None = None
     with _open_store(args) as store:
         fresh: list[Highlight] = []
-        existing: dict[str, list[Highlight]] = {}
+        known: set[DedupKey] = set()
+        read: set[str] = set()
         for h in made:
-            if h.article_id not in existing:
-                existing[h.article_id] = store.highlights(h.article_id)
-            if any(_same(h, old) for old in existing[h.article_id]):
+            if h.article_id not in read:
+                read.add(h.article_id)
+                known.update(map(dedup_key, store.highlights(h.article_id)))
+            key = dedup_key(h)
+            if key in known:
                 skipped += 1
                 continue
-            existing[h.article_id].append(h)
+            known.add(key)
             fresh.append(h)
         used = {h.article_id for h in fresh}
         store.upsert_articles(
             loaded.entry for loaded in importer.articles.values() if loaded.article.id in used
         )
-        store.add_many(fresh)
-    for h in fresh:
+        try:
+            store.add_many(fresh)
+        except StoreWriteError as exc:
+            failed = exc
+    saved = fresh if failed is None else failed.saved
+    for h in saved:
         print(h.id)
+    if failed is not None:
+        rest = len(fresh) - len(saved)
+        print(
+            f"reader: the notes store could not be saved ({failed.reason or failed}): "
+            f"{len(saved)} of {len(fresh)} highlights were imported and {rest} "
+            f"{'was' if rest == 1 else 'were'} not; importing the file again adds the rest.",
+            file=sys.stderr,
+        )
+        return 1
     summary = f"reader: imported {len(fresh)} highlight{'s' if len(fresh) != 1 else ''}"
     if skipped:
         summary += f", {skipped} already saved"

@@ -3,17 +3,34 @@
 Paths are read here, before the TUI starts, so a bad path is reported as
 one sentence on stderr (and, when nothing at all can be read, the TUI does
 not open). With no paths the app opens the library, seeded with the sample
-articles on first run.
+articles on first run. An unexpected error inside the TUI is raised again
+once the terminal is restored, so the CLI logs its traceback to reader.log
+and exits 70 with one sentence, as for any other command.
+
+SIGHUP (the terminal window closed) and SIGTERM (a polite kill) end the app
+through its normal exit, like `q`: queued highlight saves are finished, or
+kept in the store's journal when it is busy, and the one sentence saying so
+is printed once the terminal is restored. (By default either signal ends
+Python at once, losing what was still queued.)
 """
 
 from __future__ import annotations
 
 import argparse
+import asyncio
+import contextlib
 import gc
+import signal
 import sys
+from typing import TYPE_CHECKING
 
+from reader.commands import say_waiting
 from reader.errors import ReaderError
 from reader.model import Article
+from reader.text.sanitize import one_line
+
+if TYPE_CHECKING:
+    from reader.ui.app import ReaderApp
 
 
 def _load(raw_paths: list[str]) -> tuple[list[Article], list[str], list[str]]:
@@ -63,6 +80,18 @@ def resume_gc() -> None:
         gc.enable()
 
 
+def exit_on_signals(app: ReaderApp) -> None:
+    """Make SIGHUP and SIGTERM call app.exit() (the normal, saving exit).
+    Runs in the app's event loop, whose signal handling is safe: the handler
+    only schedules the exit."""
+    loop = asyncio.get_running_loop()
+    for name in ("SIGHUP", "SIGTERM"):
+        sig = getattr(signal, name, None)
+        if sig is not None:
+            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+                loop.add_signal_handler(sig, app.exit)
+
+
 def run(args: argparse.Namespace) -> int:
     # Start-up makes a few hundred thousand long-lived objects, and the cyclic
     # collector kept re-scanning them for nothing: ~10% of the time to the
@@ -110,18 +139,23 @@ def _run(args: argparse.Namespace) -> int:
     notices: list[str] = list(failures)
     store: Store | None
     try:
-        store = Store.open(db_path(getattr(args, "db", None)))
+        store = Store.open(db_path(getattr(args, "db", None)), on_wait=say_waiting)
         notices.extend(store.notices)
     except ReaderError as exc:
         store = None
         notices.append(f"{exc} The library is not available in this session.")
+
+    def first_paint() -> None:
+        resume_gc()
+        exit_on_signals(app)
+
     app = ReaderApp(
         store=store,
         articles=articles,
         sources=sources,
         notices=notices,
         extractor=extractor,
-        on_first_paint=resume_gc,
+        on_first_paint=first_paint,
     )
     try:
         app.run()
@@ -130,4 +164,9 @@ def _run(args: argparse.Namespace) -> int:
             extractor.close()
         if store is not None:
             store.close()
+        for notice in app.exit_notices():
+            with contextlib.suppress(OSError):  # no terminal any more (SIGHUP)
+                print(f"reader: {one_line(notice)}", file=sys.stderr, flush=True)
+    if app.crash is not None:
+        raise app.crash
     return 1 if failures else 0

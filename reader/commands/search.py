@@ -5,7 +5,8 @@ text when piped; `--json` prints JSON Lines for scripts. Stored text is
 passed through the ingest sanitiser before it reaches the terminal and is
 only ever put into rich `Text` objects, never parsed as markup.
 Exit status: 0 with results, 1 with none (a malformed query's hint goes to
-stderr either way).
+stderr either way) or when a damaged notes file kept highlights out of the
+results (the damage is named on stderr, with how to restore its backup).
 """
 
 from __future__ import annotations
@@ -15,13 +16,15 @@ import json
 import re
 import sys
 from collections.abc import Iterable
+from contextlib import AbstractContextManager
 from typing import Any, TextIO
 
 from rich.console import Console
 from rich.text import Text
 
+from reader.clock import local
+from reader.commands.store_session import incomplete, opened_store
 from reader.errors import BadInputError
-from reader.paths import db_path
 from reader.search import SearchIndex, SearchResult, parse_query
 from reader.store import Store
 from reader.text.sanitize import one_line, sanitize
@@ -36,11 +39,9 @@ _HIGHLIGHT_STYLE = {
 }
 
 
-def _open_store(args: argparse.Namespace) -> Store:
-    store = Store.open(db_path(getattr(args, "db", None)), readonly=True)
-    for notice in store.notices:
-        print(f"reader: {notice}", file=sys.stderr)
-    return store
+def _open_store(args: argparse.Namespace) -> AbstractContextManager[Store]:
+    """The store, read-only; what it finds (a damaged file...) is said on stderr."""
+    return opened_store(args, readonly=True)
 
 
 def result_json(r: SearchResult) -> dict[str, Any]:
@@ -88,7 +89,7 @@ def _heading(r: SearchResult) -> Text:
     dates = []
     if r.article.published is not None:
         dates.append(f"published {r.article.published.date().isoformat()}")
-    dates.append(f"saved {h.created.date().isoformat()}")
+    dates.append(f"saved {local(h.created).date().isoformat()}")
     if h.orphaned:
         dates.append("orphaned")
     heading.append("  " + " · ".join(dates), style="dim")
@@ -143,6 +144,8 @@ def search(args: argparse.Namespace) -> int:
     results = index.search(parsed, limit=limit)
     if not results:
         what = "no highlights saved yet" if len(index) == 0 else "no highlights match"
+        if incomplete(store):
+            what = "no highlights match in what could be read"
         print(f"reader: {what} ({parsed.description}).", file=sys.stderr)
         return 1
     out = sys.stdout
@@ -154,7 +157,7 @@ def search(args: argparse.Namespace) -> int:
     else:
         _print_plain(results, out)
     out.flush()
-    return 0
+    return 1 if incomplete(store) else 0
 
 
 def merged_tag_counts(counts: dict[str, int]) -> list[tuple[str, int]]:
@@ -180,7 +183,7 @@ def tags(args: argparse.Namespace) -> int:
     out = sys.stdout
     if not counts:
         print("reader: no tags yet.", file=sys.stderr)
-        return 0
+        return 1 if incomplete(store) else 0
     if args.json:
         for tag, count in counts:
             out.write(json.dumps({"tag": tag, "count": count}, ensure_ascii=False) + "\n")
@@ -189,4 +192,4 @@ def tags(args: argparse.Namespace) -> int:
         for tag, count in counts:
             out.write(f"{count:>{width}}  {one_line(tag)}\n")
     out.flush()
-    return 0
+    return 1 if incomplete(store) else 0

@@ -18,6 +18,7 @@ import zlib
 from pathlib import Path
 from typing import Any
 
+from reader.datafile import SNAPSHOT_LIMIT, read_regular
 from reader.files import atomic_write
 
 MAGIC = b"reader-search-index\n"
@@ -30,11 +31,15 @@ def cache_path(store_path: Path) -> Path:
 
 
 def read_snapshot(path: Path) -> dict[str, Any] | None:
-    """The snapshot at `path`, or None if it is absent, damaged or of another format."""
+    """The snapshot at `path`, or None if it is absent, not a regular file,
+    over SNAPSHOT_LIMIT, damaged or of another format."""
     try:
-        raw = path.read_bytes()
+        result = read_regular(path, SNAPSHOT_LIMIT, follow_symlinks=False)
     except OSError:
         return None
+    if result is None:
+        return None
+    raw = result[0]
     head = len(MAGIC)
     if not raw.startswith(MAGIC) or len(raw) < head + 4:
         return None
@@ -44,7 +49,7 @@ def read_snapshot(path: Path) -> dict[str, Any] | None:
         return None
     try:
         data = marshal.loads(payload)
-    except (EOFError, ValueError, TypeError):
+    except (EOFError, ValueError, TypeError, MemoryError):
         return None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         return None

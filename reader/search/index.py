@@ -26,7 +26,7 @@ from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Set
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from itertools import chain, repeat
 from operator import attrgetter, sub
 from pathlib import Path
@@ -35,6 +35,7 @@ from typing import Any, Protocol, cast
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from reader.clock import local
 from reader.gc_pause import gc_paused
 from reader.model import Highlight, LibraryEntry
 from reader.search import cache
@@ -114,17 +115,24 @@ def _has_phrase(haystack: str, words: tuple[str, ...], prefix: bool) -> bool:
     return needle in haystack
 
 
-_EPOCH = datetime(1970, 1, 1)
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
 def _seconds(moment: datetime) -> float:
-    """A sortable number for a datetime (naive ones without a slow mktime)."""
+    """Seconds since the epoch (a naive time, which the store never hands
+    out, is taken as local time, as reader.clock does)."""
     try:
         if moment.tzinfo is None:
-            return (moment - _EPOCH).total_seconds()
-        return moment.timestamp()
+            return moment.timestamp()
+        return (moment - _EPOCH).total_seconds()
     except (OverflowError, OSError, ValueError):
         return 0.0
+
+
+def _local_day(moment: datetime) -> int:
+    """The day (ordinal) a time falls on in local time: what after:/before:
+    compare with, as the user reads a date."""
+    return local(moment).toordinal()
 
 
 _ID = attrgetter("id")
@@ -135,7 +143,7 @@ _UPDATED = attrgetter("updated")
 def updated_seconds(highlights: list[Highlight]) -> array[float]:
     """Each highlight's `updated` as seconds: what says a snapshot entry is
     still good (the store stamps it on every change). Bulk C-level maps for
-    naive datetimes, one by one if any is timezone-aware."""
+    aware datetimes (all the store hands out), one by one if any is naive."""
     try:
         deltas = map(sub, map(_UPDATED, highlights), repeat(_EPOCH))
         return array("d", map(timedelta.total_seconds, deltas))
@@ -311,7 +319,8 @@ class SearchIndex:
 
         With `snapshot` (default: beside the store, if it has a `path`), a
         saved snapshot is reused for the highlights that did not change and
-        is re-saved when it was missing or noticeably out of date;
+        is re-saved when it was missing or noticeably out of date, unless
+        the store is open read-only (a read-only command writes nothing);
         `use_snapshot=False` indexes everything afresh and saves nothing.
 
         Tip for the app: once the store and index are open, `gc.freeze()`
@@ -355,8 +364,10 @@ class SearchIndex:
         if index.reused == 0:
             data = None  # nothing usable in it: write a new one
         index.add_many(fresh)
-        if snapshot is not None and (
-            data is None or len(fresh) + index._dead > SAVE_SHARE * max(1, len(index))
+        if (
+            snapshot is not None
+            and not getattr(store, "readonly", False)
+            and (data is None or len(fresh) + index._dead > SAVE_SHARE * max(1, len(index)))
         ):
             index.save(snapshot)
         return index
@@ -481,7 +492,7 @@ class SearchIndex:
         self._hl[num] = h
         self._ids[h.id] = num
         self._created[num] = created
-        self._day[num] = h.created.toordinal()
+        self._day[num] = _local_day(h.created)
         self._length[num] = length
         self._flags[num] = flags
         self._total_length += length

@@ -2,13 +2,22 @@
 
 API (models from reader.model in and out; every method is thread-safe)::
 
-    store = Store.open(path=None, readonly=False)   # default reader.paths.db_path()
+    store = Store.open(path=None, readonly=False, on_wait=None, restore_command=None)
+                                  # default reader.paths.db_path(); on_wait is called
+                                  # before waiting on a busy lock; restore_command
+                                  # names how the user restores, in notices
     with Store.open(p) as store: ...                 # close() on exit
     store.notices: list[str]      # one-sentence notices for the user (damaged
                                   # file moved aside, upgrade done, ...); a damaged
                                   # highlights file is found when first read, so
                                   # check again after loading highlights
+    store.damaged: list[Path]     # files found damaged this session (contents not shown)
     store.backup_available -> bool;  store.restore_backup() -> int
+                                  # restores kept backups of this or an earlier session
+
+    store.journal(kind, h) -> Path    # keep a change the busy store could not take;
+    store.replay_journal() -> int     # saved by the next open (or this call)
+    store.lock_wait: float            # seconds a change waits for the lock (15)
 
     add(h) -> Highlight           add_many(hs) -> list[Highlight]   (one write per article)
     update(h) -> Highlight        (stamps `updated`, keeps `created`)
@@ -29,11 +38,16 @@ API (models from reader.model in and out; every method is thread-safe)::
         process are delivered too, when this store next reads that file.
 
 Errors are StoreError subclasses whose str() is one sentence for the user:
-StoreWriteError (disk full...; nothing changed), StoreReadOnlyError,
-StoreVersionError (newer schema / not a reader store), HighlightNotFoundError,
-InvalidHighlightError; a busy lock for over 15 s raises StoreError.
+StoreWriteError (disk full...; says what was saved, `.saved` for add_many
+over several articles), StoreReadOnlyError, StoreVersionError (newer schema /
+not a reader store / an older copy that cannot be merged),
+HighlightNotFoundError, InvalidHighlightError; a lock busy for over
+`lock_wait` seconds raises StoreBusyError. A PATH that is not a regular file
+(a device, a FIFO) is refused before anything is made beside it.
 
-Layout on disk (schema version 2), for PATH (default store.json):
+Every time in the models is timezone-aware, in UTC (see reader.clock).
+
+Layout on disk (schema version 3), for PATH (default store.json):
 
     PATH              catalog, a TinyDB file: tables "meta" (schema_version)
                       and "articles" (library entries incl. their source text)
@@ -42,6 +56,9 @@ Layout on disk (schema version 2), for PATH (default store.json):
                       records with the signature of the file they came from
     *.bak             the previous version of each file (rolling backup)
     PATH.lock         lock file for writers in other processes
+    PATH.journal      changes that could not be saved while another process
+                      held the lock too long (JSON Lines {op, record}, each
+                      fsynced); every writable open replays and removes it
 
 Files are created 0600 (private notes). Shards load lazily: the library and
 one article's highlights need only their own files; highlights() without an
@@ -54,13 +71,19 @@ written to a temp file in the same folder, fsynced, os.replace()d over the
 old one, and the folder fsynced, so a crash leaves the old or the new
 version, never a mix. Every read-modify-write runs under an exclusive lock
 on PATH.lock and first re-reads the file if its (inode, mtime, size)
-changed, so two processes never lose each other's writes. A damaged or
-unexpectedly empty file is moved aside as NAME.corrupt-TIMESTAMP (never
-overwritten), a notice says so, its backup is offered, and the store
-carries on. Older layouts (v0/v1: one single TinyDB file) are upgraded on
-open, keeping the old file as PATH.vN-TIMESTAMP.
+changed, so two processes never lose each other's writes. Reading needs no
+lock: opening takes it only if it is free (to clear a killed writer's temp
+files), and a read-only store never locks or writes anything. Files are read
+through reader.datafile: regular files only, never blocking, within a size
+limit. A damaged or unexpectedly empty file is moved aside as
+NAME.corrupt-TIMESTAMP (never overwritten; never by a read-only store), a
+notice says so, its backup is offered, and the store carries on. Older
+layouts (v0/v1: one single TinyDB file; v2: naive local times) are upgraded
+on open by merging with whatever newer data is beside them (see _migrate),
+keeping the old file as PATH.vN-TIMESTAMP; read-only, only in memory.
 """
 
+from reader.errors import StoreBusyError
 from reader.store._core import (
     HighlightNotFoundError,
     InvalidHighlightError,
@@ -78,6 +101,7 @@ __all__ = [
     "InvalidHighlightError",
     "Listener",
     "Store",
+    "StoreBusyError",
     "StoreReadOnlyError",
     "StoreVersionError",
     "StoreWriteError",

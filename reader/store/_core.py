@@ -10,12 +10,13 @@ import contextlib
 import functools
 import hashlib
 import logging
+import os
 import re
 import threading
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
-from datetime import datetime
+from datetime import UTC, datetime
 from operator import attrgetter
 from pathlib import Path
 from types import TracebackType
@@ -24,6 +25,8 @@ from typing import Any, ParamSpec, TypeVar
 from tinydb import Query, TinyDB
 from tinydb.storages import Storage
 
+from reader.clock import local, utc_now
+from reader.datafile import STORE_FILE_LIMIT, DataFileError, check_regular, read_regular
 from reader.errors import StoreError
 from reader.files import (
     CorruptFileError,
@@ -41,7 +44,7 @@ from reader.files import (
 )
 from reader.gc_pause import gc_paused
 from reader.model import COLORS, Highlight, LibraryEntry
-from reader.store import _migrate, _snapshot
+from reader.store import _journal, _migrate, _snapshot
 from reader.store._records import (
     Record,
     entry_to_record,
@@ -65,10 +68,21 @@ SNAPSHOT_MIN_SHARDS = 32
 """Use / refresh the load snapshot only when this many shards would be parsed."""
 
 _SAFE_KEY = re.compile(r"[0-9A-Za-z_-]{1,64}")
+_KEPT_STAMP = re.compile(r"\.bak-\d{8}T\d{6}Z?(?:-\d+)?")
+"""The suffix of a backup kept for restore_backup() (see _offer_backup)."""
 
 
 class StoreWriteError(StoreError):
-    """A save failed (disk full, permissions...); the file on disk is unchanged."""
+    """A save failed (disk full, permissions...). The message says what was
+    and was not saved: a save of one file leaves it unchanged; a save that
+    spans files (add_many over several articles) lists in `saved` the
+    highlights that were written before it failed. `reason` is the system's
+    own words (e.g. "No space left on device")."""
+
+    def __init__(self, message: str, *, reason: str = "", saved: Sequence[Highlight] = ()) -> None:
+        super().__init__(message)
+        self.reason = reason
+        self.saved = list(saved)
 
 
 class StoreReadOnlyError(StoreError):
@@ -131,6 +145,8 @@ def _os_errors(method: Callable[P, R]) -> Callable[P, R]:
         except OSError as exc:
             where = getattr(args[0], "path", "")
             reason = exc.strerror or str(exc)
+            if isinstance(exc, DataFileError) and exc.path == where:
+                reason = f"it {exc.reason}"
             raise StoreError(f"The notes store {where} cannot be used ({reason}).") from exc
 
     return wrapper
@@ -152,11 +168,19 @@ _order_all = attrgetter("created", "id")
 class Store:
     """Highlights and the library, persisted crash-safely; thread-safe."""
 
-    def __init__(self, path: Path, *, readonly: bool = False) -> None:
+    def __init__(
+        self, path: Path, *, readonly: bool = False, restore_command: str | None = None
+    ) -> None:
         self.path = path
         self.shard_dir = path.with_name(path.name + ".d")
+        self.journal_path = _journal.journal_path(path)
         self.readonly = readonly
         self.notices: list[str] = []
+        self.damaged: list[Path] = []
+        """Files found damaged (or missing) this session, whose contents are
+        therefore not shown: what a caller reports as data known missing."""
+        self.restore_command = restore_command
+        """How the user restores a backup, named in notices (e.g. a CLI command)."""
         self._lock = threading.RLock()
         self._plock = ProcessLock(path.with_name(path.name + ".lock"))
         self._catalog = _JsonFile(path)
@@ -173,18 +197,36 @@ class Store:
         self._restorable: list[tuple[Path, Path]] = []
         self._quarantined: set[Path] = set()
         self._closed = False
+        self._on_wait: Callable[[], None] | None = None
 
     # -- opening and closing ------------------------------------------------
 
     @classmethod
-    def open(cls, path: Path | None = None, *, readonly: bool = False) -> Store:
-        """Open (or start) the store at `path` (default: reader.paths.db_path())."""
+    def open(
+        cls,
+        path: Path | None = None,
+        *,
+        readonly: bool = False,
+        on_wait: Callable[[], None] | None = None,
+        restore_command: str | None = None,
+    ) -> Store:
+        """Open (or start) the store at `path` (default: reader.paths.db_path()).
+
+        Opening reads without the write lock, so it never waits for another
+        process's write, except to upgrade an older store or move a damaged
+        library aside: then `on_wait` is called first if the lock is busy
+        (before the TUI starts, the terminal would otherwise stay blank).
+        `restore_command`: how the user restores a backup, for the notices."""
         if path is None:
             from reader.paths import db_path
 
             path = db_path()
-        store = cls(Path(path), readonly=readonly)
-        store._open()
+        store = cls(Path(path), readonly=readonly, restore_command=restore_command)
+        store._on_wait = on_wait
+        try:
+            store._open()
+        finally:
+            store._on_wait = None
         return store
 
     def close(self) -> None:
@@ -210,13 +252,42 @@ class Store:
     def _open(self) -> None:
         if self.path.is_dir():
             raise StoreError(f"The notes store {self.path} is a folder, not a file.")
+        # A device or FIFO given as the store (`--db /dev/null`) is refused
+        # before anything (a lock file) is made beside it.
+        check_regular(self.path)
         with self._lock:
-            if not self.readonly and self.path.parent.is_dir():
-                with self._plock:
+            if not self.readonly and self.path.parent.is_dir() and self._lock_if_free():
+                try:
                     self._remove_stale_temp_files()
                     self._load_catalog_checked()
+                    self._replay_at_open()
+                finally:
+                    self._plock.release()
             else:
+                # Read-only (never locks or writes), or another process is
+                # writing now: files are replaced atomically, so reading needs
+                # no lock, and stale temp files wait for the next open. An
+                # upgrade or a damaged library takes the lock when needed.
                 self._load_catalog_checked()
+                self._note_waiting_journal()
+
+    def _lock_if_free(self) -> bool:
+        try:
+            return self._plock.try_acquire()
+        except OSError:  # no lock file can be made here (a read-only folder)
+            return False
+
+    @contextlib.contextmanager
+    def _exclusive(self) -> Iterator[None]:
+        """The process lock; if it is busy, `on_wait` hears so before we wait."""
+        if not self._plock.try_acquire():
+            if self._on_wait is not None:
+                self._on_wait()
+            self._plock.acquire()
+        try:
+            yield
+        finally:
+            self._plock.release()
 
     def _remove_stale_temp_files(self) -> None:
         """Temp files of writers that were killed; we hold the lock, so no
@@ -236,6 +307,7 @@ class Store:
                 and backup_path(self.path).exists()
                 and self._has_shards()
             ):
+                self.damaged.append(self.path)
                 self._offer_backup(self.path, "was missing")
             return
         version = _migrate.schema_version(data)
@@ -244,15 +316,21 @@ class Store:
                 f"The notes store {self.path} was written by a newer version of reader "
                 f"(schema {version}); upgrade reader to open it."
             )
-        if version == _migrate.SCHEMA_VERSION:
-            return
-        if _migrate.is_single_file_layout(data):
+        if self._needs_upgrade(data, version):
             if self.readonly:
-                raise StoreVersionError(
-                    f"The notes store {self.path} uses an older format; open it once "
-                    "without read-only mode to upgrade it."
-                )
-            self._migrate(data, version)
+                self._upgrade(data, version)
+                return
+            with self._exclusive():
+                # Another process may have upgraded it while we waited.
+                self._catalog.loaded = False
+                self._reload(self._catalog)
+                data = self._catalog.data
+                if data is not None:
+                    version = _migrate.schema_version(data)
+                    if self._needs_upgrade(data, version):
+                        self._upgrade(data, version)
+            return
+        if version == _migrate.SCHEMA_VERSION:
             return
         unknown = [k for k, v in data.items() if k not in ("meta", ARTICLES) and v]
         if unknown:
@@ -268,28 +346,266 @@ class Store:
         except OSError:
             return False
 
-    def _migrate(self, data: dict[str, Any], version: int) -> None:
-        if version == 0:
-            data = _migrate.v0_to_v1(data)
-        catalog, by_article = _migrate.v1_to_v2(data)
-        self._ensure_shard_dir()
-        for article_id, records in by_article.items():
-            shard = self.shard_dir / f"{_shard_key(article_id)}.json"
-            docs = {str(i): rec for i, rec in enumerate(records, 1)}
-            atomic_write(shard, dump_json({HIGHLIGHTS: docs}), keep_backup=False)
-        kept = self.path.with_name(f"{self.path.name}.v{version}-{datetime.now():%Y%m%dT%H%M%S}")
-        n = 0
-        while kept.exists():
-            n += 1
-            kept = kept.with_name(f"{kept.name}-{n}")
-        kept.write_bytes(self.path.read_bytes())
-        fsync_dir(self.path.parent)
-        self._save(self._catalog, catalog)
-        total = sum(len(r) for r in by_article.values())
+    @staticmethod
+    def _needs_upgrade(data: dict[str, Any], version: int) -> bool:
+        """An older single file, a v2+ catalog of an older schema, or a current
+        catalog an older reader wrote highlights into. (An older catalog
+        without highlights, like "{}", is checked as it is, below.)"""
+        if _migrate.is_single_file_layout(data):
+            return version < _migrate.SCHEMA_VERSION or bool(data.get(HIGHLIGHTS))
+        return 2 <= version < _migrate.SCHEMA_VERSION
+
+    def _upgrade(self, data: dict[str, Any], version: int) -> None:
+        """Bring an older store to the current schema, merging it with the
+        newer highlights and library it may have been copied over (see
+        _migrate). Writable: every file it replaces keeps its backup (shards
+        as KEY.json.bak, the old file as PATH.vN-TIMESTAMP, a later catalog
+        in PATH.bak stays there), and the catalog is written last, so an
+        interrupted upgrade simply runs again. Read-only: the result is only
+        held in memory. Refuses with StoreVersionError, changing nothing,
+        when it cannot tell which of two versions is newer."""
+        newer = self._newer_catalog(version)
+        catalog, incoming = _migrate.upgrade(data, version)
+        if newer is not None:
+            catalog[ARTICLES] = _migrate.merge_articles(
+                newer.get(ARTICLES) or {}, catalog[ARTICLES]
+            )
+        by_key: dict[str, list[Record]] = {}
+        for article_id, records in incoming.items():
+            by_key.setdefault(_shard_key(article_id), []).extend(records)
+        on_disk = set()
+        with contextlib.suppress(OSError):
+            on_disk = {
+                n[:-5]
+                for n in (e.name for e in self.shard_dir.iterdir())
+                if n.endswith(".json") and not n.startswith(".")
+            }
+        changes: dict[str, tuple[_JsonFile, dict[str, Any]]] = {}
+        total = 0
+        over_newer = newer is not None
+        for key in sorted(on_disk | set(by_key)):
+            f = _JsonFile(self.shard_dir / f"{key}.json", key)
+            self._reload(f)
+            table = (f.data or {}).get(HIGHLIGHTS)
+            current = [
+                _migrate.utc_times(r, _migrate.HIGHLIGHT_TIMES)
+                for r in (table.values() if isinstance(table, dict) else ())
+            ]
+            over_newer = over_newer or bool(current and by_key.get(key))
+            try:
+                merged = _migrate.merge_highlights(current, by_key.get(key, ()))
+            except _migrate.MergeConflict as exc:
+                raise StoreVersionError(
+                    f"The notes store {self.path} is an older copy (schema {version}) of the "
+                    f"highlights in {self.shard_dir}, and highlight {exc.ident[:40]} was changed "
+                    "in both with nothing to tell which is newer; nothing was changed, so move "
+                    "one of them aside to choose."
+                ) from None
+            total += len(merged)
+            new = {**(f.data or {}), HIGHLIGHTS: {str(i): r for i, r in enumerate(merged, 1)}}
+            if new != f.data:
+                changes[key] = (f, new)
+        if self.readonly:
+            self._catalog.data = catalog
+            for key, (f, new) in changes.items():
+                f.data = new
+                self._shards[key] = f
+                self._sync_models(key, f)
+            self.notices.append(
+                f"The notes store {self.path} uses an older format (schema {version}); it is "
+                "shown upgraded, and upgraded on disk when it is next opened for writing."
+            )
+            return
+        if changes:
+            self._ensure_shard_dir()
+        for f, new in changes.values():
+            atomic_write(f.path, dump_json(new))
+        kept = self._keep_old_file(version)
+        atomic_write(self.path, dump_json(catalog), keep_backup=newer is None)
+        self._catalog.loaded = False
+        self._reload(self._catalog)
+        if over_newer:
+            self.notices.append(
+                f"The notes store {self.path} was an older copy (schema {version}) over newer "
+                "highlights or a newer library; they were merged and nothing newer was "
+                f"replaced ({total} highlights); the old file is kept at {kept}."
+            )
+            return
         self.notices.append(
             f"The notes store was upgraded from schema version {version} to "
             f"{_migrate.SCHEMA_VERSION} ({total} highlights); the old file is kept at {kept}."
         )
+
+    def _newer_catalog(self, version: int) -> dict[str, Any] | None:
+        """PATH.bak when it is a catalog of a later schema than the file being
+        upgraded: the store that file was copied over, whose library is
+        merged. One written by a newer reader than this one is refused."""
+        bak = backup_path(self.path)
+        try:
+            result = read_json(bak)
+            bak_version = _migrate.schema_version(result[0]) if result is not None else -1
+        except (CorruptFileError, StoreError):
+            return None
+        if result is None or _migrate.is_single_file_layout(result[0]):
+            return None
+        if bak_version > _migrate.SCHEMA_VERSION:
+            raise StoreVersionError(
+                f"The notes store {self.path} is an older copy (schema {version}) of a store "
+                f"written by a newer version of reader (schema {bak_version}, see {bak}); "
+                "nothing was changed: upgrade reader to merge them."
+            )
+        return result[0] if bak_version > version else None
+
+    def _keep_old_file(self, version: int) -> Path:
+        """Keep the file being upgraded as PATH.vN-TIMESTAMP[-N] (a hard link:
+        the upgrade then replaces PATH with a new file)."""
+        stamp = f"{local(utc_now()):%Y%m%dT%H%M%S}"
+        kept = self.path.with_name(f"{self.path.name}.v{version}-{stamp}")
+        n = 0
+        while kept.exists():
+            n += 1
+            kept = self.path.with_name(f"{self.path.name}.v{version}-{stamp}-{n}")
+        try:
+            os.link(self.path, kept)
+        except OSError:  # no hard links here: copy, reading no more than a store file may hold
+            copied = read_regular(self.path, STORE_FILE_LIMIT)
+            if copied is not None:
+                kept.write_bytes(copied[0])
+        fsync_dir(self.path.parent)
+        return kept
+
+    # -- the journal: changes kept while the store was busy ---------------------
+
+    @property
+    def lock_wait(self) -> float:
+        """Seconds a change waits for another process to let go of the store
+        before StoreBusyError (15 by default). Lowering it also shortens waits
+        already under way: a closing app does, and journals what it cannot save."""
+        return self._plock.timeout
+
+    @lock_wait.setter
+    def lock_wait(self, seconds: float) -> None:
+        self._plock.timeout = max(0.0, seconds)
+
+    @_os_errors
+    def journal(self, kind: str, h: Highlight) -> Path:
+        """Keep a change that could not be saved now (the store stayed busy)
+        in the journal beside the store, fsynced before this returns; the
+        next open, or replay_journal(), saves it. Takes no lock, so it works
+        while another process holds the store. Returns the journal's path."""
+        self._check_writable()
+        if kind not in _journal.OPS:
+            raise ValueError(f"unknown change {kind!r}")
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        _journal.append(self.journal_path, kind, highlight_to_record(self._validate(h)))
+        return self.journal_path
+
+    @_os_errors
+    def replay_journal(self) -> int:
+        """Save the changes kept in the journal, then remove it; returns how
+        many were applied. Raises StoreBusyError if the store stays busy."""
+        self._check_writable()
+        if not os.path.lexists(self.journal_path):
+            return 0
+        with self._lock, self._plock:
+            applied = self._replay_journal()
+        self._emit()
+        return applied
+
+    def _replay_at_open(self) -> None:
+        """Save what an earlier session had to journal; a failure leaves the
+        journal for next time and says so (the store still opens)."""
+        if not os.path.lexists(self.journal_path):
+            return
+        waiting = _journal.count(self.journal_path)
+        try:
+            applied = self._replay_journal()
+            self._pending.clear()  # nobody is subscribed yet: loads see these changes
+        except (OSError, StoreError) as exc:
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            self.notices.append(
+                f"{_changes(waiting)} kept in {self.journal_path} while the store was busy "
+                f"could not be saved yet ({reason.rstrip('.')}); they stay there for next time."
+            )
+            return
+        if applied:
+            self.notices.append(
+                f"{_changes(applied)} kept in {self.journal_path} while the store was busy "
+                f"{'were' if applied != 1 else 'was'} saved now."
+            )
+
+    def _note_waiting_journal(self) -> None:
+        """Read-only: the journal cannot be replayed, but it is not hidden."""
+        waiting = _journal.count(self.journal_path)
+        if waiting:
+            self.notices.append(
+                f"{_changes(waiting)} kept in {self.journal_path} while the store was busy "
+                f"{'are' if waiting != 1 else 'is'} not shown; reader saves "
+                f"{'them' if waiting != 1 else 'it'} the next time it opens the store for writing."
+            )
+
+    def _replay_journal(self) -> int:
+        """Apply the journal (the caller holds both locks), then remove it.
+        Idempotent: an add already saved, or an update or delete of a
+        highlight that is not there, is skipped; a crash midway replays the
+        whole journal again next time."""
+        applied = 0
+        with _journal.taken(self.journal_path) as (entries, kept):
+            by_key: dict[str, list[tuple[str, Highlight]]] = {}
+            for op, record in entries.changes:
+                try:
+                    h = self._validate(record_to_highlight(record))
+                except (KeyError, TypeError, ValueError, AttributeError, StoreError):
+                    entries.unreadable += 1
+                    continue
+                by_key.setdefault(_shard_key(h.article_id), []).append((op, h))
+            if by_key:
+                self._ensure_catalog()
+                self._ensure_shard_dir()
+            for key, changes in by_key.items():
+                applied += self._apply_journaled(key, changes)
+        if kept:
+            self.notices.append(
+                f"{_plural(entries.unreadable, 'line')} of the notes journal could not be "
+                f"read; it was kept as {kept[0]}."
+            )
+        return applied
+
+    def _apply_journaled(self, key: str, changes: list[tuple[str, Highlight]]) -> int:
+        """One write of a shard for all its journaled changes, in their order."""
+        f = self._shard(key)
+        if f.unparsed:  # from the snapshot: read the file itself before changing it
+            f.loaded = False
+            self._reload(f)
+            self._sync_models(key, f)
+        data = dict(f.data or {})
+        table: dict[str, Any] = dict(data.get(HIGHLIGHTS) or {})
+        doc_of = {rec.get("id"): doc for doc, rec in table.items() if isinstance(rec, dict)}
+        next_id = max((int(k) for k in table if k.isdigit()), default=0) + 1
+        applied = 0
+        for op, h in changes:
+            doc = doc_of.get(h.id)
+            if op == "add":
+                if doc is not None:
+                    continue
+                doc = doc_of[h.id] = str(next_id)
+                next_id += 1
+                table[doc] = highlight_to_record(h)
+            elif doc is None:
+                continue
+            elif op == "update":
+                record = highlight_to_record(h)
+                record["created"] = table[doc].get("created", record["created"])
+                table[doc] = record
+            else:
+                del table[doc]
+                del doc_of[h.id]
+            applied += 1
+        if applied:
+            data[HIGHLIGHTS] = table
+            self._save(f, data)
+            self._sync_models(key, f)
+        return applied
 
     # -- file plumbing ----------------------------------------------------------
 
@@ -299,7 +615,7 @@ class Store:
         if f.loaded and sig == f.sig:
             return False
         try:
-            result = read_json(f.path)
+            result = read_json(f.path, follow_symlinks=f is self._catalog)
         except CorruptFileError as exc:
             self._quarantine(f, exc.reason)
             return True
@@ -315,16 +631,20 @@ class Store:
         what = "library" if f is self._catalog else "highlights file"
         if self.readonly:
             f.data, f.sig, f.loaded = None, signature(f.path), True
+            self.damaged.append(f.path)
+            how = ""
+            if self.restore_command and backup_path(f.path).exists():
+                how = f"; `{self.restore_command}` sets it aside and brings back its backup"
             self.notices.append(
                 f"The notes {what} {f.path} {reason}; the store is open read-only, "
-                "so it was left as it is and its contents are not shown."
+                f"so it was left as it is and its contents are not shown{how}."
             )
             return
-        with self._plock:
+        with self._exclusive():
             # Another process may have dealt with it while we waited.
             aside: Path | None = None
             try:
-                result = read_json(f.path)
+                result = read_json(f.path, follow_symlinks=f is self._catalog)
             except CorruptFileError:
                 result = None
             if force and result is not None:
@@ -339,6 +659,7 @@ class Store:
         if aside is None:
             return
         self._quarantined.add(f.path)
+        self.damaged.append(f.path)
         message = (
             f"The notes {what} {f.path} {reason}, so it was moved to {aside} and "
             "an empty one started"
@@ -351,18 +672,29 @@ class Store:
         bak = backup_path(path)
         if not bak.exists():
             return "; there is no backup to restore"
-        stamp = datetime.fromtimestamp(bak.stat().st_mtime)
-        keep = bak.with_name(f"{bak.name}-{datetime.now():%Y%m%dT%H%M%S}")
+        stamp = local(datetime.fromtimestamp(bak.stat().st_mtime, UTC))
+        if self.readonly:  # writes nothing: the backup is only pointed at
+            clause = f"; a backup from {stamp:%Y-%m-%d %H:%M} is at {bak}"
+            if reason is not None:
+                self.notices.append(f"The notes library {path} {reason}{clause}.")
+            return clause
+        now = f"{local(utc_now()):%Y%m%dT%H%M%S}"
+        keep = bak.with_name(f"{bak.name}-{now}")
         n = 0
         while keep.exists():
             n += 1
-            keep = keep.with_name(f"{bak.name}-{datetime.now():%Y%m%dT%H%M%S}-{n}")
+            keep = keep.with_name(f"{bak.name}-{now}-{n}")
         try:
             keep.hardlink_to(bak)
         except OSError:
-            keep.write_bytes(bak.read_bytes())
+            copied = read_regular(bak, STORE_FILE_LIMIT, follow_symlinks=False)
+            if copied is None:
+                return "; there is no backup to restore"
+            keep.write_bytes(copied[0])
         self._restorable.append((path, keep))
         clause = f"; a backup from {stamp:%Y-%m-%d %H:%M} can be restored"
+        if self.restore_command:
+            clause += f" with `{self.restore_command}`"
         if reason is not None:
             self.notices.append(f"The notes library {path} {reason}{clause}.")
         return clause
@@ -376,8 +708,10 @@ class Store:
         except OSError as exc:
             f.loaded = False  # the in-memory copy may be half-changed: re-read next time
             f.sig = None
+            reason = exc.strerror or str(exc)
             raise StoreWriteError(
-                f"The notes store could not be saved ({exc.strerror or exc}); nothing was changed."
+                f"The notes store could not be saved ({reason}); nothing was changed.",
+                reason=reason,
             ) from exc
         f.data = data
         f.loaded = True
@@ -604,19 +938,38 @@ class Store:
         groups: dict[str, list[Highlight]] = {}
         for h in items:
             groups.setdefault(_shard_key(h.article_id), []).append(h)
-        with self._lock, self._plock:
-            shards = {key: self._shard(key) for key in groups}
-            for key, group in groups.items():
-                for h in group:
-                    if h.id in self._models[key]:
-                        raise InvalidHighlightError(f"A highlight with id {h.id} already exists.")
-            self._ensure_catalog()
-            self._ensure_shard_dir()
-            for key, group in groups.items():
-                f = shards[key]
-                self._table(f, HIGHLIGHTS).insert_multiple([highlight_to_record(h) for h in group])
-                self._commit(key, f, group, ())
-        self._emit([("add", h) for h in items])
+        saved: list[Highlight] = []
+        try:
+            with self._lock, self._plock:
+                shards = {key: self._shard(key) for key in groups}
+                for key, group in groups.items():
+                    for h in group:
+                        if h.id in self._models[key]:
+                            raise InvalidHighlightError(
+                                f"A highlight with id {h.id} already exists."
+                            )
+                self._ensure_catalog()
+                self._ensure_shard_dir()
+                for key, group in groups.items():
+                    f = shards[key]
+                    records = [highlight_to_record(h) for h in group]
+                    self._table(f, HIGHLIGHTS).insert_multiple(records)
+                    self._commit(key, f, group, ())
+                    saved.extend(group)
+        except StoreWriteError as exc:
+            if not saved:
+                raise
+            # One file per article: those written before the failure stay saved.
+            rest = len(items) - len(saved)
+            were = "was" if rest == 1 else "were"
+            raise StoreWriteError(
+                f"The notes store could not be saved ({exc.reason}): {len(saved)} of "
+                f"{len(items)} highlights were saved and {rest} {were} not.",
+                reason=exc.reason,
+                saved=saved,
+            ) from exc
+        finally:
+            self._emit([("add", h) for h in saved])
         return items
 
     @_os_errors
@@ -631,7 +984,7 @@ class Store:
             old = self._models[key].get(h.id)
             if old is None:
                 raise HighlightNotFoundError(f"No highlight with id {h.id} in that article.")
-            h = replace(h, created=old.created, updated=datetime.now())
+            h = replace(h, created=old.created, updated=utc_now())
             self._table(f, HIGHLIGHTS).update(highlight_to_record(h), Query().id == h.id)
             self._commit(key, f, [h], ())
         self._emit([("update", h)])
@@ -732,7 +1085,8 @@ class Store:
     def upsert_articles(self, entries: Iterable[LibraryEntry]) -> list[LibraryEntry]:
         """upsert_article for many entries with a single write."""
         self._check_writable()
-        batch = list(entries)
+        # As stored (times in UTC), so an unchanged entry compares equal.
+        batch = [record_to_entry(entry_to_record(e)) for e in entries]
         with self._lock, self._plock:
             self._ensure_catalog()
             self._sync_entries()
@@ -791,21 +1145,33 @@ class Store:
         events: list[Event] = []
         with self._lock, self._plock:
             self._sync_entries()
-            if article_id in self._entries:
+            unlisted = article_id in self._entries
+            if unlisted:
                 self._table(self._catalog, ARTICLES).remove(Query().article_id == article_id)
                 self._entries_loaded = False
             if delete_highlights:
                 key = _shard_key(article_id)
                 f = self._shard(key)
                 gone = [h for h in self._models[key].values() if h.article_id == article_id]
-                if gone and len(gone) == len(self._models[key]):
-                    remove_with_backup(f.path)
-                    f.data, f.sig, f.loaded = None, None, True
-                    self._commit(key, f, (), [h.id for h in gone])
-                elif gone:
-                    ids = {h.id for h in gone}
-                    self._table(f, HIGHLIGHTS).remove(Query().id.one_of(list(ids)))
-                    self._commit(key, f, (), ids)
+                try:
+                    if gone and len(gone) == len(self._models[key]):
+                        remove_with_backup(f.path)
+                        f.data, f.sig, f.loaded = None, None, True
+                        self._commit(key, f, (), [h.id for h in gone])
+                    elif gone:
+                        ids = {h.id for h in gone}
+                        self._table(f, HIGHLIGHTS).remove(Query().id.one_of(list(ids)))
+                        self._commit(key, f, (), ids)
+                except (OSError, StoreWriteError) as exc:
+                    if not unlisted:
+                        raise
+                    # The library was written already: "nothing was changed" would be false.
+                    reason = getattr(exc, "reason", "") or getattr(exc, "strerror", "") or exc
+                    raise StoreWriteError(
+                        "The article was removed from the library, but its highlights "
+                        f"could not be deleted ({reason}).",
+                        reason=str(reason),
+                    ) from exc
                 events = [("delete", h) for h in gone]
         self._emit(events)
 
@@ -818,32 +1184,56 @@ class Store:
         with self._lock:
             return bool(self._restorable)
 
+    def _kept_backups(self) -> list[tuple[Path, Path]]:
+        """(file, kept backup) pairs that _offer_backup left, this session or
+        an earlier one, and no restore has used yet (see restore_backup)."""
+        found: list[tuple[Path, Path]] = []
+        for folder in (self.path.parent, self.shard_dir):
+            try:
+                names = os.listdir(folder)
+            except OSError:
+                continue
+            for name in names:
+                stamp = _KEPT_STAMP.search(name)
+                if stamp is None or stamp.end() != len(name):
+                    continue
+                target = folder / name[: stamp.start()]
+                if target == self.path or (folder == self.shard_dir and target.suffix == ".json"):
+                    found.append((target, folder / name))
+        return found
+
     @_os_errors
     def restore_backup(self) -> int:
-        """Bring back the backups of the files moved aside this session, merged
-        with anything saved since (nothing is dropped). Returns how many files
-        were restored."""
+        """Bring back the backups of damaged files moved aside (this session,
+        or an earlier one that was not restored), merged with anything saved
+        since (nothing is dropped); the newest backup of a file goes first, so
+        it wins over older ones. A backup used is renamed NAME.restored-STAMP.
+        Returns how many files were restored."""
         self._check_writable()
         with self._lock, self._plock:
-            if not self._restorable:
+            pending = list(dict.fromkeys([*self._restorable, *self._kept_backups()]))
+            if not pending:
                 raise StoreError("There is no backup of the notes store to restore.")
+            pending.sort(key=lambda pair: pair[1].name, reverse=True)
             restored = 0
-            for target, source in list(self._restorable):
+            for target, source in pending:
+                if (target, source) in self._restorable:
+                    self._restorable.remove((target, source))
                 try:
                     result = read_json(source)
                 except CorruptFileError as exc:
                     self.notices.append(f"The backup {source} is damaged too ({exc.reason}).")
-                    self._restorable.remove((target, source))
                     continue
                 if result is None:
-                    self._restorable.remove((target, source))
                     continue
                 backup, _ = result
-                current = read_json(target)
+                current = read_json(target, follow_symlinks=target == self.path)
                 merged = _merge(backup, current[0] if current else {})
                 target.parent.mkdir(parents=True, exist_ok=True)
                 atomic_write(target, dump_json(merged))
-                self._restorable.remove((target, source))
+                used = source.name[len(target.name) :].replace(".bak-", ".restored-", 1)
+                with contextlib.suppress(OSError):  # used again next time: merging is idempotent
+                    source.rename(source.with_name(target.name + used))
                 restored += 1
             for f in [self._catalog, *self._shards.values()]:
                 f.loaded = False
@@ -852,6 +1242,14 @@ class Store:
             self._refresh_all()
         self._emit()
         return restored
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'s' if n != 1 else ''}"
+
+
+def _changes(n: int) -> str:
+    return _plural(n, "highlight change")
 
 
 def _merge(backup: dict[str, Any], current: dict[str, Any]) -> dict[str, Any]:

@@ -3,15 +3,22 @@
 Why one place: the on-disk field names are a file format with a schema
 version; the models may grow fields. Everything else in the store handles
 either records (on disk) or models (in and out of the API), never both.
+
+Times reader made (`created`, `updated`, `added`, `opened`) are written in
+UTC with their offset and read back in UTC: a naive one (written by an
+older version) is the local time it was written in (see reader.clock), so
+every model holds aware datetimes and they always compare. An article's
+`published` date is its own and is kept as written.
 """
 
 from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
+from reader.clock import parse_utc, to_utc, utc_now
 from reader.model import Highlight, LibraryEntry
 
 Record = dict[str, Any]
@@ -46,10 +53,32 @@ def _iso(value: datetime | None) -> str | None:
     return value.isoformat() if value is not None else None
 
 
+def _stamp(value: datetime) -> str:
+    """A time reader made, as written to disk: ISO 8601 in UTC with its offset."""
+    return to_utc(value).isoformat()
+
+
+def _stamp_or_none(value: datetime | None) -> str | None:
+    return _stamp(value) if value is not None else None
+
+
 def _dt(value: Any) -> datetime | None:
+    """An article's own date as written (may be naive or aware)."""
     if not value:
         return None
     return datetime.fromisoformat(value)
+
+
+def _utc(value: Any) -> datetime | None:
+    if not value:
+        return None
+    return parse_utc(value)
+
+
+def _fast_utc(text: Any) -> datetime:
+    """parse_utc, with the check inlined for the usual UTC case (the load path)."""
+    moment = datetime.fromisoformat(text)
+    return moment if moment.tzinfo is UTC else to_utc(moment)
 
 
 def highlight_to_record(h: Highlight) -> Record:
@@ -64,8 +93,8 @@ def highlight_to_record(h: Highlight) -> Record:
         "color": h.color,
         "tags": list(h.tags),
         "note": h.note,
-        "created": h.created.isoformat(),
-        "updated": h.updated.isoformat(),
+        "created": _stamp(h.created),
+        "updated": _stamp(h.updated),
         "orphaned": h.orphaned,
         "people": list(h.people),
     }
@@ -86,7 +115,7 @@ def _fast_highlight(r: Record) -> Highlight:
     h: Highlight = object.__new__(Highlight)
     s = _SET
     get = r.get
-    created = datetime.fromisoformat(r["created"])
+    created = _fast_utc(r["created"])
     updated = get("updated")
     s[0](h, r["id"])
     s[1](h, r["article_id"])
@@ -99,14 +128,14 @@ def _fast_highlight(r: Record) -> Highlight:
     s[8](h, tuple(get("tags", ())))
     s[9](h, get("note", ""))
     s[10](h, created)
-    s[11](h, datetime.fromisoformat(updated) if updated else created)
+    s[11](h, _fast_utc(updated) if updated else created)
     s[12](h, get("orphaned", False))
     s[13](h, tuple(get("people", ())))
     return h
 
 
 def _slow_highlight(r: Record) -> Highlight:
-    created = datetime.fromisoformat(r["created"])
+    created = parse_utc(r["created"])
     updated = r.get("updated")
     return Highlight(
         id=r["id"],
@@ -120,7 +149,7 @@ def _slow_highlight(r: Record) -> Highlight:
         tags=tuple(r.get("tags", ())),
         note=r.get("note", ""),
         created=created,
-        updated=datetime.fromisoformat(updated) if updated else created,
+        updated=parse_utc(updated) if updated else created,
         orphaned=r.get("orphaned", False),
         people=tuple(r.get("people", ())),
     )
@@ -135,13 +164,13 @@ def entry_to_record(e: LibraryEntry) -> Record:
         "published": _iso(e.published),
         "source_text": e.source_text,
         "is_markdown": e.is_markdown,
-        "added": e.added.isoformat(),
-        "opened": _iso(e.opened),
+        "added": _stamp(e.added),
+        "opened": _stamp_or_none(e.opened),
     }
 
 
 def record_to_entry(r: Record) -> LibraryEntry:
-    added = _dt(r.get("added"))
+    added = _utc(r.get("added"))
     return LibraryEntry(
         article_id=r["article_id"],
         path=r.get("path"),
@@ -150,8 +179,8 @@ def record_to_entry(r: Record) -> LibraryEntry:
         published=_dt(r.get("published")),
         source_text=r.get("source_text", ""),
         is_markdown=r.get("is_markdown", False),
-        added=added if added is not None else datetime.now(),
-        opened=_dt(r.get("opened")),
+        added=added if added is not None else utc_now(),
+        opened=_utc(r.get("opened")),
     )
 
 
@@ -170,8 +199,8 @@ def highlight_to_tuple(h: Highlight) -> tuple[Any, ...]:
         h.color,
         h.tags,
         h.note,
-        h.created.isoformat(),
-        h.updated.isoformat(),
+        _stamp(h.created),
+        _stamp(h.updated),
         h.orphaned,
         h.people,
     )
@@ -180,8 +209,8 @@ def highlight_to_tuple(h: Highlight) -> tuple[Any, ...]:
 def tuple_to_highlight(t: tuple[Any, ...]) -> Highlight:
     if not _FAST:
         fields = dict(zip(_FAST_FIELDS, t, strict=True))
-        fields["created"] = datetime.fromisoformat(fields["created"])
-        fields["updated"] = datetime.fromisoformat(fields["updated"])
+        fields["created"] = parse_utc(fields["created"])
+        fields["updated"] = parse_utc(fields["updated"])
         return Highlight(**fields)
     h: Highlight = object.__new__(Highlight)
     s = _SET
@@ -195,8 +224,8 @@ def tuple_to_highlight(t: tuple[Any, ...]) -> Highlight:
     s[7](h, t[7])
     s[8](h, t[8])
     s[9](h, t[9])
-    s[10](h, datetime.fromisoformat(t[10]))
-    s[11](h, datetime.fromisoformat(t[11]))
+    s[10](h, _fast_utc(t[10]))
+    s[11](h, _fast_utc(t[11]))
     s[12](h, t[12])
     s[13](h, t[13])
     return h

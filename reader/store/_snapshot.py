@@ -19,6 +19,7 @@ import zlib
 from pathlib import Path
 from typing import Any
 
+from reader.datafile import SNAPSHOT_LIMIT, read_regular
 from reader.files import Signature, atomic_write
 
 NAME = ".snapshot"
@@ -29,11 +30,15 @@ Shards = dict[str, tuple[Signature, list[tuple[Any, ...]]]]
 
 
 def load(path: Path, schema_version: int) -> Shards:
-    """The cached shards, or {} if there is no usable snapshot."""
+    """The cached shards, or {} if there is no usable snapshot (missing,
+    not a regular file, over SNAPSHOT_LIMIT, damaged or outdated)."""
     try:
-        raw = path.read_bytes()
+        result = read_regular(path, SNAPSHOT_LIMIT, follow_symlinks=False)
     except OSError:
         return {}
+    if result is None:
+        return {}
+    raw = result[0]
     if len(raw) < 8 or raw[:4] != MAGIC:
         return {}
     body = raw[8:]
@@ -41,7 +46,7 @@ def load(path: Path, schema_version: int) -> Shards:
         return {}
     try:
         fmt, version, shards = marshal.loads(body)
-    except (EOFError, ValueError, TypeError):
+    except (EOFError, ValueError, TypeError, MemoryError):
         return {}
     if fmt != FORMAT or version != schema_version or not isinstance(shards, dict):
         return {}

@@ -173,11 +173,26 @@ class ReaderApp(HighlightWiring, App[None]):
         self._indexing = False
         self._displaced: str | None = None
         """The panel ("library" or "sidebar") hidden to make room for the other."""
+        self._saver: Highlighter | None = None
+        """The highlighter, kept to ask after exit what it could not save."""
         self._pending_passage: Highlight | None = None
         """A search pick whose article is being opened: shown once it is
         (if the article that opens next is that one)."""
+        self.crash: Exception | None = None
+        """The unexpected error that stopped the app, if any: `reader` logs it
+        and exits non-zero with one sentence (see _handle_exception)."""
         if self.ui_config.theme in self.available_themes:
             self.theme = self.ui_config.theme
+
+    def _handle_exception(self, error: Exception) -> None:
+        """Textual's last resort for an unhandled error: it exits the app and
+        would print a long traceback (with locals) to the terminal, and the
+        process would exit 0. Keep the error for the command instead, which
+        logs the traceback and prints one sentence (reader.cli.main)."""
+        if self.crash is None:
+            self.crash = error
+        super()._handle_exception(error)
+        self._exit_renderables.clear()
 
     # ----------------------------------------------------------------- layout
 
@@ -195,7 +210,8 @@ class ReaderApp(HighlightWiring, App[None]):
             if crowded:
                 self._displaced = "sidebar"
             yield Sidebar(id="sidebar", classes="-hidden" if crowded else "")
-        yield Highlighter(self.store, color=self.ui_config.highlight_color)
+        self._saver = Highlighter(self.store, color=self.ui_config.highlight_color)
+        yield self._saver
         yield KeyBar()
 
     def get_default_screen(self) -> Screen[Any]:
@@ -309,6 +325,12 @@ class ReaderApp(HighlightWiring, App[None]):
     def on_unmount(self) -> None:
         if self.extractor is not None:
             self.extractor.close()  # a blocked extraction worker returns at once
+
+    def exit_notices(self) -> list[str]:
+        """Sentences for the terminal once the app has closed: highlight
+        changes that wait in the store's journal (it was busy)."""
+        notice = self._saver.unsaved_notice() if self._saver is not None else None
+        return [notice] if notice else []
 
     def _extracted(self, article_id: str, extraction: Extraction) -> None:
         self.extractions[article_id] = extraction

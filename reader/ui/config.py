@@ -1,7 +1,10 @@
 """UI settings remembered between runs, in config.json next to the store.
 
 A missing or unreadable file gives the defaults: settings are a comfort,
-never a reason to refuse to start.
+never a reason to refuse to start. "Unreadable" includes anything that is
+not a regular file of at most CONFIG_LIMIT bytes holding a JSON object
+(read through reader.datafile, so a FIFO or /dev/zero never blocks or
+floods memory).
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from reader.datafile import CONFIG_LIMIT, read_regular
 from reader.paths import config_path
 
 DEFAULT_THEME = "textual-dark"
@@ -35,8 +39,9 @@ class UIConfig:
 def load_config(path: Path | None = None) -> UIConfig:
     path = path or config_path()
     try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        result = read_regular(path, CONFIG_LIMIT)
+        raw = json.loads(result[0]) if result is not None else None
+    except (OSError, ValueError, RecursionError, MemoryError):
         return UIConfig()
     if not isinstance(raw, dict):
         return UIConfig()

@@ -11,6 +11,13 @@ sentence. Widgets are touched only on the UI thread: the saver only calls
 the store and posts messages. When the app closes, the saver finishes the
 queue first, so nothing acknowledged on screen is lost.
 
+A store that stays busy (another process holding its lock past the wait)
+does not lose a change either: it is kept in the store's journal, which
+the store replays before this highlighter's next save, at close, or at the
+next start. Closing waits at most CLOSE_LOCK_WAIT seconds for a busy store,
+then journals what is left; `unsaved_notice()` is the sentence to print
+after the app has exited when changes remain in the journal.
+
 Loading re-anchors each saved highlight to the article's current text
 (reader.anchor), also picking up highlights saved under the id of an earlier
 version of the text; ones that cannot be placed are kept, marked orphaned,
@@ -24,7 +31,6 @@ import queue
 import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from datetime import datetime
 from typing import TYPE_CHECKING, Literal, Protocol
 
 from textual import on, work
@@ -41,7 +47,8 @@ from reader.annotations import (
     reading_order,
     trim_span,
 )
-from reader.errors import ReaderError
+from reader.clock import utc_now
+from reader.errors import ReaderError, StoreBusyError
 from reader.model import COLORS, Article, Extraction, Highlight
 from reader.text.tags import unique_tags
 
@@ -64,7 +71,12 @@ log = logging.getLogger(__name__)
 Kind = Literal["add", "update", "delete"]
 
 FLUSH_SECONDS = 15.0
-"""How long closing the app waits for queued saves."""
+"""How long closing the app waits for queued saves (each waits at most
+CLOSE_LOCK_WAIT for a busy store; this covers a disk that stalls)."""
+
+CLOSE_LOCK_WAIT = 2.0
+"""At close, how long a save waits for a store another process holds
+before the change is journaled instead."""
 
 RESTORE_QUESTION = Content.assemble(
     ("Restore the backup of your notes?", "bold"),
@@ -168,11 +180,15 @@ class Highlighter(Widget):
             self.error = error
 
     class _Done(Message):
-        def __init__(self, job: _Job, stored: Highlight | None, error: str | None) -> None:
+        def __init__(
+            self, job: _Job, stored: Highlight | None, error: str | None, kept: str = ""
+        ) -> None:
             super().__init__()
             self.job = job
             self.stored = stored
             self.error = error
+            self.kept = kept
+            """The journal the change was kept in (the store was busy), if it was."""
 
     def __init__(
         self,
@@ -198,6 +214,13 @@ class Highlighter(Widget):
         self._queue: queue.Queue[_Job | None] = queue.Queue()
         self._saver_done = threading.Event()
         self._saver_done.set()
+        self._stopping = threading.Event()
+        self._current: _Job | None = None
+        """The job the saver is running (journaled by flush if it never ends)."""
+        self._unsaved = 0
+        """Changes this highlighter journaled that no replay has saved yet."""
+        self._journal_path = ""
+        self._told_busy = False
         self._warned_no_store = False
         self._tags_loaded = False
         self._notices_seen = len(getattr(store, "notices", ()))
@@ -215,14 +238,51 @@ class Highlighter(Widget):
         self.flush()
 
     def flush(self, timeout: float = FLUSH_SECONDS) -> bool:
-        """Stop the saver after the queued saves; True if they all finished."""
+        """Stop the saver after the queued saves; True if they all finished.
+        A busy store is waited for CLOSE_LOCK_WAIT seconds, then what is left
+        is journaled; if even that does not end in `timeout`, this thread
+        journals the changes the saver has not reached."""
         if self._saver_done.is_set():
             return True
+        self._stopping.set()
+        store = self.store
+        patience = getattr(store, "lock_wait", None)
+        if isinstance(patience, (int, float)):
+            store.lock_wait = min(patience, CLOSE_LOCK_WAIT)  # type: ignore[union-attr]
         self._queue.put(None)
         finished = self._saver_done.wait(timeout)
         if not finished:
             log.error("queued highlight saves did not finish in %.0f s", timeout)
+            self._journal_leftovers()
+        elif isinstance(patience, (int, float)):
+            store.lock_wait = patience  # type: ignore[union-attr]
         return finished
+
+    def unsaved_notice(self) -> str | None:
+        """After the app has closed: one sentence if changes could not reach
+        the store and wait in its journal; None when everything was saved."""
+        n = self._unsaved
+        if not n:
+            return None
+        what = f"{n} highlight change{'s' if n != 1 else ''}"
+        they = "they are" if n != 1 else "it is"
+        return (
+            f"{what} could not be saved now (the notes store is busy); {they} kept in "
+            f"{self._journal_path} and will be saved the next time reader opens the store."
+        )
+
+    def _journal_leftovers(self) -> None:
+        """The saver is stuck: journal its job and the queued ones (a replay
+        skips any of them the saver does finish)."""
+        jobs = [self._current]
+        while True:
+            try:
+                jobs.append(self._queue.get_nowait())
+            except queue.Empty:
+                break
+        for job in jobs:
+            if job is not None:
+                self._keep(job)
 
     @property
     def pending(self) -> int:
@@ -244,31 +304,63 @@ class Highlighter(Widget):
                     continue
                 try:
                     if job is None:
+                        if self._unsaved:
+                            self._catch_up()  # the store may be free by now
                         return
+                    self._current = job
                     self._run(job)
                 finally:
+                    self._current = None
                     self._queue.task_done()
         finally:
             self._saver_done.set()
+
+    def _catch_up(self) -> None:
+        """Save what this highlighter journaled, before anything newer."""
+        replay = getattr(self.store, "replay_journal", None)
+        if replay is not None:
+            replay()
+            self._unsaved = 0
 
     def _run(self, job: _Job) -> None:
         store = self.store
         stored: Highlight | None = job.highlight
         error: str | None = None
+        kept = ""
         try:
             if store is not None:
+                if self._unsaved:
+                    self._catch_up()
                 if job.kind == "add":
                     stored = store.add(job.highlight)
                 elif job.kind == "update":
                     stored = store.update(job.highlight)
                 else:
                     store.delete(job.highlight.id)
+        except StoreBusyError as exc:
+            kept = self._keep(job)
+            error = None if kept else str(exc)
         except ReaderError as exc:
             error = str(exc)
         except Exception:
             log.exception("saving a highlight failed")
             error = "The highlight could not be saved."
-        self.post_message(self._Done(job, stored, error))
+        self.post_message(self._Done(job, stored, error, kept))
+
+    def _keep(self, job: _Job) -> str:
+        """Journal a change the busy store could not take; the journal's path,
+        or "" if it could not be kept there either."""
+        journal = getattr(self.store, "journal", None)
+        if journal is None:
+            return ""
+        try:
+            path = str(journal(job.kind, job.highlight))
+        except (ReaderError, ValueError):
+            log.exception("journaling a highlight change failed")
+            return ""
+        self._unsaved += 1
+        self._journal_path = path
+        return path
 
     # --------------------------------------------------------------- loading
 
@@ -492,7 +584,7 @@ class Highlighter(Widget):
             tags=old.tags if tags is None else unique_tags(tags),
             note=old.note if note is None else clean_note(note),
             color=color,
-            updated=datetime.now(),
+            updated=utc_now(),
         )
         if (new.tags, new.note, new.color) == (old.tags, old.note, old.color):
             return old
@@ -689,6 +781,15 @@ class Highlighter(Widget):
     def _done(self, message: _Done) -> None:
         message.stop()
         job = message.job
+        if message.kept and not self._told_busy and not self._stopping.is_set():
+            self._told_busy = True
+            self.app.notify(
+                "The notes store is busy (another reader is holding it): your changes are "
+                f"kept in {message.kept} and saved as soon as it is free.",
+                markup=False,
+                severity="warning",
+                timeout=10,
+            )
         if message.error is None:
             stored = message.stored or job.highlight
             if job.kind != "delete" and stored.id in self._saved:

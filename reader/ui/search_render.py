@@ -13,6 +13,7 @@ from datetime import datetime
 
 from textual.content import Content
 
+from reader.clock import local
 from reader.search import SearchResult
 from reader.text.sanitize import sanitize
 from reader.text.snippets import window
@@ -77,7 +78,7 @@ def result_prompt(result: SearchResult) -> Content:
     details: list[Content] = []
     if h.tags:
         details.append(Content.styled(clean(" ".join("#" + tag for tag in h.tags))[0], "$accent"))
-    details.append(Content.styled("saved " + day(h.created), "$text-muted"))
+    details.append(Content.styled("saved " + day(local(h.created)), "$text-muted"))
     if result.note_excerpt:
         note, note_spans = window(*clean(result.note_excerpt, result.note_spans), NOTE_CHARS)
         details.append(emphasised(note, note_spans, "$text-muted"))

@@ -6,13 +6,14 @@ Store API into a temp store, and a host App that shows only the screen.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from textual.app import App, ComposeResult
+from textual.message import Message
 from textual.pilot import Pilot
 from textual.widgets import Static
 
@@ -220,10 +221,20 @@ class Host(App[None]):
         return screen
 
 
+def answered(screen: NotesSearch) -> bool:
+    """The results on screen answer the text now in the query field (once the
+    debounce and the search worker are done with the last key typed), or
+    there is no index to search yet."""
+    if screen.index is None:
+        return screen.up_to_date
+    parsed = screen.parsed
+    return screen.up_to_date and parsed is not None and parsed.text == screen.query_field.value
+
+
 async def settled(pilot: Pilot[Any], app: Host) -> None:
     """Wait for the debounce and the search worker to answer the current query."""
-    await pilot.pause(0.05)
-    await wait_for(pilot, lambda: app.notes.up_to_date)
+    await pilot.pause()
+    await wait_for(pilot, lambda: answered(app.notes))
     await pilot.pause()
 
 
@@ -233,12 +244,13 @@ async def hosted(
     size: tuple[int, int] = (110, 32),
     *,
     settle: bool = False,
+    message_hook: Callable[[Message], None] | None = None,
     **screen_args: Any,
 ) -> AsyncIterator[tuple[Host, Pilot[Any]]]:
     """A Host over `index` run at `size` (and `settled` first with `settle`):
     yields the app and its pilot."""
     app = Host(index, **screen_args)
-    async with app.run_test(size=size) as pilot:
+    async with app.run_test(size=size, message_hook=message_hook) as pilot:
         if settle:
             await settled(pilot, app)
         yield app, pilot

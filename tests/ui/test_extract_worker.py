@@ -4,11 +4,12 @@ article, and closing never leaves a waiting thread behind."""
 from __future__ import annotations
 
 import threading
-import time
+from typing import IO
 
 import pytest
 
 from reader.extract import extract
+from reader.extract import process as extract_worker
 from reader.extract.process import ExtractionProcess
 from reader.ingest import parse
 from reader.model import Article
@@ -24,12 +25,23 @@ def test_the_child_answers_like_the_extractors(seed: Article, feature: Article) 
         process.close()
 
 
-def test_a_new_article_restarts_a_busy_child_and_close_unblocks(seed: Article) -> None:
+def test_a_new_article_restarts_a_busy_child_and_close_unblocks(
+    seed: Article, monkeypatch: pytest.MonkeyPatch
+) -> None:
     big = parse(
         "Big\n\n" + "\n\n".join('"Quoted words here," said Ana Duarte.' for _ in range(40_000))
     )
     process = ExtractionProcess()
     outcome: list[object] = []
+    reading = threading.Event()
+    read = extract_worker._read
+
+    def read_and_tell(stream: IO[bytes]) -> object:
+        if threading.current_thread() is waiter:
+            reading.set()  # the waiter is blocked on the big article's answer
+        return read(stream)
+
+    monkeypatch.setattr(extract_worker, "_read", read_and_tell)
 
     def wait_for_big() -> None:
         try:
@@ -37,15 +49,15 @@ def test_a_new_article_restarts_a_busy_child_and_close_unblocks(seed: Article) -
         except EOFError as exc:
             outcome.append(exc)
 
-    waiter = threading.Thread(target=wait_for_big)
+    waiter = threading.Thread(target=wait_for_big, daemon=True)
     waiter.start()
-    time.sleep(0.5)
-    started = time.perf_counter()
-    assert process.extract(seed) == extract(seed)  # not queued behind the big one
-    waiter.join(timeout=10)
+    assert reading.wait(timeout=60), "the waiter never asked for its answer"
+    # Not queued behind the big one: an answer for the big article first
+    # would be refused as one for another article.
+    assert process.extract(seed) == extract(seed)
+    waiter.join(timeout=60)  # a generous deadline: a hang fails instead of blocking the run
     assert not waiter.is_alive()
     assert isinstance(outcome[0], EOFError)
     process.close()
     with pytest.raises(EOFError):
         process.extract(seed)
-    assert time.perf_counter() - started < 10

@@ -4,7 +4,6 @@ thread, failures are undone with a message, and loading re-anchors."""
 from __future__ import annotations
 
 import threading
-import time
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +17,7 @@ from reader.model import Article, Extraction, Highlight
 from reader.store import Store
 from reader.ui.highlights import Highlighter
 
-from .helpers import sync, wait_for
+from .helpers import sync, wait_for, wait_for_button
 
 
 class Host(App[None]):
@@ -59,17 +58,20 @@ class Host(App[None]):
         self.notices.append(str(message))
 
 
-class SlowStore:
-    """A real store whose writes take a while and record their thread."""
+class GatedStore:
+    """A real store whose writes wait until the test opens the gate, and record
+    their thread: a save in progress is a state the test controls, not a delay
+    it hopes is long enough."""
 
-    def __init__(self, store: Store, delay: float = 0.3) -> None:
+    def __init__(self, store: Store) -> None:
         self.inner = store
-        self.delay = delay
+        self.gate = threading.Event()
         self.threads: set[int] = set()
 
     def _slow(self) -> None:
         self.threads.add(threading.get_ident())
-        time.sleep(self.delay)
+        if not self.gate.wait(timeout=60):
+            raise AssertionError("the test never let the store write")
 
     def add(self, h: Highlight) -> Highlight:
         self._slow()
@@ -112,20 +114,20 @@ def span_of(article: Article, words: str) -> tuple[int, int]:
 async def test_a_highlight_shows_at_once_and_is_saved_in_a_worker_thread(
     article: Article, store: Store
 ) -> None:
-    slow = SlowStore(store, delay=0.4)
+    slow = GatedStore(store)
     app = Host(slow)
     async with app.run_test() as pilot:
         app.hl.load(article)
         await pilot.pause()
-        began = time.perf_counter()
+        # The save cannot finish until the gate opens: add() returning at all
+        # shows the UI did not wait for it.
         made = app.hl.add(*span_of(article, "approved the bridge"), color="green")
-        took = time.perf_counter() - began
         assert made is not None
-        assert took < 0.1  # the UI did not wait for the 0.4 s save
         await pilot.pause()
         assert app.changes[-1] == (made,)
         assert app.saved == []
         assert store.get(made.id) is None  # not saved yet...
+        slow.gate.set()
         await wait_for(pilot, lambda: app.saved)
         assert app.saved == [("add", store.get(made.id))]  # ...and then it is
     assert threading.main_thread().ident not in slow.threads
@@ -139,19 +141,28 @@ async def test_a_highlight_shows_at_once_and_is_saved_in_a_worker_thread(
 
 @sync
 async def test_closing_the_app_finishes_queued_saves(article: Article, store: Store) -> None:
-    slow = SlowStore(store, delay=0.2)
+    slow = GatedStore(store)
     app = Host(slow)
     async with app.run_test() as pilot:
         app.hl.load(article)
         await pilot.pause()
         made = [app.hl.add(*span_of(article, w)) for w in ("Work starts", "40 million", "May")]
-        assert app.hl.pending >= 2
+        assert app.hl.pending == 3
+        assert all(store.get(h.id) is None for h in made if h is not None)
+        flush = app.hl.flush
+
+        def open_then_flush(timeout: float = 60.0) -> bool:
+            slow.gate.set()  # the saves may run only once the app is closing
+            return flush(timeout)
+
+        app.hl.flush = open_then_flush  # type: ignore[method-assign]
     assert all(h is not None and store.get(h.id) is not None for h in made)
 
 
 @sync
 async def test_saves_run_in_the_order_they_were_made(article: Article, store: Store) -> None:
-    app = Host(SlowStore(store, delay=0.05))
+    slow = GatedStore(store)
+    app = Host(slow)
     async with app.run_test() as pilot:
         app.hl.load(article)
         await pilot.pause()
@@ -160,6 +171,8 @@ async def test_saves_run_in_the_order_they_were_made(article: Article, store: St
         app.hl.edit(h.id, tags=["opposition"], note="who?", color="pink")
         app.hl.delete(h.id)
         assert app.hl.highlights == []
+        assert app.hl.pending == 3  # all three queued behind the first, held, save
+        slow.gate.set()
         await wait_for(pilot, lambda: len(app.saved) == 3)
         assert [kind for kind, _ in app.saved] == ["add", "update", "delete"]
         assert store.get(h.id) is None
@@ -170,6 +183,71 @@ async def test_saves_run_in_the_order_they_were_made(article: Article, store: St
     again = store.get(h.id)
     assert again is not None
     assert (again.tags, again.note, again.color) == (("opposition",), "who?", "pink")
+
+
+def _hold_lock(store: Store) -> Any:
+    """The store's lock held as another process would (flock is per open file)."""
+    from reader.files import ProcessLock
+
+    lock = ProcessLock(store.path.with_name(store.path.name + ".lock"))
+    lock.acquire()
+    return lock
+
+
+@sync
+async def test_a_busy_store_keeps_the_change_in_its_journal_then_catches_up(
+    article: Article, store: Store
+) -> None:
+    """Another process holds the store past the wait: the highlight stays on
+    screen, is journaled (said once), and the next save replays it first."""
+    store.lock_wait = 0.05
+    app = Host(store)
+    async with app.run_test() as pilot:
+        app.hl.load(article)
+        await pilot.pause()
+        lock = _hold_lock(store)
+        try:
+            first = app.hl.add(*span_of(article, "Work starts in May."))
+            assert first is not None
+            await wait_for(pilot, lambda: app.saved)
+        finally:
+            lock.release()
+        assert app.failed == [] and [h.id for h in app.hl.highlights] == [first.id]
+        assert "busy" in app.notices[-1] and "store.json.journal" in app.notices[-1]
+        assert store.get(first.id) is None
+        second = app.hl.add(*span_of(article, "Critics disagreed."))
+        assert second is not None
+        await wait_for(pilot, lambda: len(app.saved) == 2)
+        assert store.get(first.id) is not None and store.get(second.id) is not None
+        assert not store.journal_path.exists()
+        highlighter = app.hl
+    assert highlighter.unsaved_notice() is None
+
+
+@sync
+async def test_closing_on_a_busy_store_journals_and_says_so(article: Article, store: Store) -> None:
+    app = Host(store)
+    lock = None
+    try:
+        async with app.run_test() as pilot:
+            app.hl.load(article)
+            await pilot.pause()
+            lock = _hold_lock(store)
+            made = app.hl.add(*span_of(article, "Work starts in May."))
+            app.hl.delete(made.id)  # type: ignore[union-attr]
+            app.hl.undo()
+            highlighter = app.hl
+        assert store.lock_wait == 15.0  # the close's shorter wait was put back
+        notice = highlighter.unsaved_notice()
+        assert notice == (
+            "3 highlight changes could not be saved now (the notes store is busy); they are "
+            f"kept in {store.journal_path} and will be saved the next time reader opens the store."
+        )
+    finally:
+        if lock is not None:
+            lock.release()
+    with Store.open(store.path) as again:
+        assert [h.id for h in again.highlights()] == [made.id]  # type: ignore[union-attr]
 
 
 @sync
@@ -293,7 +371,7 @@ async def test_a_damaged_highlights_file_is_reported_and_its_backup_offered(
     app = Host(store)
     async with app.run_test() as pilot:
         app.hl.load(article)
-        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        await wait_for_button(pilot, ConfirmScreen, "#restore")
         assert len(app.notices) == 1
         assert "moved to" in app.notices[0] and "backup" in app.notices[0]
         assert app.hl.highlights == []

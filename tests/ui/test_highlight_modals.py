@@ -16,7 +16,7 @@ from reader.ui.screens.highlight_editor import ColorChoice, HighlightEdit, Highl
 from reader.ui.screens.note_editor import NoteEditor
 from reader.ui.screens.tag_editor import TagEditor
 
-from .helpers import sync
+from .helpers import settle, sync
 
 MISSING = object()
 
@@ -128,7 +128,7 @@ async def test_tag_editor_completes_from_known_tags_and_parses_hash_tags() -> No
     async with app.run_test() as pilot:
         await pilot.pause()
         await pilot.press(*"#ch")
-        await pilot.pause(0.2)
+        await settle(pilot)  # the completion is worked out in a worker
         await pilot.press("tab")
         assert app.screen.query_one(Input).value == "#China"
         await pilot.press(*" #ev")
@@ -145,7 +145,7 @@ async def test_tag_editor_comma_separated_tags_keep_their_spaces() -> None:
         field = app.screen.query_one(Input)
         assert field.value == "old, "
         await pilot.press(*"tra")
-        await pilot.pause(0.2)
+        await settle(pilot)
         await pilot.press("right")  # → accepts the completion too
         await pilot.press("enter")
         await pilot.pause()
@@ -210,7 +210,7 @@ async def test_highlight_editor_changes_tags_note_and_colour() -> None:
     async with app.run_test(size=(100, 40)) as pilot:
         await pilot.pause()
         await pilot.press(*", ta")
-        await pilot.pause(0.2)
+        await settle(pilot)
         await pilot.press("tab")  # completes the tag
         await pilot.press("enter")  # on to the note
         await pilot.press("end", "enter", *"second line")

@@ -19,7 +19,7 @@ from reader.ui.screens.highlight_editor import HighlightEditor
 from reader.ui.widgets.annotated_view import AnnotatedArticleView
 from reader.ui.widgets.notes_tab import NotesTab
 
-from .helpers import reading, screen_text, sync, wait_for
+from .helpers import reading, screen_text, sync, wait_for, wait_for_button
 
 
 def view_of(app: ReaderApp) -> AnnotatedArticleView:
@@ -225,7 +225,7 @@ async def test_a_damaged_library_file_at_start_is_said_once_and_its_backup_offer
         app,
         pilot,
     ):
-        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        await wait_for_button(pilot, ConfirmScreen, "#restore")
         notices = [str(n.message) for n in app._notifications]
         assert len([m for m in notices if "moved to" in m]) == 1
         await pilot.click("#restore")

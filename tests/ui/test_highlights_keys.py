@@ -21,7 +21,7 @@ from reader.ui.screens.note_editor import NoteEditor
 from reader.ui.screens.tag_editor import TagEditor
 from reader.ui.widgets.annotated_view import AnnotatedArticleView
 
-from .helpers import make_app, running, sync, wait_for
+from .helpers import make_app, running, settle, sync, wait_for
 
 
 @asynccontextmanager
@@ -159,7 +159,7 @@ async def test_t_tags_a_selection_with_completion(
         await pilot.pause()
         assert isinstance(view.app.screen, TagEditor)
         await pilot.press(*"#tar")
-        await pilot.pause(0.2)
+        await settle(pilot)  # the completion is worked out in a worker
         await pilot.press("tab", *" #us", "enter")
         await wait_for(pilot, lambda: store.highlights(seed.id))
         assert only(store, seed).tags == ("tariffs", "us")

@@ -15,7 +15,7 @@ from reader.model import COLORS, Article, Extraction, Highlight
 from reader.store import Store
 from reader.ui.highlights import Highlighter
 
-from .helpers import make_app, wait_for
+from .helpers import make_app, settle, wait_for
 
 PASSAGES = (
     ("The speculation was quickly addressed by Lei Jun", (), ""),
@@ -80,13 +80,13 @@ def test_article_with_highlights_and_the_notes_tab(
     store.add_many(fixed_highlights(seed))
     app = make_app([seed], store=store, extraction=seed_extraction)
 
-    async def settle(pilot: Pilot[Any]) -> None:
+    async def prepare(pilot: Pilot[Any]) -> None:
         hl = app.query_one(Highlighter)
         await wait_for(pilot, lambda: len(hl.highlights) == 7)
         await pilot.press("4")
-        await pilot.pause(0.3)
+        await settle(pilot)
         app.article_view.focus()
         app.article_view.scroll_to(y=8, animate=False)
-        await pilot.pause(0.3)
+        await settle(pilot)
 
-    assert snap_compare(app, terminal_size=(130, 42), run_before=settle)
+    assert snap_compare(app, terminal_size=(130, 42), run_before=prepare)

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 from textual.command import CommandPalette
-from textual.widgets import OptionList
+from textual.widgets import Input, OptionList
 
 from reader.model import Article, Extraction
 from reader.ui.app import ReaderApp
@@ -16,7 +16,7 @@ from reader.ui.widgets.article_view import ArticleView
 from reader.ui.widgets.library import LibraryPanel
 from reader.ui.widgets.sidebar import Sidebar
 
-from .helpers import make_app, running, screen_text, sync, wait_for
+from .helpers import make_app, running, screen_text, settle, sync, wait_for
 
 
 def _view(app: ReaderApp) -> ArticleView:
@@ -228,7 +228,7 @@ async def test_ctrl_p_palette_offers_reader_commands(seed: Article, seed_extract
         await pilot.press("ctrl+p")
         assert isinstance(app.screen, CommandPalette)
         await pilot.press(*"next quote")
-        await pilot.pause(0.5)
+        await settle(pilot)  # the palette searches in a worker
         await pilot.press("enter")
         await pilot.pause()
         assert not isinstance(app.screen, CommandPalette)
@@ -244,8 +244,10 @@ async def test_o_opens_a_file_by_path_with_completion(
     async with running(app) as pilot:
         await pilot.press("o")
         assert isinstance(app.screen, OpenFileScreen)
-        await pilot.press(*str(folder / "feat"))
-        await pilot.pause(0.3)
+        # The folder filled in at once (typed key by key it takes seconds), the name typed.
+        app.screen.query_one("#open-path", Input).value = str(folder) + "/"
+        await pilot.press(*"feat")
+        await settle(pilot)  # the completion is worked out in a worker
         await pilot.press("tab")
         field = app.screen.query_one("#open-path")
         assert field.value == str(folder / "feature.md")  # type: ignore[attr-defined]
@@ -262,7 +264,12 @@ async def test_o_with_a_bad_path_says_so_and_keeps_the_article(
 ):
     app = make_app([seed], extraction=seed_extraction)
     async with running(app) as pilot:
-        await pilot.press("o", *str(tmp_path / "nope.txt"), "enter")
+        await pilot.press("o")
+        assert isinstance(app.screen, OpenFileScreen)
+        # Typing is test_o_opens_a_file_by_path_with_completion's; here the path
+        # is filled in at once (a long temp path typed key by key takes seconds).
+        app.screen.query_one("#open-path", Input).value = str(tmp_path / "nope.txt")
+        await pilot.press("enter")
         await wait_for(pilot, lambda: bool(app._notifications))
         messages = [n.message for n in app._notifications]
         assert any("no such file" in m for m in messages)

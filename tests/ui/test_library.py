@@ -11,7 +11,7 @@ from reader.store import Store
 from reader.ui.config import UIConfig, load_config
 from reader.ui.widgets.library import LibraryPanel
 
-from .helpers import make_app, running, screen_text, sync, wait_for
+from .helpers import make_app, running, screen_text, settle, sync, wait_for
 
 
 def _seed_titles() -> set[str]:
@@ -41,7 +41,7 @@ async def test_reader_alone_seeds_the_library_once_and_remembers_it(tmp_path: Pa
         app = make_app(store=store, config_file=config_file, seed=True, config=None)
         app.ui_config = load_config(config_file)
         async with running(app, size=(160, 50)) as pilot:
-            await pilot.pause(0.3)
+            await settle(pilot)  # the library is read in a worker
             assert app.library_items == []
             assert "library is empty" in screen_text(app)
         assert store.articles() == []
@@ -146,7 +146,7 @@ async def test_two_copies_of_one_story_are_listed_once(tmp_path: Path):
     with Store.open(tmp_path / "store.json") as store:
         app = make_app([articles[0], load_path(folder / "b.txt")], store=store)
         async with running(app, size=(160, 50)) as pilot:
-            await pilot.pause(0.2)
+            await settle(pilot)
             assert [i.entry.title for i in app.query_one(LibraryPanel).items] == ["Same story"]
             assert "Same story" in screen_text(app)
 

@@ -11,7 +11,7 @@ from reader.ui.links import safe_link
 from reader.ui.screens.dialogs import ConfirmScreen
 from reader.ui.widgets.article_view import ArticleView
 
-from .helpers import make_app, running, screen_text, sync, wait_for
+from .helpers import make_app, running, screen_text, settle, sync, wait_for
 
 
 @pytest.mark.parametrize(
@@ -75,7 +75,7 @@ async def test_clicking_a_link_asks_first_and_refuses_other_schemes(monkeypatch)
         assert "not opened" in shown and "smb://host/share" in shown
         assert not app.screen.query("#open")  # nothing to press but Close
         await pilot.press("escape")
-        await pilot.pause(0.2)
+        await settle(pilot)  # anything Escape set off has run
         assert opened == []
         view.move_cursor(text.index("the report"))
         await pilot.press("L")

@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 from textual.content import Content
+from textual.message import Message
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList, Static
 
@@ -22,11 +23,17 @@ from reader.model import Highlight
 from reader.search import QUERY_HELP, ParsedQuery, SearchIndex, SearchResult
 from reader.store import Store
 from reader.text.snippets import window
-from reader.ui.screens.notes_search import SearchPick, active_tags, tag_term, toggle_tag
+from reader.ui.screens.notes_search import (
+    NotesSearch,
+    SearchPick,
+    active_tags,
+    tag_term,
+    toggle_tag,
+)
 from reader.ui.screens.tags_view import TagsView, matching
 from reader.ui.search_render import MATCH_STYLE
 
-from .helpers import sync, wait_for
+from .helpers import settle, sync, wait_for
 from .notes_search_fixtures import HOSTILE_TITLE, Host, filled_store, hosted, index_of, settled
 
 
@@ -118,7 +125,7 @@ async def test_a_search_that_answers_late_does_not_overwrite_a_newer_one(
             text = query.text if isinstance(query, ParsedQuery) else query
             if text == "tariff":
                 self.started.set()
-                self.release.wait(10)
+                self.release.wait(60)
             return index.search(query, limit)
 
         def recent(self, limit: int = 50) -> list[SearchResult]:
@@ -128,7 +135,13 @@ async def test_a_search_that_answers_late_does_not_overwrite_a_newer_one(
             return index.tag_counts()
 
     slow = SlowForTariff()
-    async with hosted(slow, settle=True) as (app, pilot):
+    answers: list[str] = []
+
+    def hook(message: Message) -> None:
+        if isinstance(message, NotesSearch.ResultsReady):
+            answers.append(message.parsed.text)
+
+    async with hosted(slow, settle=True, message_hook=hook) as (app, pilot):
         await pilot.press(*"tariff")
         await wait_for(pilot, slow.started.is_set)
         field = app.notes.query_field
@@ -136,7 +149,8 @@ async def test_a_search_that_answers_late_does_not_overwrite_a_newer_one(
         await settled(pilot, app)
         assert shown(app) == ["h4"]
         slow.release.set()  # now the old search answers
-        await pilot.pause(0.3)
+        await wait_for(pilot, lambda: "tariff" in answers)
+        await pilot.pause()  # and its answer has been handled
         assert shown(app) == ["h4"]
         assert "decade" in status(app)
 
@@ -336,7 +350,7 @@ async def test_f1_shows_the_query_language_and_esc_hides_it_first(index: SearchI
 async def test_the_index_may_arrive_after_the_screen_opened(index: SearchIndex) -> None:
     async with hosted(None) as (app, pilot):
         await pilot.press(*"steel")
-        await pilot.pause(0.3)
+        await settle(pilot)
         assert status(app) == "Reading your notes…"
         assert shown(app) == []
         app.notes.set_index(index)
@@ -473,7 +487,7 @@ async def test_control_characters_from_an_imported_tag_or_note_never_reach_the_s
 @sync
 async def test_opened_on_the_tags_view_it_waits_for_the_tags(index: SearchIndex) -> None:
     async with hosted(None, show_tags=True) as (app, pilot):
-        await pilot.pause(0.2)
+        await settle(pilot)
         assert app.screen is app.notes  # nothing to list yet
         app.notes.set_index(index)
         await wait_for(pilot, lambda: isinstance(app.screen, TagsView))

@@ -21,8 +21,8 @@ from reader.ui.screens.help import HelpScreen
 from reader.ui.screens.notes_search import NotesSearch
 
 from .conftest import SEED
-from .helpers import make_app, running, screen_text, sync, wait_for
-from .notes_search_fixtures import TRADE_PASSAGE, highlight_in, reader_library
+from .helpers import make_app, running, screen_text, settle, sync, wait_for
+from .notes_search_fixtures import TRADE_PASSAGE, answered, highlight_in, reader_library
 
 
 @pytest.fixture
@@ -44,8 +44,7 @@ async def _search(pilot: Pilot[Any], app: ReaderApp, query: str) -> NotesSearch:
     screen = app.screen
     assert isinstance(screen, NotesSearch)
     await pilot.press(*query)
-    await pilot.pause(0.05)
-    await wait_for(pilot, lambda: screen.up_to_date and screen.index is not None)
+    await wait_for(pilot, lambda: screen.index is not None and answered(screen))
     await pilot.pause()
     return screen
 
@@ -130,16 +129,16 @@ async def test_slash_works_from_the_library_and_the_sidebar(app: ReaderApp) -> N
 async def test_the_command_palette_opens_note_search_and_the_tags_view(app: ReaderApp) -> None:
     async with running(app) as pilot:
         await pilot.press("ctrl+p", *"search notes")
-        await pilot.pause(0.5)
+        await settle(pilot)
         await pilot.press("enter")
         await wait_for(pilot, lambda: isinstance(app.screen, NotesSearch))
         await pilot.press("escape")
         await pilot.pause()
         await pilot.press("ctrl+p", *"tags")
-        await pilot.pause(0.5)
+        await settle(pilot)
         await pilot.press("enter")
         await wait_for(pilot, lambda: type(app.screen).__name__ == "TagsView")
-        await pilot.pause(0.2)
+        await settle(pilot)
         await pilot.press("enter")  # the first tag, the most used: trade and trump tie
         await wait_for(pilot, lambda: isinstance(app.screen, NotesSearch))
         screen = app.screen

@@ -15,8 +15,8 @@ from reader.model import Article, Extraction
 from reader.ui.screens.notes_search import NotesSearch
 
 from .conftest import SEED
-from .helpers import make_app, wait_for
-from .notes_search_fixtures import Host, filled_store, index_of, reader_library
+from .helpers import make_app, settle, wait_for
+from .notes_search_fixtures import Host, answered, filled_store, index_of, reader_library
 
 
 def _typed(text: str) -> Any:
@@ -24,9 +24,8 @@ def _typed(text: str) -> Any:
         app = pilot.app
         assert isinstance(app, Host)
         await pilot.press(*text)
-        await pilot.pause(0.05)
-        await wait_for(pilot, lambda: app.notes.up_to_date)
-        await pilot.pause(0.1)
+        await wait_for(pilot, lambda: answered(app.notes))
+        await settle(pilot)
 
     return run_before
 
@@ -56,15 +55,14 @@ def test_notes_screen_in_the_reader(
     store, _ = reader_library(tmp_path / "store.json", seed, SEED.read_text(encoding="utf-8"))
 
     async def search(pilot: Pilot[Any]) -> None:
-        await pilot.pause(0.2)
+        await settle(pilot)
         await pilot.press("slash")
         await wait_for(pilot, lambda: isinstance(pilot.app.screen, NotesSearch))
         screen = pilot.app.screen
         assert isinstance(screen, NotesSearch)
         await pilot.press(*"tariffs OR china")
-        await pilot.pause(0.05)
-        await wait_for(pilot, lambda: screen.index is not None and screen.up_to_date)
-        await pilot.pause(0.1)
+        await wait_for(pilot, lambda: screen.index is not None and answered(screen))
+        await settle(pilot)
 
     try:
         app = make_app([seed], store=store, extraction=seed_extraction)

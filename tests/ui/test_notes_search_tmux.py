@@ -69,4 +69,4 @@ def test_slash_finds_a_saved_highlight_and_enter_opens_it(
     assert back.splitlines()[0] == opened.splitlines()[0]
 
     term.keys("q")
-    term.wait_for(lambda s: "READER-EXITED 0" in s, timeout=10)
+    term.wait_for(lambda s: "READER-EXITED 0" in s)

@@ -13,11 +13,11 @@ from textual.pilot import Pilot
 
 from reader.model import Article, Extraction
 
-from .helpers import make_app
+from .helpers import make_app, settle
 
 
 async def _settle(pilot: Pilot[Any]) -> None:
-    await pilot.pause(0.2)
+    await settle(pilot)
 
 
 def test_main_screen_120x40(snap_compare: Any, seed: Article, seed_extraction: Extraction):
@@ -53,9 +53,9 @@ def test_command_palette(snap_compare: Any, seed: Article, seed_extraction: Extr
     app = make_app([seed], extraction=seed_extraction)
 
     async def open_palette(pilot: Pilot[Any]) -> None:
-        await pilot.pause(0.2)
+        await settle(pilot)
         await pilot.press("ctrl+p")
         await pilot.press(*"quote")
-        await pilot.pause(0.6)
+        await settle(pilot)  # the palette searches in a worker
 
     assert snap_compare(app, terminal_size=(120, 40), run_before=open_palette)

@@ -25,23 +25,32 @@ PEOPLE = ("Lei Jun", "Tao Mingyang", "Gao Lingyun", "Donald Trump", "Zhou Mi")
 
 
 class Terminal:
-    def __init__(self, name: str) -> None:
+    """One tmux session on its own tmux server (`-L socket`): tests running in
+    parallel never share a server, so one shutting down cannot refuse another."""
+
+    def __init__(self, name: str, socket: str) -> None:
         self.name = name
+        self.socket = socket
+
+    def tmux(self, *args: str) -> list[str]:
+        return ["tmux", "-L", self.socket, *args]
 
     def keys(self, *keys: str) -> None:
+        """Type `keys` in order (the terminal delivers them in order, and the
+        reader handles each before the next)."""
         for key in keys:
-            subprocess.run(["tmux", "send-keys", "-t", self.name, key], check=True)
-            time.sleep(0.15)
+            subprocess.run(self.tmux("send-keys", "-t", self.name, key), check=True)
 
     def screen(self) -> str:
         return subprocess.run(
-            ["tmux", "capture-pane", "-p", "-t", self.name],
+            self.tmux("capture-pane", "-p", "-t", self.name),
             check=True,
             capture_output=True,
             text=True,
         ).stdout
 
-    def wait_for(self, condition: Callable[[str], bool], timeout: float = 20.0) -> str:
+    def wait_for(self, condition: Callable[[str], bool], timeout: float = 60.0) -> str:
+        """The screen once `condition` holds; polls until a generous deadline."""
         deadline = time.monotonic() + timeout
         shown = ""
         while time.monotonic() < deadline:
@@ -57,10 +66,11 @@ class Terminal:
 
 @pytest.fixture
 def terminal(tmp_path: Path) -> Iterator[Callable[..., Terminal]]:
-    names: list[str] = []
+    terminals: list[Terminal] = []
 
     def start(*args: str, width: int = 120, height: int = 40) -> Terminal:
         name = f"reader-test-{uuid.uuid4().hex[:8]}"
+        term = Terminal(name, socket=name)
         home = tmp_path / "home"
         reader = " ".join(
             [
@@ -75,24 +85,19 @@ def terminal(tmp_path: Path) -> Iterator[Callable[..., Terminal]]:
         )
         # After the reader exits, say so and keep the pane for capture-pane.
         command = f"{reader}; echo READER-EXITED $?; sleep 60"
-        new = ["tmux", "new-session", "-d", "-s", name, "-x", str(width), "-y", str(height)]
-        for attempt in range(5):
-            # A tmux server that is just shutting down refuses new sessions: retry.
-            if subprocess.run([*new, command], capture_output=True).returncode == 0:
-                break
-            time.sleep(0.3 * (attempt + 1))
-        else:
-            raise AssertionError("tmux could not start a session")
+        new = term.tmux("new-session", "-d", "-s", name, "-x", str(width), "-y", str(height))
+        started = subprocess.run([*new, command], capture_output=True, text=True)
+        assert started.returncode == 0, f"tmux could not start a session: {started.stderr}"
+        terminals.append(term)
         subprocess.run(
-            ["tmux", "resize-window", "-t", name, "-x", str(width), "-y", str(height)],
+            term.tmux("resize-window", "-t", name, "-x", str(width), "-y", str(height)),
             check=True,
         )
-        names.append(name)
-        return Terminal(name)
+        return term
 
     yield start
-    for name in names:
-        subprocess.run(["tmux", "kill-session", "-t", name], capture_output=True)
+    for term in terminals:
+        subprocess.run(term.tmux("kill-server"), capture_output=True)
 
 
 def _article_lines(screen: str, width: int = 120) -> list[str]:
@@ -112,9 +117,17 @@ def test_reader_on_the_seed_shows_people_and_jumps(terminal: Callable[..., Termi
     # Jump to Zhou Mi's mention: the article scrolls to his paragraph, with the
     # cursor on the line that names him.
     term.keys("End", "Enter")
-    jumped = term.wait_for(lambda s: "Zhou Mi  1/1" in s)
+
+    def cursor_lines(screen: str) -> list[str]:
+        return [line for line in _article_lines(screen) if line.lstrip().startswith("›")]
+
+    # The sidebar's "1/1" and the pane's scroll may reach the screen in turn:
+    # wait for both.
+    jumped = term.wait_for(
+        lambda s: "Zhou Mi  1/1" in s and any("Zhou Mi" in line for line in cursor_lines(s))
+    )
     pane = _article_lines(jumped)
-    cursor = [line for line in pane if line.lstrip().startswith("›")]
+    cursor = cursor_lines(jumped)
     assert len(cursor) == 1, jumped
     assert "Zhou Mi" in cursor[0]
     assert not any("SOURCE / ECONOMY" in line for line in pane)
@@ -125,7 +138,7 @@ def test_reader_on_the_seed_shows_people_and_jumps(terminal: Callable[..., Termi
     assert "— Donald Trump" in quotes
 
     term.keys("q")
-    term.wait_for(lambda s: "READER-EXITED 0" in s, timeout=10)
+    term.wait_for(lambda s: "READER-EXITED 0" in s)
 
 
 def test_reader_alone_opens_the_seeded_library(terminal: Callable[..., Terminal]) -> None:
@@ -133,7 +146,7 @@ def test_reader_alone_opens_the_seeded_library(terminal: Callable[..., Terminal]
     shown = term.wait_for(lambda s: "Library" in s and "Xiaomi founder" in s)
     assert "by date" in shown
     term.keys("q")
-    term.wait_for(lambda s: "READER-EXITED 0" in s, timeout=10)
+    term.wait_for(lambda s: "READER-EXITED 0" in s)
 
 
 def test_a_bad_path_is_one_sentence_and_no_tui(tmp_path: Path) -> None:
