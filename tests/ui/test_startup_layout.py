@@ -89,7 +89,7 @@ async def test_choosing_from_the_library_when_crowded_reads_it_beside_the_sideba
 ) -> None:
     async with reading((), None, (115, 40), store=store, seed=True) as (app, pilot):
         library, sidebar = app.query_one(LibraryPanel), app.query_one(Sidebar)
-        await wait_for(pilot, lambda: bool(library.items) and app.opened is not None)
+        await wait_for(pilot, lambda: bool(library.items) and app.reading.opened is not None)
         assert library.display and not sidebar.display  # the library comes first
         library.option_list.focus()
         await pilot.press("down", "enter")

@@ -25,7 +25,13 @@ from textual.widgets.option_list import Option
 from reader.annotations import reading_order
 from reader.model import Highlight
 from reader.ui.highlight_prompts import highlight_prompt
-from reader.ui.highlights import Highlighter
+from reader.ui.intents import (
+    DeleteRequested,
+    EditRequested,
+    NoteRequested,
+    TagsRequested,
+    UndoRequested,
+)
 from reader.ui.widgets.lists import built_list, separated
 
 HOW_TO = Content.from_markup(
@@ -129,7 +135,7 @@ class NotesTab(Vertical):
         event.stop()
         h = self.highlights[event.option_index]
         if h.whole_article:
-            self._highlighter().ask_note(highlight_id=h.id)
+            self.post_message(NoteRequested(highlight_id=h.id))
         elif h.orphaned:
             self.notify(
                 "These words are no longer in the article; the entry keeps them as saved.",
@@ -138,35 +144,32 @@ class NotesTab(Vertical):
         else:
             self.post_message(self.HighlightChosen(h))
 
-    def _highlighter(self) -> Highlighter:
-        return self.screen.query_one(Highlighter)
-
-    def _on_current(self, flow: str) -> None:
+    def _on_current(self, request: type[TagsRequested | NoteRequested]) -> None:
         h = self.current
         if h is None:
             self.app.bell()
             return
-        getattr(self._highlighter(), flow)(highlight_id=h.id)
+        self.post_message(request(highlight_id=h.id))
 
     def action_edit(self) -> None:
         h = self.current
         if h is None:
             self.app.bell()
             return
-        self._highlighter().ask_edit(h.id)
+        self.post_message(EditRequested(h.id))
 
     def action_delete(self) -> None:
         h = self.current
         if h is None:
             self.app.bell()
             return
-        self._highlighter().delete_and_tell(h.id)
+        self.post_message(DeleteRequested(h.id))
 
     def action_undo(self) -> None:
-        self._highlighter().undo_and_tell()
+        self.post_message(UndoRequested())
 
     def action_tags(self) -> None:
-        self._on_current("ask_tags")
+        self._on_current(TagsRequested)
 
     def action_note(self) -> None:
-        self._on_current("ask_note")
+        self._on_current(NoteRequested)

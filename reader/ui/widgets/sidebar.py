@@ -22,7 +22,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from reader.model import NON_FIGURE_KINDS, Extraction, Figure, Person, Quote, Span
-from reader.ui.highlights import Highlighter
+from reader.ui.intents import KeepRequested
 from reader.ui.widgets.lists import built_list, separated
 from reader.ui.widgets.notes_tab import NotesTab
 from reader.ui.widgets.tab_bar import TabBar
@@ -259,11 +259,10 @@ class Sidebar(Vertical):
     def action_keep(self) -> None:
         """`k`: keep the quote or figure under the list cursor as a highlight."""
         span = self.kept_span()
-        kept = self.screen.query_one(Highlighter).add(span.start, span.end) if span else None
-        if kept is None:
+        if span is None:
             self.app.bell()
             return
-        self.notify("Kept as a highlight (see the Notes tab).", timeout=3)
+        self.post_message(KeepRequested((span.start, span.end)))
 
     @property
     def mention_position(self) -> tuple[int, int] | None:
