@@ -251,7 +251,8 @@ def test_json_nested_too_deep_at_the_cli(db: Path, capsys: pytest.CaptureFixture
     db.write_bytes(DEEP)
     code = main(["--db", str(db), "notes", "list"])
     err = capsys.readouterr().err
-    assert code == 0 and "nested too deep" in err and "Traceback" not in err
+    # Read-only: the damaged library is said (exit 1: the listing misses it), not moved.
+    assert code == 1 and "nested too deep" in err and "Traceback" not in err
     assert db.read_bytes() == DEEP
 
 
