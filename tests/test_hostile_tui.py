@@ -43,8 +43,8 @@ from reader.model import Article
 from reader.paths import db_path
 from reader.store import Store
 from reader.ui.app import ReaderApp
-from reader.ui.screens.reading import ReadingScreen
 from reader.ui.screens.notes_search import NotesSearch
+from reader.ui.screens.reading import ReadingScreen
 from reader.ui.widgets.article_view import ArticleView
 
 

@@ -7,7 +7,7 @@ key table. Reading — the library, the article pane, the sidebar and the
 highlights — is the ReadingScreen's (reader.ui.screens.reading), which the
 app shows as its default screen. Collaborators come in through the
 constructor (`ReaderApp(store=..., articles=[...])`) so tests can hand it a
-temporary store. Workers report with messages, never call_from_thread.
+temporary store. Workers report with messages only.
 """
 
 from __future__ import annotations

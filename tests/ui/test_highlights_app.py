@@ -48,7 +48,10 @@ async def test_v_s_h_in_the_reader_lists_the_highlight_and_counts_it(
         [h] = notes_of(app).highlights
         assert h.exact.startswith("The speculation was quickly")
         assert h.exact.endswith("comparative analysis.")
-        await wait_for(pilot, lambda: app.reading.library.items and app.reading.library.items[0].highlights == 1)
+        await wait_for(
+            pilot,
+            lambda: app.reading.library.items and app.reading.library.items[0].highlights == 1,
+        )
         await pilot.press("4")
         await pilot.pause()
         assert "The speculation was quickly" in screen_text(app)
@@ -231,5 +234,7 @@ async def test_a_damaged_library_file_at_start_is_said_once_and_its_backup_offer
         await pilot.click("#restore")
         await wait_for(pilot, lambda: not store.backup_available)
         # the rolling backup is the version before the last write: "one" only
-        await wait_for(pilot, lambda: "one" in {i.entry.article_id for i in app.reading.library_items})
+        await wait_for(
+            pilot, lambda: "one" in {i.entry.article_id for i in app.reading.library_items}
+        )
     store.close()

@@ -362,7 +362,10 @@ async def test_d_removes_from_the_library_after_asking(seed: Article, store, tmp
         await wait_for(pilot, lambda: bool(store.articles()))
         store.add(Highlight("h1", seed.id, 317, 330, seed.text[317:330], "", ""))
         app.reading._load_library(open_first=False)
-        await wait_for(pilot, lambda: app.reading.library_items and app.reading.library_items[0].highlights == 1)
+        await wait_for(
+            pilot,
+            lambda: app.reading.library_items and app.reading.library_items[0].highlights == 1,
+        )
         await pilot.press("d")
         assert isinstance(app.screen, ConfirmScreen)
         assert "highlights are kept" in screen_text(app)

@@ -112,7 +112,8 @@ async def test_choosing_a_library_entry_opens_it(tmp_path: Path, seed, feature):
         library.option_list.highlighted = index
         await pilot.press("enter")
         await wait_for(
-            pilot, lambda: app.reading.opened is not None and app.reading.opened.article.id == feature.id
+            pilot,
+            lambda: app.reading.opened is not None and app.reading.opened.article.id == feature.id,
         )
         assert app.title == feature.meta.title
 

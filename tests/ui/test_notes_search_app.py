@@ -58,7 +58,10 @@ async def test_enter_opens_the_other_article_at_the_passage_and_flashes_it(
         screen = await _search(pilot, app, "steel")
         assert [r.highlight.id for r in screen.results] == ["t1"]
         await pilot.press("enter")
-        await wait_for(pilot, lambda: app.reading.opened is not None and app.reading.opened.article.id == trade.id)
+        await wait_for(
+            pilot,
+            lambda: app.reading.opened is not None and app.reading.opened.article.id == trade.id,
+        )
         view = app.article_view
         await wait_for(pilot, lambda: view.flashing is not None)
         start = trade.text.index(TRADE_PASSAGE)

@@ -4,8 +4,9 @@ Whole-article notes come first, then highlights by position, then the ones
 whose words are no longer in the text (orphans, shown with their saved
 words). Enter on a highlight shows it in the article (flashing it); on an
 article note it opens the note. `e` edits, `x` deletes (`u` undoes), `t`
-and `n` change tags and note. Until an article has highlights the tab
-explains how to make one.
+and `n` change tags and note — each posted as an intent message
+(reader.ui.intents) for the reading screen. Until an article has highlights
+the tab explains how to make one.
 """
 
 from __future__ import annotations
@@ -46,7 +47,7 @@ HOW_TO = Content.from_markup(
 
 
 class NotesTab(Vertical):
-    """Lists highlights; Enter on one asks the app to show its passage."""
+    """Lists highlights; what is asked of one is posted as a message (see the module docstring)."""
 
     DEFAULT_CSS = """
     NotesTab { height: 1fr; }

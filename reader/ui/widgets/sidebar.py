@@ -1,7 +1,8 @@
 """The extraction sidebar: Quotes, People, Figures and Notes tabs.
 
 Every entry points at spans of the article; choosing one (Enter or click)
-posts PassageChosen and the app scrolls the article to it. Choosing the
+posts PassageChosen and the reading screen scrolls the article to it; `k`
+on a quote or figure posts KeepRequested (reader.ui.intents). Choosing the
 same person again moves to their next mention and the entry shows "3/7".
 All article-derived text is passed as Content, never as markup.
 """
