@@ -211,11 +211,6 @@ class ReadingScreen(Screen[None]):
     def on_resize(self, event: events.Resize) -> None:
         self._fit_panels(event.size.width)
 
-    def on_screen_resume(self) -> None:
-        # A resize while a dialog was on top reached only the dialog.
-        if self.query(Sidebar):
-            self._fit_panels(self.app.size.width)
-
     def _fit_panels(self, width: int) -> None:
         crowded = width < BOTH_PANELS_MIN_WIDTH
         if crowded and self.library.display and self.sidebar.display:
