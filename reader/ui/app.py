@@ -62,6 +62,8 @@ class LibraryStore(HighlightStore, Protocol):
 
     def highlight_counts(self) -> dict[str, int]: ...
 
+    def article_text(self, article_id: str) -> str: ...
+
 
 @dataclass(frozen=True, slots=True)
 class Opened:
@@ -434,8 +436,15 @@ class ReaderApp(HighlightWiring, App[None]):
                 self.call_from_thread(self.notify, str(exc), markup=False, severity="warning")
         if article is None:
             missing = bool(entry.path) and not Path(entry.path or "").exists()
+            text = entry.source_text
+            if not text and self.store is not None:
+                try:  # the library keeps each article's text in its own file
+                    text = self.store.article_text(entry.article_id)
+                except ReaderError as exc:
+                    self.call_from_thread(self.notify, str(exc), markup=False, severity="error")
+                    return
             try:
-                article = parse(entry.source_text, source=entry.path, markdown=entry.is_markdown)
+                article = parse(text, source=entry.path, markdown=entry.is_markdown)
             except ReaderError as exc:
                 self.call_from_thread(self.notify, str(exc), markup=False, severity="error")
                 return
@@ -614,7 +623,7 @@ class ReaderApp(HighlightWiring, App[None]):
             (i.entry for i in self.library_items if i.entry.article_id == highlight.article_id),
             None,
         )
-        if entry is not None and entry.source_text:
+        if entry is not None:
             self._open_entry(entry)
         else:
             self._open_stored(highlight.article_id)

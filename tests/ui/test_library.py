@@ -58,7 +58,7 @@ async def test_paths_are_added_and_a_gone_file_opens_from_its_saved_text(tmp_pat
             await wait_for(pilot, lambda: bool(store.articles()))
         entry = store.articles()[0]
         assert entry.path == str(path.resolve())
-        assert "first paragraph" in entry.source_text
+        assert "first paragraph" in store.article_text(entry.article_id)
 
         path.unlink()
         app = make_app(store=store, seed=False)
