@@ -41,6 +41,7 @@ from reader.model import Article
 from reader.paths import db_path
 from reader.store import Store
 from reader.ui.app import ReaderApp, load_with_source
+from reader.ui.compat import screen_strips
 from reader.ui.widgets.article_view import ArticleView
 
 SIZE = (160, 48)
@@ -76,7 +77,7 @@ def _ink(text: str) -> str:
 
 
 def _screen_rows(app: App[Any]) -> list[Strip]:
-    return list(app.screen._compositor.render_strips())
+    return screen_strips(app.screen)
 
 
 def _find(rows: list[Strip], needle: str) -> Iterator[tuple[int, int]]:

@@ -27,6 +27,7 @@ from reader.errors import ReaderError
 from reader.model import Article, Extraction, Highlight, LibraryEntry
 from reader.paths import seeds_dir, styles_dir
 from reader.ui.commands import ReaderCommands
+from reader.ui.compat import skip_restyle_on_resume
 from reader.ui.config import UIConfig, load_config, save_config
 from reader.ui.extract_worker import ExtractionFailed, ExtractionProcess
 from reader.ui.highlight_wiring import HighlightWiring, highlight_help
@@ -126,12 +127,12 @@ class ReadingScreen(Screen[None]):
 
     _resumed = False
 
-    def _on_screen_resume(self, event: events.ScreenResume) -> None:
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
         # Every widget was styled as it mounted, an instant ago; Textual's first
         # resume would style the whole tree again before the first paint.
         if not self._resumed:
             self._resumed = True
-            event.refresh_styles = False
+            skip_restyle_on_resume(event)
 
 
 def width_class(width: int) -> str:

@@ -10,6 +10,7 @@ from textual.widgets import OptionList
 
 from reader.model import Article, Extraction
 from reader.ui.app import ReaderApp
+from reader.ui.compat import notifications
 from reader.ui.screens.dialogs import ConfirmScreen, OpenFileScreen
 from reader.ui.screens.help import HelpScreen
 from reader.ui.widgets.article_view import ArticleView
@@ -263,8 +264,8 @@ async def test_o_with_a_bad_path_says_so_and_keeps_the_article(
     app = make_app([seed], extraction=seed_extraction)
     async with running(app) as pilot:
         await pilot.press("o", *str(tmp_path / "nope.txt"), "enter")
-        await wait_for(pilot, lambda: bool(app._notifications))
-        messages = [n.message for n in app._notifications]
+        await wait_for(pilot, lambda: bool(notifications(app)))
+        messages = [n.message for n in notifications(app)]
         assert any("no such file" in m for m in messages)
         assert _view(app).article is seed
 

@@ -18,6 +18,8 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widget import Widget
 
+from reader.ui.compat import active_bindings
+
 
 @dataclass(frozen=True)
 class ShownKey:
@@ -72,7 +74,7 @@ class KeyBar(Widget):
     def _bindings_changed(self, screen: Screen[object]) -> None:
         if screen is not self.screen:
             return
-        active = screen.active_bindings
+        active = active_bindings(screen)
         keys: list[ShownKey] = []
         actions: set[str] = set()
         for _node, binding, enabled, tooltip in active.values():
