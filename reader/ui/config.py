@@ -1,7 +1,9 @@
 """UI settings remembered between runs, in config.json next to the store.
 
 A missing or unreadable file gives the defaults: settings are a comfort,
-never a reason to refuse to start.
+never a reason to refuse to start. It is read like any input (a regular
+file, at most CONFIG_MAX_BYTES): a FIFO or a device put in its place must
+not hang the start.
 """
 
 from __future__ import annotations
@@ -13,10 +15,13 @@ from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from reader.errors import BadInputError
+from reader.ingest.decode import read_bytes
 from reader.paths import config_path
 
 DEFAULT_THEME = "textual-dark"
 DEFAULT_WIDTH = 72
+CONFIG_MAX_BYTES = 64 * 1024
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,8 +40,8 @@ class UIConfig:
 def load_config(path: Path | None = None) -> UIConfig:
     path = path or config_path()
     try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        raw = json.loads(read_bytes(path, CONFIG_MAX_BYTES, kind="a settings file").decode())
+    except (BadInputError, ValueError, RecursionError):
         return UIConfig()
     if not isinstance(raw, dict):
         return UIConfig()
