@@ -15,7 +15,7 @@ stopping the input cursor's blink); they live here for the same reason.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual import events
 from textual.binding import ActiveBinding, Binding
@@ -43,7 +43,7 @@ def skip_restyle_on_resume(event: events.ScreenResume) -> None:
     event.refresh_styles = False
 
 
-def active_bindings(screen: Screen[object]) -> dict[str, ActiveBinding]:
+def active_bindings(screen: Screen[Any]) -> dict[str, ActiveBinding]:
     """The keys that work on `screen` now: key -> (node, binding, enabled, tooltip).
 
     Textual 8.2: `Screen.active_bindings` walks the focus chain up to the
@@ -66,7 +66,7 @@ def input_suggestion(field: Input) -> str:
     return field._suggestion
 
 
-def app_keymap(app: App[object]) -> Mapping[str, str]:
+def app_keymap(app: App[Any]) -> Mapping[str, str]:
     """The keymap the app applies: binding id -> comma-separated keys.
 
     Textual 8.2 keeps what `App.set_keymap` / `update_keymap` were given in
@@ -114,7 +114,7 @@ def key_name(key: str) -> str:
 # ------------------------------------------------------------ for the tests
 
 
-def screen_strips(screen: Screen[object]) -> list[Strip]:
+def screen_strips(screen: Screen[Any]) -> list[Strip]:
     """The screen as it would be painted now, one Strip per row.
 
     Textual 8.2: `Screen._compositor.render_strips()` renders the current
@@ -124,7 +124,7 @@ def screen_strips(screen: Screen[object]) -> list[Strip]:
     return list(screen._compositor.render_strips())
 
 
-def notifications(app: App[object]) -> list[Notification]:
+def notifications(app: App[Any]) -> list[Notification]:
     """The notifications the app is showing (oldest first).
 
     Textual 8.2 keeps them in the private `App._notifications`; there is no
