@@ -10,6 +10,11 @@ name instead of somewhere deep in the UI.
 
 The last three are for the tests (reading the screen, the notifications,
 stopping the input cursor's blink); they live here for the same reason.
+
+Checked and not Textual's: `ArticleView._render_row` (overridden by
+AnnotatedArticleView) is the reader's own row renderer, and the hooks the
+widgets override (`render_line`, `notify_style_update`, `get_selection`,
+`selection_updated`, `check_action`) are Textual's public API.
 """
 
 from __future__ import annotations
