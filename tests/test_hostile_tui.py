@@ -43,6 +43,7 @@ from reader.model import Article
 from reader.paths import db_path
 from reader.store import Store
 from reader.ui.app import ReaderApp
+from reader.ui.compat import screen_strips
 from reader.ui.screens.notes_search import NotesSearch
 from reader.ui.widgets.article_view import ArticleView
 
@@ -66,7 +67,7 @@ def _ink(text: str) -> str:
 
 
 def _screen_rows(app: App[Any]) -> list[Strip]:
-    return list(app.screen._compositor.render_strips())
+    return screen_strips(app.screen)
 
 
 def _find(rows: list[Strip], needle: str) -> Iterator[tuple[int, int]]:

@@ -29,9 +29,11 @@ from reader.ingest import library_entry, load, read_text
 from reader.model import Article, Extraction, Highlight, LibraryEntry
 from reader.paths import seeds_dir, styles_dir
 from reader.ui.commands import ReaderCommands
+from reader.ui.compat import app_keymap, skip_restyle_on_resume
 from reader.ui.config import UIConfig, load_config, save_config
 from reader.ui.highlight_wiring import HighlightWiring, highlight_help
 from reader.ui.highlights import Highlighter, HighlightStore
+from reader.ui.keymap import apply_user_keymap
 from reader.ui.links import safe_link
 from reader.ui.screens.dialogs import ConfirmScreen, OpenFileScreen
 from reader.ui.screens.help import MOUSE_ROWS, HelpScreen, binding_rows
@@ -91,12 +93,12 @@ class ReadingScreen(Screen[None]):
 
     _resumed = False
 
-    def _on_screen_resume(self, event: events.ScreenResume) -> None:
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
         # Every widget was styled as it mounted, an instant ago; Textual's first
         # resume would style the whole tree again before the first paint.
         if not self._resumed:
             self._resumed = True
-            event.refresh_styles = False
+            skip_restyle_on_resume(event)
 
 
 def width_class(width: int) -> str:
@@ -249,6 +251,7 @@ class ReaderApp(HighlightWiring, App[None]):
         view.show_marks = self.ui_config.show_quote_marks
         self.library.sort_key = self.ui_config.library_sort
         self.theme_changed_signal.subscribe(self, self._theme_changed)
+        apply_user_keymap(self)
         for notice in self.notices:
             self.notify(notice, markup=False, severity="warning", timeout=8)
         if self.initial:
@@ -550,12 +553,16 @@ class ReaderApp(HighlightWiring, App[None]):
     def action_help(self) -> None:
         from reader.ui.screens.notes_search import help_sections
 
+        keymap = app_keymap(self)
         sections = [
-            ("Everywhere", binding_rows(self.BINDINGS)),
-            ("Article", binding_rows(ArticleView.BINDINGS)),
+            ("Everywhere", binding_rows(self.BINDINGS, keymap)),
+            ("Article", binding_rows(ArticleView.BINDINGS, keymap)),
             (
                 "Library",
-                [("enter / click", "Open the article"), *binding_rows(LibraryPanel.BINDINGS)],
+                [
+                    ("enter / click", "Open the article"),
+                    *binding_rows(LibraryPanel.BINDINGS, keymap),
+                ],
             ),
             (
                 "Sidebar",
@@ -564,9 +571,9 @@ class ReaderApp(HighlightWiring, App[None]):
                     ("enter again", "On a person: next mention (shows 3/7)"),
                 ],
             ),
-            *highlight_help(),
+            *highlight_help(keymap),
             ("Mouse", list(MOUSE_ROWS)),
-            *help_sections(),
+            *help_sections(keymap),
         ]
         self.push_screen(HelpScreen(sections))
 

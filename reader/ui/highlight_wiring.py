@@ -10,6 +10,7 @@ the feature reads in one place.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, cast
 
 from reader.ui.highlights import Highlighter
@@ -23,12 +24,14 @@ if TYPE_CHECKING:
     from reader.ui.app import Opened, ReaderApp
 
 
-def highlight_help() -> list[tuple[str, list[tuple[str, str]]]]:
-    """Help-screen sections for the highlight keys."""
+def highlight_help(
+    keymap: Mapping[str, str] | None = None,
+) -> list[tuple[str, list[tuple[str, str]]]]:
+    """Help-screen sections for the highlight keys (`keymap`: see binding_rows)."""
     return [
-        ("Highlights (in the article)", binding_rows(AnnotatedArticleView.BINDINGS)),
-        ("Notes tab", binding_rows(NotesTab.BINDINGS)),
-        ("Quotes and Figures tabs", binding_rows(Sidebar.BINDINGS)),
+        ("Highlights (in the article)", binding_rows(AnnotatedArticleView.BINDINGS, keymap)),
+        ("Notes tab", binding_rows(NotesTab.BINDINGS, keymap)),
+        ("Quotes and Figures tabs", binding_rows(Sidebar.BINDINGS, keymap)),
     ]
 
 

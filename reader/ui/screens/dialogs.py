@@ -21,6 +21,7 @@ from textual.suggester import Suggester
 from textual.widgets import Button, Input, Static
 
 from reader.ingest import ARTICLE_SUFFIXES
+from reader.ui.compat import input_suggestion
 
 
 class ConfirmScreen(ModalScreen[str | None]):
@@ -120,7 +121,7 @@ class OpenFileScreen(ModalScreen[str | None]):
 
     def action_complete(self) -> None:
         field = self.query_one(Input)
-        suggestion = field._suggestion
+        suggestion = input_suggestion(field)
         if suggestion:
             field.value = suggestion
             field.cursor_position = len(suggestion)

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
 from typing import ClassVar, Protocol
@@ -35,7 +35,7 @@ from reader.errors import ReaderError
 from reader.model import Highlight
 from reader.search import QUERY_HELP, ArticleInfo, ParsedQuery, SearchResult, parse_query
 from reader.text.tags import tag_key
-from reader.ui.screens.help import binding_rows
+from reader.ui.screens.help import binding_rows, key_label
 from reader.ui.screens.tags_view import TagsView, tag_prompt
 from reader.ui.search_render import clean, result_prompt
 from reader.ui.widgets.key_footer import KeyBar
@@ -141,15 +141,28 @@ def status_content(
     return line
 
 
-def help_sections() -> list[tuple[str, list[tuple[str, str]]]]:
-    """The Notes screen's keys and the query language, for the help screen (?)."""
+OPEN_BINDING_ID = "app.notes-search"
+"""The app's binding that opens this screen (its key is shown in the help)."""
+
+
+def help_sections(
+    keymap: Mapping[str, str] | None = None,
+) -> list[tuple[str, list[tuple[str, str]]]]:
+    """The Notes screen's keys and the query language, for the help screen (?).
+    `keymap`: see binding_rows."""
+    remapped = (keymap or {}).get(OPEN_BINDING_ID)
     keys = [
-        ("/", "Open the Notes screen from anywhere (also in Ctrl+P)"),
+        (
+            key_label(Binding(remapped, "")) if remapped else "/",
+            "Open the Notes screen from anywhere (also in Ctrl+P)",
+        ),
         ("type", "Search as you type; an empty query lists recent highlights"),
         ("enter", "Open the article at the passage (flashes it)"),
         ("↓ / ↑", "Move between the query and the results"),
         ("enter (tag)", "Add that tag to the query (again: take it out)"),
-        *binding_rows(b for b in NotesSearch.BINDINGS if isinstance(b, Binding) and b.show),
+        *binding_rows(
+            (b for b in NotesSearch.BINDINGS if isinstance(b, Binding) and b.show), keymap
+        ),
     ]
     language = [("", line) for line in QUERY_HELP.rstrip().splitlines()]
     return [("Notes search", keys), ("Query language", language)]
@@ -191,24 +204,24 @@ class NotesSearch(Screen[SearchPick | None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "close", "Back", id="notes.close", tooltip="Back to where you were"),
+        Binding("escape", "close", "Back", id="search.close", tooltip="Back to where you were"),
         Binding(
             "f1",
             "toggle_help",
             "Query help",
-            id="notes.help",
+            id="search.help",
             tooltip="Show or hide the query language",
         ),
         Binding(
             "f2",
             "tags_view",
             "All tags",
-            id="notes.tags",
+            id="search.tags",
             tooltip="Every tag with its count; Enter searches it",
         ),
-        Binding("down", "to_results", "Results", id="notes.to-results", show=False),
+        Binding("down", "to_results", "Results", id="search.to-results", show=False),
         # Shadows the app's "/" (open this screen) in the footer; "/" is typed into the query.
-        Binding("slash", "focus_query", "Query", id="notes.focus-query", show=False),
+        Binding("slash", "focus_query", "Query", id="search.focus-query", show=False),
     ]
 
     class ResultsReady(Message):

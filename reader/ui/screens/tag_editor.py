@@ -16,6 +16,7 @@ from textual.suggester import Suggester
 from textual.widgets import Input, Static
 
 from reader.text.tags import complete_tag, format_tags, parse_tags
+from reader.ui.compat import input_suggestion
 from reader.ui.screens.passage import passage_content
 
 HINT = Content("#tag #tag or tag, tag · Tab or → completes · Enter saves · Esc cancels")
@@ -34,7 +35,7 @@ class TagSuggester(Suggester):
 
 def accept_suggestion(field: Input) -> bool:
     """Take the completion shown in `field`; False when there is none."""
-    suggestion = field._suggestion
+    suggestion = input_suggestion(field)
     if not suggestion or suggestion == field.value:
         return False
     field.value = suggestion
