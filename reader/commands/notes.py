@@ -32,6 +32,7 @@ from reader.extract import extract
 from reader.ingest import MARKDOWN_SUFFIXES, decode, parse
 from reader.ingest.sanitize import one_line
 from reader.model import COLORS, Article, Extraction, Highlight, LibraryEntry, Span
+from reader.output import rich_console, say, say_json, warn
 from reader.paths import db_path
 from reader.store import Store
 from reader.tags import clean_tag, parse_tags, unique_tags
@@ -161,10 +162,9 @@ class Loaded:
                     self._extraction = extract(self.article)
                 except Exception as exc:
                     # People only help search; a bug there must not lose the highlight.
-                    print(
-                        f"reader: people could not be found in {self.entry.path} "
-                        f"({type(exc).__name__}); the highlight is saved without them.",
-                        file=sys.stderr,
+                    warn(
+                        f"people could not be found in {self.entry.path} "
+                        f"({type(exc).__name__}); the highlight is saved without them."
                     )
                     self._extraction = Extraction()
             self._people[key] = people_in(self._extraction, span)
@@ -249,7 +249,7 @@ def new_highlight(
 def _open_store(args: argparse.Namespace, *, readonly: bool = False) -> Store:
     store = Store.open(db_path(getattr(args, "db", None)), readonly=readonly)
     for notice in store.notices:
-        print(f"reader: {notice}", file=sys.stderr)
+        warn(notice)
     return store
 
 
@@ -270,7 +270,7 @@ def add(args: argparse.Namespace) -> int:
     with _open_store(args) as store:
         store.upsert_article(loaded.entry)
         store.add(h)
-    print(h.id)
+    say(h.id)
     return 0
 
 
@@ -325,15 +325,15 @@ def list_(args: argparse.Namespace) -> int:
         entry = entries.get(h.article_id)
         title = entry.title if entry else None
         if args.json:
-            print(json.dumps(to_json(h, title), ensure_ascii=False))
+            say_json(to_json(h, title))
             continue
         tags = " ".join(f"#{clean_tag(t)}" for t in h.tags)
         flag = " (orphaned)" if h.orphaned else ""
         line = f"{h.id[:8]}  {h.color:<6}  {_one_line(title or h.article_id, 30)}{flag}"
-        print(line)
-        print(f"    \u201c{_one_line(h.exact, 100)}\u201d" + (f"  {tags}" if tags else ""))
+        say(line)
+        say(f"    \u201c{_one_line(h.exact, 100)}\u201d" + (f"  {tags}" if tags else ""))
         if h.note:
-            print(f"    note: {_one_line(h.note, 100)}")
+            say(f"    note: {_one_line(h.note, 100)}")
     return 0
 
 
@@ -352,7 +352,7 @@ def rm(args: argparse.Namespace) -> int:
             )
         target = exact[0] if exact else found[0]
         store.delete(target.id)
-    print(target.id)
+    say(target.id)
     return 0
 
 
@@ -429,7 +429,6 @@ def _progress(total: int, enabled: bool) -> Iterator[Callable[[], None]]:
     if not enabled:
         yield lambda: None
         return
-    from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
 
     with Progress(
@@ -437,7 +436,7 @@ def _progress(total: int, enabled: bool) -> Iterator[Callable[[], None]]:
         BarColumn(),
         MofNCompleteColumn(),
         TimeRemainingColumn(),
-        console=Console(stderr=True),
+        console=rich_console(stderr=True),
         transient=True,
     ) as progress:
         task = progress.add_task("Importing", total=total)
@@ -481,9 +480,9 @@ def import_(args: argparse.Namespace) -> int:
                 made.append(importer.line(raw))
             except ReaderError as exc:
                 bad += 1
-                print(f"reader: {source} line {number}: {exc}", file=sys.stderr)
+                warn(f"{source} line {number}: {exc}")
                 if args.strict:
-                    print("reader: nothing was imported (--strict).", file=sys.stderr)
+                    warn("nothing was imported (--strict).")
                     return 1
     skipped = 0
     with _open_store(args) as store:
@@ -503,11 +502,11 @@ def import_(args: argparse.Namespace) -> int:
         )
         store.add_many(fresh)
     for h in fresh:
-        print(h.id)
-    summary = f"reader: imported {len(fresh)} highlight{'s' if len(fresh) != 1 else ''}"
+        say(h.id)
+    summary = f"imported {len(fresh)} highlight{'s' if len(fresh) != 1 else ''}"
     if skipped:
         summary += f", {skipped} already saved"
     if bad:
         summary += f"; {bad} line{'s' if bad != 1 else ''} could not be imported"
-    print(summary + ".", file=sys.stderr)
+    warn(summary + ".")
     return 1 if bad else 0

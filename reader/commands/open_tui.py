@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import argparse
 import gc
-import sys
 
 from reader.errors import ReaderError
+from reader.ingest.sanitize import one_line
 from reader.model import Article
+from reader.output import warn
 
 
 def _load(raw_paths: list[str]) -> tuple[list[Article], list[str], list[str]]:
@@ -28,7 +29,7 @@ def _load(raw_paths: list[str]) -> tuple[list[Article], list[str], list[str]]:
         try:
             paths = expand(raw)
         except ReaderError as exc:
-            print(f"reader: {exc}", file=sys.stderr)
+            warn(str(exc))
             failures.append(str(exc))
             continue
         for path in paths:
@@ -40,7 +41,8 @@ def _load(raw_paths: list[str]) -> tuple[list[Article], list[str], list[str]]:
                     if isinstance(exc, ReaderError)
                     else (f"{path}: cannot be read ({exc.strerror or exc}).")
                 )
-                print(f"reader: {message}", file=sys.stderr)
+                message = one_line(message)
+                warn(message)
                 failures.append(message)
                 continue
             if article.id in seen_ids:
