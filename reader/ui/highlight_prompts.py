@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from textual.content import Content
 
-from reader.ingest.sanitize import sanitize
 from reader.model import Highlight
+from reader.ui import safe_text
 from reader.ui.highlight_colors import HEX, NOTE_MARKER
 from reader.ui.screens.passage import excerpt
 
@@ -30,17 +30,17 @@ def note_excerpt(note: str, limit: int = NOTE_CHARS) -> str:
 def highlight_prompt(h: Highlight) -> Content:
     """One Notes-tab entry for `h` (several lines)."""
     bar = ("▌ ", HEX.get(h.color, HEX["yellow"]))
-    parts: list[str | tuple[str, str]] = [bar]
+    parts: list[safe_text.Part] = [bar]
     if h.whole_article:
         parts.append(("Note on the whole article", "bold"))
     else:
         if h.orphaned:
             parts.extend([(ORPHAN_LABEL, "$warning"), "\n", bar])
-        parts.append((excerpt(sanitize(h.exact), PASSAGE_CHARS), "italic"))
+        parts.append((excerpt(safe_text.lines(h.exact), PASSAGE_CHARS), "italic"))
     if h.tags:
-        tags = " ".join("#" + sanitize(tag) for tag in h.tags)
+        tags = " ".join("#" + safe_text.line(tag) for tag in h.tags)
         parts.extend(["\n", bar, (tags, "$accent")])
-    note = note_excerpt(sanitize(h.note))
+    note = note_excerpt(safe_text.lines(h.note))
     if note:
         parts.extend(["\n", bar, (NOTE_MARKER + " ", "$accent"), (note, "$text-muted")])
-    return Content.assemble(*parts)
+    return safe_text.assemble(*parts)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from textual.content import Content
 
+from reader.ui import safe_text
+
 EXCERPT_CHARS = 240
 
 
@@ -22,6 +24,6 @@ def passage_content(passage: str | None) -> Content:
         return Content("")
     if not passage.strip():
         return Content.styled("A note on the whole article", "italic $text-muted")
-    return Content.assemble(
-        ("“", "$text-muted"), (excerpt(passage), "italic"), ("”", "$text-muted")
+    return safe_text.assemble(
+        ("“", "$text-muted"), (excerpt(safe_text.lines(passage)), "italic"), ("”", "$text-muted")
     )
