@@ -237,7 +237,7 @@ class _Walker:
         elif kind == "inline":
             self.inline(tok)
         elif kind in ("fence", "code_block"):
-            self.add(BlockKind.CODE, normalize(tok.content, keep_tabs=True))
+            self.add(BlockKind.CODE, normalize(tok.content, code=True))
         elif kind == "html_block":
             block_kind, level, ordinal = self.context()
             text = _BLANK_RUN.sub("\n", _clean(html_text(tok.content)))
