@@ -4,6 +4,7 @@ terminal, such files still open, and a folder is listed once, not per key."""
 from __future__ import annotations
 
 import os
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +13,7 @@ from hostile.payloads import CLIPBOARD_B64, TITLE_SECRET, forbidden_chars
 from textual.pilot import Pilot
 from textual.widgets import Input
 
+import reader.ingest
 from reader.model import Article, Extraction
 from reader.ui import path_completion
 from reader.ui.path_completion import Listing, PathSuggester, list_folder
@@ -167,3 +169,69 @@ def test_complete_is_a_binary_search_in_sorted_names() -> None:
 
 def test_an_unreadable_folder_lists_nothing(tmp_path: Path) -> None:
     assert list_folder(tmp_path / "missing") == Listing()
+
+
+async def _opened(pilot: Pilot[Any], before: Article | None) -> Article:
+    """Wait until another article is on screen, then for what is left of the
+    "open" workers. (Only that group's: the app's saver worker runs as long as
+    the app, and wait_for_complete() with no workers given waits for it.)"""
+    app = pilot.app
+    view = app.query_one(ArticleView)
+    await wait_for(pilot, lambda: view.article is not None and view.article is not before)
+    still = [w for w in app.workers if w.group == "open"]
+    if still:
+        await app.workers.wait_for_complete(still)
+    assert view.article is not None
+    return view.article
+
+
+def _parse_threads(monkeypatch: pytest.MonkeyPatch) -> list[threading.Thread]:
+    """Record the thread each article is parsed in."""
+    threads: list[threading.Thread] = []
+    real = reader.ingest.parse
+
+    def recording(*args: Any, **kwargs: Any) -> Article:
+        threads.append(threading.current_thread())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(reader.ingest, "parse", recording)
+    return threads
+
+
+@sync
+async def test_a_file_opened_in_the_reader_is_parsed_off_the_event_loop(
+    tmp_path: Path, seed: Article, seed_extraction: Extraction, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A costly article (here a Markdown cost bomb) never blocks the screen:
+    ingest runs in a thread worker and the article is shown when it is ready."""
+    path = tmp_path / "bomb.md"
+    path.write_text("# Bomb\n\n" + "\n\n".join(["![" * 999] * 50) + "\n", encoding="utf-8")
+    threads = _parse_threads(monkeypatch)
+    app = make_app([seed], extraction=seed_extraction)
+    async with running(app) as pilot:
+        await pilot.press("o")
+        field = app.screen.query_one("#open-path", Input)
+        field.value = str(path)
+        await pilot.press("enter")
+        opened = await _opened(pilot, seed)
+        assert opened.meta.source == str(path)
+    assert threads and threading.main_thread() not in threads
+
+
+@sync
+async def test_a_library_entry_is_parsed_off_the_event_loop(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reader.store import Store
+    from reader.ui.app import entry_for, load_with_source
+
+    path = tmp_path / "story.txt"
+    path.write_text(STORY, encoding="utf-8")
+    article, source = load_with_source(path)
+    threads = _parse_threads(monkeypatch)
+    with Store.open(tmp_path / "store.json") as store:
+        store.upsert_article(entry_for(article, source))
+        app = make_app(store=store)
+        async with running(app) as pilot:
+            assert await _opened(pilot, None) == article
+    assert threads and threading.main_thread() not in threads
