@@ -17,19 +17,11 @@ from pathlib import Path
 
 import pytest
 from conftest import REPO
-from hostile.payloads import CLIPBOARD_B64, TITLE_SECRET, forbidden_chars
+from hostile.payloads import forbidden_chars
+from hostile.stores import C1, OSC0, OSC52, write_hostile_store
 
 from reader.cli import main
-from reader.model import Highlight, LibraryEntry
 from reader.output import json_text
-from reader.store import Store
-
-OSC0 = f"\x1b]0;{TITLE_SECRET}\x07"
-OSC52 = f"\x1b]52;c;{CLIPBOARD_B64}\x07"
-C1 = "\x9b2J\x9d0;pwned\x9c"
-HOSTILE = f"Harbour{OSC0} council{OSC52} vote{C1}\u202eevil\u2066 done"
-ARTICLE_ID = "00000000000000aa"
-STORY = "Harbour council vote\n\nThe council approved the terminal on Tuesday.\n"
 
 
 def assert_terminal_safe(text: str) -> None:
@@ -38,67 +30,11 @@ def assert_terminal_safe(text: str) -> None:
     assert bad == [], f"{bad[:5]} in {text[:300]!r}"
 
 
-def _rewrite(path: Path, change: dict[str, object], table: str) -> None:
-    data = json.loads(path.read_text(encoding="utf-8"))
-    for record in data[table].values():
-        record.update(change)
-    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-
-
 @pytest.fixture
 def hostile_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    """A store made with the API, then edited on disk the way another
-    program (or a person) could: escape sequences in every text field, an
-    unknown colour, a path with C1 controls, and one highlight with a
-    hostile id."""
-    db = tmp_path / "store.json"
+    """A store written by someone else: see tests/hostile/stores.py."""
+    db = write_hostile_store(tmp_path)
     monkeypatch.setenv("READER_DB", str(db))
-    story = tmp_path / "story.txt"
-    story.write_text(STORY, encoding="utf-8")
-    with Store.open(db) as store:
-        store.upsert_article(
-            LibraryEntry(
-                article_id=ARTICLE_ID,
-                path=str(story),
-                title="Harbour council vote",
-                section="Local",
-                published=None,
-                source_text=STORY,
-                is_markdown=False,
-            )
-        )
-        for hid in ("h-clean", "h-hostile-id"):
-            store.add(
-                Highlight(
-                    id=hid,
-                    article_id=ARTICLE_ID,
-                    start=22,
-                    end=33,
-                    exact="The council",
-                    prefix="",
-                    suffix="",
-                    tags=("harbour",),
-                    note="a note",
-                )
-            )
-    _rewrite(
-        db,
-        {"title": HOSTILE, "section": HOSTILE, "path": f"{tmp_path}/story{C1}.txt"},
-        "articles",
-    )
-    shard = db.with_name("store.json.d") / f"{ARTICLE_ID}.json"
-    data = json.loads(shard.read_text(encoding="utf-8"))
-    for record in data["highlights"].values():
-        record.update(
-            exact=f"The{OSC0} council",
-            note=f"see {OSC52} and\t{C1}",
-            tags=[f"harbour{OSC0}", f"vote{C1}"],
-            people=[f"Jane{OSC0}"],
-            color=f"\x1b[31m{C1}",
-        )
-        if record["id"] == "h-hostile-id":
-            record["id"] = f"h{OSC0}"
-    shard.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     yield db
 
 
