@@ -254,6 +254,8 @@ def _check_screen(rows: list[Strip]) -> None:
     for y, strip in enumerate(rows):
         for segment in strip:
             assert forbidden_chars(segment.text) == [], f"row {y}: {segment.text!r}"
+            # Textual counts a TAB as no cell: text after it would overpaint.
+            assert "\t" not in segment.text, f"row {y}: {segment.text!r}"
             meta = segment.style.meta if segment.style else {}
             click = meta.get("@click")
             assert click is None or "screenshot" not in str(click), (y, click)

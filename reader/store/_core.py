@@ -54,6 +54,7 @@ from reader.store._records import (
     highlight_to_tuple,
     record_to_entry,
     record_to_highlight,
+    safe_id,
     tuple_to_highlight,
 )
 from reader.text.sanitize import sanitize
@@ -925,6 +926,8 @@ class Store:
             raise InvalidHighlightError("A highlight needs a non-empty id.")
         if not isinstance(h.article_id, str) or not h.article_id:
             raise InvalidHighlightError("A highlight needs the id of its article.")
+        if not (safe_id(h.id) and safe_id(h.article_id)):
+            raise InvalidHighlightError("An id cannot hold white space or control characters.")
         if h.color not in COLORS:
             raise InvalidHighlightError(
                 f"Unknown colour {h.color!r}; use one of {', '.join(COLORS)}."

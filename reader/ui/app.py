@@ -4,7 +4,9 @@ Collaborators come in through the constructor (`ReaderApp(store=...,
 articles=[...])`) so tests can hand it a temporary store. Slow work —
 reading files, extraction, every store call — runs in thread workers that
 post results back with call_from_thread; widgets are touched only on the UI
-thread. Article-derived text reaches widgets only as Content.
+thread. Article-derived text reaches widgets only as Content, and any text
+from outside (file names, store contents, messages) only through
+reader.ui.safe_text, which cleans it.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from textual import events, on, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
-from textual.content import Content
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.widgets import Header
 
@@ -28,6 +30,7 @@ from reader.extract.process import ExtractionFailed, ExtractionProcess
 from reader.ingest import library_entry, load, read_text
 from reader.model import Article, Extraction, Highlight, LibraryEntry
 from reader.paths import seeds_dir, styles_dir
+from reader.ui import safe_text
 from reader.ui.commands import ReaderCommands
 from reader.ui.compat import app_keymap, skip_restyle_on_resume
 from reader.ui.config import UIConfig, load_config, save_config
@@ -197,6 +200,38 @@ class ReaderApp(HighlightWiring, App[None]):
             self.crash = error
         super()._handle_exception(error)
         self._exit_renderables.clear()
+
+    # ------------------------------------------------------ text on screen
+
+    # Every notification (whichever widget raised it) and the header's title
+    # pass through here: they often quote a file name, an error or an
+    # article's title, and are cleaned like any other outside text.
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """App.notify with the message and title cleaned (see safe_text)."""
+        if isinstance(message, str):
+            message = safe_text.lines(message)
+        super().notify(
+            message,
+            title=safe_text.line(title),
+            severity=severity,
+            timeout=timeout,
+            markup=markup,
+        )
+
+    def validate_title(self, title: Any) -> str:
+        return safe_text.line(str(title))
+
+    def validate_sub_title(self, sub_title: Any) -> str:
+        return safe_text.line(str(sub_title))
 
     # ----------------------------------------------------------------- layout
 
@@ -525,14 +560,14 @@ class ReaderApp(HighlightWiring, App[None]):
     def _link_requested(self, event: ArticleView.LinkRequested) -> None:
         href = safe_link(event.href)
         if href is None:
-            message = Content.assemble(
+            message = safe_text.assemble(
                 ("This link was not opened", "bold"),
                 " — only http and https links can be opened:\n\n",
                 (event.href, "$text-muted"),
             )
             self.push_screen(ConfirmScreen(message, [("close", "Close")]))
             return
-        message = Content.assemble(
+        message = safe_text.assemble(
             ("Open this link in your browser?", "bold"), "\n\n", (href, "underline")
         )
 
@@ -741,10 +776,10 @@ class ReaderApp(HighlightWiring, App[None]):
         choices = [("keep-notes", "Remove"), ("cancel", "Cancel")]
         if item.highlights:
             choices.insert(1, ("delete-notes", "Remove and delete its highlights"))
-        message = Content.assemble(
+        message = safe_text.assemble(
             ("Remove from the library?", "bold"),
             "\n\n",
-            (title, "italic"),
+            (safe_text.line(title), "italic"),
             "\n\n",
             "Its highlights are kept unless you choose to delete them too."
             if item.highlights

@@ -24,6 +24,7 @@ from textual.dom import DOMNode
 from textual.screen import Screen
 from textual.widget import Widget
 
+from reader.ui import safe_text
 from reader.ui.compat import node_bindings
 
 EXTRAS: tuple[tuple[str, str, str], ...] = (
@@ -54,12 +55,12 @@ class PaletteCommand:
     @property
     def prompt(self) -> Content:
         """The title, then its keys, muted."""
-        return self.display(Content(self.title))
+        return self.display(safe_text.content(self.title))
 
     def display(self, title: Content) -> Content:
         if not self.keys:
             return title
-        return Content.assemble(title, ("  " + self.keys, "$text-muted"))
+        return safe_text.assemble(title, ("  " + self.keys, "$text-muted"))
 
 
 def shown(widget: Widget) -> bool:

@@ -17,6 +17,8 @@ from textual.keys import format_key
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from reader.ui import safe_text
+
 MOUSE_ROWS = (
     ("wheel", "Scroll the article or a list"),
     ("click", "Choose a library or sidebar entry; put the cursor on a line; open a link"),
@@ -61,14 +63,14 @@ def binding_rows(
 
 def help_content(sections: Sequence[tuple[str, Sequence[tuple[str, str]]]]) -> Content:
     width = max((len(k) for _, rows in sections for k, _ in rows), default=8) + 2
-    parts: list[str | tuple[str, str]] = []
+    parts: list[safe_text.Part] = []
     for title, rows in sections:
         if parts:
             parts.append("\n")
         parts.extend([(title, "bold $accent"), "\n"])
         for keys, description in rows:
             parts.extend([(keys.ljust(width), "bold"), description, "\n"])
-    return Content.assemble(*parts)
+    return safe_text.assemble(*parts)
 
 
 class HelpScreen(ModalScreen[None]):

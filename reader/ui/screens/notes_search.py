@@ -35,9 +35,10 @@ from reader.errors import ReaderError
 from reader.model import Highlight
 from reader.search import QUERY_HELP, ArticleInfo, ParsedQuery, SearchResult, parse_query
 from reader.text.tags import tag_key
+from reader.ui import safe_text
 from reader.ui.screens.help import binding_rows, key_label
 from reader.ui.screens.tags_view import TagsView, tag_prompt
-from reader.ui.search_render import clean, result_prompt
+from reader.ui.search_render import result_prompt
 from reader.ui.widgets.key_footer import KeyBar
 
 log = logging.getLogger(__name__)
@@ -128,16 +129,12 @@ def status_content(
             else Content.styled(NO_NOTES, "$text-muted")
         )
     elif not results:
-        line = Content.assemble(
-            ("No highlights match ", "$text-muted"), clean(parsed.description)[0]
-        )
+        line = safe_text.assemble(("No highlights match ", "$text-muted"), parsed.description)
     else:
         count = f"First {n} {plural}" if n >= LIMIT else f"{n} {plural}"
-        line = Content.assemble(
-            (count, "bold"), (" for ", "$text-muted"), clean(parsed.description)[0]
-        )
+        line = safe_text.assemble((count, "bold"), (" for ", "$text-muted"), parsed.description)
     if parsed.hint:
-        line = Content.assemble(line, "\n", ("⚠ " + clean(parsed.hint)[0], "$warning"))
+        line = safe_text.assemble(line, "\n", ("⚠ " + safe_text.line(parsed.hint), "$warning"))
     return line
 
 
@@ -277,7 +274,7 @@ class NotesSearch(Screen[SearchPick | None]):
                 yield ResultList(id="notes-results")
                 with VerticalScroll(id="notes-help"):
                     yield Static(
-                        Content.assemble(
+                        safe_text.assemble(
                             ("Query language", "bold $accent"),
                             ("   (F1 hides this)\n\n", "$text-muted"),
                             QUERY_HELP,
@@ -375,7 +372,7 @@ class NotesSearch(Screen[SearchPick | None]):
             results.highlighted = 0
         status = status_content(self.parsed, self.results, ready=True)
         if message.error:
-            status = Content.styled(message.error, "$error")
+            status = safe_text.content(message.error, "$error")
         self.query_one("#notes-status", Static).update(status)
         self._show_tags(message.tags)
         if self._tags_view_pending:

@@ -18,6 +18,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widget import Widget
 
+from reader.ui import safe_text
 from reader.ui.compat import active_bindings
 
 PALETTE_ACTIONS = frozenset({"command_palette", "app.command_palette"})
@@ -129,7 +130,7 @@ class KeyBar(Widget):
         return slots
 
     def render(self) -> Content:
-        parts: list[str | tuple[str, str]] = []
+        parts: list[safe_text.Part] = []
         x = 0
         for index, (start, end, key) in enumerate(self.slots()):
             hovered = index == self._hover
@@ -140,7 +141,7 @@ class KeyBar(Widget):
                 parts.append(" " * (start - x))
             parts.extend(self._pieces(key, hovered))
             x = end
-        return Content.assemble(*parts)
+        return safe_text.assemble(*parts)
 
     # ---------------------------------------------------------------- mouse
 
