@@ -17,10 +17,31 @@ from importlib import import_module
 from reader import __version__
 from reader.errors import ReaderError
 
+TYPE_CHECKING = False  # not typing's: `reader --help` need not import typing
+if TYPE_CHECKING:
+    from _typeshed import SupportsWrite
+
 SUBCOMMANDS = {"extract", "notes", "tags", "open"}
 
 
-def _add_extract(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+class SafeArgumentParser(argparse.ArgumentParser):
+    """argparse with every message sanitised before it reaches the terminal.
+
+    argparse echoes what it was given: "unrecognized arguments: ..." and
+    "invalid choice: ..." quote the arguments, which can be a hostile file
+    name (ESC, C1, bidi controls). Usage, help, version and error messages
+    all leave through `_print_message`, so that is where they are cleaned
+    (line breaks kept: help and usage span lines). Sub-command parsers are
+    made by argparse with the parent's class, so they are safe too.
+    """
+
+    def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
+        from reader.text.sanitize import sanitize
+
+        super()._print_message(sanitize(message) if message else message, file)
+
+
+def _add_extract(sub: argparse._SubParsersAction[SafeArgumentParser]) -> None:
     p = sub.add_parser(
         "extract",
         help="print what was extracted from articles (quotes, people, figures)",
@@ -32,7 +53,7 @@ def _add_extract(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
     p.set_defaults(handler="reader.commands.extract:run")
 
 
-def _add_open(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def _add_open(sub: argparse._SubParsersAction[SafeArgumentParser]) -> None:
     p = sub.add_parser(
         "open",
         help="open articles in the reader (the default when only paths are given)",
@@ -42,7 +63,7 @@ def _add_open(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.set_defaults(handler="reader.commands.open_tui:run")
 
 
-def _add_notes(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def _add_notes(sub: argparse._SubParsersAction[SafeArgumentParser]) -> None:
     notes = sub.add_parser(
         "notes",
         help="add, list, remove, import, search and restore saved highlights and notes",
@@ -118,7 +139,7 @@ def _add_notes(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     search.set_defaults(handler="reader.commands.search:search")
 
 
-def _add_tags(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def _add_tags(sub: argparse._SubParsersAction[SafeArgumentParser]) -> None:
     p = sub.add_parser(
         "tags", help="list tags with their counts", description="List every tag with its count."
     )
@@ -127,7 +148,7 @@ def _add_tags(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = SafeArgumentParser(
         prog="reader",
         description="A terminal news reader with annotations. With no command, opens the "
         "reader on the given articles (or on the library, seeded with sample articles).",
@@ -226,6 +247,13 @@ def _log_crash(exc: BaseException) -> str:
         return "(the log could not be written)"
 
 
+def _warn(text: str) -> None:
+    # Imported when needed: `reader --version` and `--help` stay light.
+    from reader.output import warn
+
+    warn(text)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
@@ -233,7 +261,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return _resolve(args.handler)(args)
     except ReaderError as exc:
-        print(f"reader: {exc}", file=sys.stderr)
+        _warn(str(exc))
         return 1
     except KeyboardInterrupt:
         return 130
@@ -241,9 +269,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     except Exception as exc:
         where = _log_crash(exc)
-        print(
-            f"reader: an unexpected error stopped the command ({type(exc).__name__}); "
-            f"details are in {where}.",
-            file=sys.stderr,
+        _warn(
+            f"an unexpected error stopped the command ({type(exc).__name__}); "
+            f"details are in {where}."
         )
         return 70

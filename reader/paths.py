@@ -37,6 +37,11 @@ def config_path() -> Path:
     return data_dir() / "config.json"
 
 
+def keymap_path() -> Path:
+    """The user's key bindings (binding id -> keys), read at start-up."""
+    return data_dir() / "keymap.json"
+
+
 def log_path() -> Path:
     return data_dir() / "reader.log"
 

@@ -22,6 +22,7 @@ from reader.ingest import parse
 from reader.model import StyleKind
 from reader.store import Store
 from reader.ui.app import ReaderApp
+from reader.ui.compat import screen_strips
 from reader.ui.screens.dialogs import ConfirmScreen
 
 SAFE = "https://news.example/story?id=7&q=%5B@click=app.quit%5D"
@@ -68,7 +69,7 @@ def test_links_need_a_click_a_dialog_and_a_web_scheme(
             async with app.run_test(size=(160, 48)) as pilot:
                 await pilot.pause()
                 for i, href in enumerate((*UNSAFE, SAFE)):
-                    rows = [s.text for s in app.screen._compositor.render_strips()]
+                    rows = [s.text for s in screen_strips(app.screen)]
                     label = f"link number {i}"
                     [(x, y)] = [(r.find(label), y) for y, r in enumerate(rows) if label in r]
                     await pilot.click(offset=(x + 2, y))

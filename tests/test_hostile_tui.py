@@ -43,6 +43,7 @@ from reader.model import Article
 from reader.paths import db_path
 from reader.store import Store
 from reader.ui.app import ReaderApp
+from reader.ui.compat import screen_strips
 from reader.ui.screens.notes_search import NotesSearch
 from reader.ui.screens.reading import ReadingScreen
 from reader.ui.widgets.article_view import ArticleView
@@ -67,7 +68,7 @@ def _ink(text: str) -> str:
 
 
 def _screen_rows(app: App[Any]) -> list[Strip]:
-    return list(app.screen._compositor.render_strips())
+    return screen_strips(app.screen)
 
 
 def _find(rows: list[Strip], needle: str) -> Iterator[tuple[int, int]]:
@@ -256,6 +257,8 @@ def _check_screen(rows: list[Strip]) -> None:
     for y, strip in enumerate(rows):
         for segment in strip:
             assert forbidden_chars(segment.text) == [], f"row {y}: {segment.text!r}"
+            # Textual counts a TAB as no cell: text after it would overpaint.
+            assert "\t" not in segment.text, f"row {y}: {segment.text!r}"
             meta = segment.style.meta if segment.style else {}
             click = meta.get("@click")
             assert click is None or "screenshot" not in str(click), (y, click)

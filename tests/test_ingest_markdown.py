@@ -81,7 +81,7 @@ def test_code_blocks_keep_their_text() -> None:
         "# T\n\n```python\ndef f():\n\treturn  1\n\n\nx = 2\n```\n\n    indented\n      code\n"
     )
     assert blocks(article)[1:] == [
-        ("code", 0, None, "def f():\n\treturn  1\n\n\nx = 2"),
+        ("code", 0, None, "def f():\n        return  1\n\n\nx = 2"),  # tab stops of 8
         ("code", 0, None, "indented\n  code"),
     ]
     assert_canonical(article)

@@ -76,7 +76,7 @@ def test_add_prints_the_id_and_saves_everything(
         assert entry is not None
         assert entry.title.startswith("Xiaomi founder Lei Jun denies")
         assert entry.path == str(SEED)
-        assert "Hyperfactory" in entry.source_text
+        assert "Hyperfactory" in store.article_text(entry.article_id)
 
 
 def test_add_fills_people_named_or_quoted_in_the_passage(
@@ -487,7 +487,8 @@ def test_import_takes_articles_only_from_the_notes_folder(
     with Store.open(db) as store:
         [entry] = store.articles()
         assert entry.path == str(article.resolve())
-        assert "PRIVATE" not in entry.source_text and "Secret" not in entry.source_text
+        text = store.article_text(entry.article_id)
+        assert "PRIVATE" not in text and "Secret" not in text
 
 
 def test_allow_dir_adds_a_folder(

@@ -132,7 +132,7 @@ def test_space_list_is_every_unicode_space() -> None:
 
 def test_normalize_spaces_tabs_bom() -> None:
     assert normalize("a\u00a0b\u2009c\u3000d\te\ufeff") == "a b c d e"
-    assert normalize("code\tkeeps\ttabs", keep_tabs=True) == "code\tkeeps\ttabs"
+    assert normalize("code\tstops\n\tx", code=True) == "code    stops\n        x"
     assert normalize("line\u2028break") == "line\nbreak"
 
 

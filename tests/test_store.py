@@ -152,7 +152,8 @@ def test_library_upsert_keeps_first_added(db: Path) -> None:
             datetime(2025, 1, 1, tzinfo=UTC),
             datetime(2025, 2, 2, tzinfo=UTC),
         )
-        assert got.source_text == "Renamed\n\nBody of a1."
+        assert got.source_text == ""  # kept apart, read when asked
+        assert store.article_text("a1") == "Renamed\n\nBody of a1."
         assert got.published == datetime(2025, 6, 1, 9, 30)
         assert [e.article_id for e in store.articles()] == ["a2", "a1"]
 
@@ -566,3 +567,44 @@ def test_tags_and_notes_are_stored_without_terminal_escapes(db: Path) -> None:
     assert h.tags == saved.tags == ("harbour",)  # escape gone; "Harbour" is the same tag
     assert h.note == "line one\nline two"
     assert saved.note == edited.note == "ok  red"
+
+
+def test_article_texts_live_outside_the_library_file(db: Path) -> None:
+    """The library file holds what lists need; each article's text is its own
+    compressed file, written once. Adding an article rewrites a small file
+    whatever the size of the articles already there (issue 11, item 15)."""
+    big = "Headline\n\n" + "A long paragraph of the article. " * 30_000  # ~1 MB
+    with Store.open(db) as store:
+        store.upsert_article(replace(entry("a1"), source_text=big))
+        catalog_size = db.stat().st_size
+        assert catalog_size < 20_000
+        text_file = next(store.texts_dir.glob("*.txt.gz"))
+        written = text_file.stat().st_mtime_ns, text_file.stat().st_ino
+        store.upsert_article(replace(entry("a2"), source_text="Second\n\nShort."))
+        assert db.stat().st_size < 20_000
+        assert (text_file.stat().st_mtime_ns, text_file.stat().st_ino) == written
+        assert [e.source_text for e in store.articles()] == ["", ""]
+    with Store.open(db, readonly=True) as store:
+        assert store.article_text("a1") == big
+        assert store.article_text("a2") == "Second\n\nShort."
+        assert store.article_text("nope") == ""
+    with Store.open(db) as store:
+        store.remove_article("a1")
+        assert store.article_text("a1") == ""
+        assert len(list(store.texts_dir.glob("*.txt.gz"))) == 1
+
+
+def test_a_library_written_with_texts_inside_moves_them_out(db: Path) -> None:
+    with Store.open(db) as store:
+        store.upsert_article(entry("a1"))
+    data = json.loads(db.read_text())
+    for record in data["articles"].values():
+        record["source_text"] = "Old layout\n\nText kept in the library."
+    db.write_text(json.dumps(data))
+    for kept in db.with_name(db.name + ".texts").iterdir():
+        kept.unlink()
+    with Store.open(db) as store:
+        assert store.article_text("a1") == "Old layout\n\nText kept in the library."
+        store.upsert_article(entry("a2"))
+        assert "Text kept in the library" not in db.read_text()
+        assert store.article_text("a1") == "Old layout\n\nText kept in the library."

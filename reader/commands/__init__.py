@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import sys
+from reader.output import warn
 
 
 def say_waiting() -> None:
     """Store.open's `on_wait`: opening has to wait for another process's
     write lock (an upgrade, a damaged file to move aside), and the terminal
     would show nothing meanwhile."""
-    print("reader: waiting for another reader to finish writing the notes store…", file=sys.stderr)
+    warn("waiting for another reader to finish writing the notes store…")

@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
-import re
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -13,9 +10,8 @@ from reader.errors import ReaderError
 from reader.extract import extract
 from reader.ingest import expand, load_path
 from reader.model import Article, Extraction
+from reader.output import flush, say, say_json, warn
 from reader.text.sanitize import one_line
-
-_C1 = re.compile("[\x7f-\x9f]")
 
 
 def to_json(path: str, article: Article, extraction: Extraction) -> dict[str, Any]:
@@ -61,23 +57,23 @@ def to_json(path: str, article: Article, extraction: Extraction) -> dict[str, An
 
 
 def _print_human(path: str, article: Article, extraction: Extraction) -> None:
-    out = sys.stdout
-    out.write(f"{one_line(path)}\n  title: {article.meta.title}\n")
+    say(one_line(path))
+    say(f"  title: {article.meta.title}")
     if article.meta.section:
-        out.write(f"  section: {article.meta.section}\n")
+        say(f"  section: {article.meta.section}")
     if article.meta.published:
-        out.write(f"  published: {article.meta.published.isoformat()}\n")
-    out.write(f"  quotes ({len(extraction.quotes)}):\n")
+        say(f"  published: {article.meta.published.isoformat()}")
+    say(f"  quotes ({len(extraction.quotes)}):")
     for q in extraction.quotes:
-        out.write(f"    \u201c{q.text}\u201d \u2014 {q.speaker or 'unattributed'}\n")
-    out.write(f"  people ({len(extraction.people)}):\n")
+        say(f"    \u201c{q.text}\u201d \u2014 {q.speaker or 'unattributed'}")
+    say(f"  people ({len(extraction.people)}):")
     for p in extraction.people:
         role = f", {p.role}" if p.role else ""
-        out.write(f"    {p.name}{role} ({p.mentions} mentions)\n")
+        say(f"    {p.name}{role} ({p.mentions} mentions)")
     figures = [f for f in extraction.figures if f.kind not in ("date", "time", "year")]
-    out.write(f"  figures ({len(figures)}):\n")
+    say(f"  figures ({len(figures)}):")
     for f in figures:
-        out.write(f"    {f.text} [{f.kind}] {f.context or ''}\n")
+        say(f"    {f.text} [{f.kind}] {f.context or ''}")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -86,7 +82,7 @@ def run(args: argparse.Namespace) -> int:
         try:
             paths = expand(arg)
         except ReaderError as exc:
-            print(f"reader: {exc}", file=sys.stderr)
+            warn(str(exc))
             status = 1
             continue
         for path in paths:
@@ -94,19 +90,15 @@ def run(args: argparse.Namespace) -> int:
             try:
                 article = load_path(path)
             except ReaderError as exc:
-                print(f"reader: {exc}", file=sys.stderr)
+                warn(str(exc))
                 status = 1
                 continue
             for warning in article.warnings:
-                print(f"reader: {one_line(shown)}: {warning}", file=sys.stderr)
+                warn(f"{one_line(shown)}: {warning}")
             extraction = extract(article)
             if args.json:
-                line = json.dumps(to_json(shown, article, extraction), ensure_ascii=False)
-                # JSON escapes C0 controls itself; escape C1 too (a file name may
-                # hold U+009B, an 8-bit CSI) so the line is safe on a terminal.
-                sys.stdout.write(_C1.sub(lambda m: f"\\u{ord(m.group()):04x}", line))
-                sys.stdout.write("\n")
+                say_json(to_json(shown, article, extraction))
             else:
                 _print_human(shown, article, extraction)
-            sys.stdout.flush()
+            flush()
     return status

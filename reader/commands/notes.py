@@ -50,6 +50,7 @@ from reader.errors import BadInputError, ReaderError
 from reader.extract import extract
 from reader.ingest import ARTICLE_SUFFIXES, load
 from reader.model import Article, Extraction, Highlight, LibraryEntry, Span
+from reader.output import rich_console, say, say_json, warn
 from reader.store import Store, StoreWriteError
 from reader.text.sanitize import sanitize
 from reader.text.snippets import clip
@@ -87,10 +88,9 @@ class Loaded:
                     self._extraction = extract(self.article)
                 except Exception as exc:
                     # People only help search; a bug there must not lose the highlight.
-                    print(
-                        f"reader: people could not be found in {self.entry.path} "
-                        f"({type(exc).__name__}); the highlight is saved without them.",
-                        file=sys.stderr,
+                    warn(
+                        f"people could not be found in {self.entry.path} "
+                        f"({type(exc).__name__}); the highlight is saved without them."
                     )
                     self._extraction = Extraction()
             self._people[key] = people_in(self._extraction, span.start, span.end)
@@ -152,7 +152,7 @@ def add(args: argparse.Namespace) -> int:
     with _open_store(args) as store:
         store.upsert_article(loaded.entry)
         store.add(h)
-    print(h.id)
+    say(h.id)
     return 0
 
 
@@ -202,15 +202,15 @@ def list_(args: argparse.Namespace) -> int:
         entry = entries.get(h.article_id)
         title = entry.title if entry else None
         if args.json:
-            print(json.dumps(to_json(h, title), ensure_ascii=False))
+            say_json(to_json(h, title))
             continue
         tags = " ".join(f"#{clean_tag(t)}" for t in h.tags)
         flag = " (orphaned)" if h.orphaned else ""
         line = f"{h.id[:8]}  {h.color:<6}  {clip(title or h.article_id, 30)}{flag}"
-        print(line)
-        print(f"    \u201c{clip(h.exact, 100)}\u201d" + (f"  {tags}" if tags else ""))
+        say(line)
+        say(f"    \u201c{clip(h.exact, 100)}\u201d" + (f"  {tags}" if tags else ""))
         if h.note:
-            print(f"    note: {clip(h.note, 100)}")
+            say(f"    note: {clip(h.note, 100)}")
     return 1 if incomplete(store) else 0
 
 
@@ -229,7 +229,7 @@ def rm(args: argparse.Namespace) -> int:
             )
         target = exact[0] if exact else found[0]
         store.delete(target.id)
-    print(target.id)
+    say(target.id)
     return 0
 
 
@@ -247,12 +247,12 @@ def restore(args: argparse.Namespace) -> int:
         highlights = {h.id for h in store.highlights()} - highlights
         articles = {e.article_id for e in store.articles()} - articles
     if not files:
-        print("reader: nothing was restored.", file=sys.stderr)
+        warn("nothing was restored.")
         return 1
     back = _count(len(highlights), "highlight", "highlights")
     if articles:
         back += " and " + _count(len(articles), "library entry", "library entries")
-    print(f"reader: the backup was restored; {back} came back.", file=sys.stderr)
+    warn(f"the backup was restored; {back} came back.")
     return 0
 
 
@@ -362,7 +362,6 @@ def _progress(total: int, enabled: bool) -> Iterator[Callable[[], None]]:
     if not enabled:
         yield lambda: None
         return
-    from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
 
     with Progress(
@@ -370,7 +369,7 @@ def _progress(total: int, enabled: bool) -> Iterator[Callable[[], None]]:
         BarColumn(),
         MofNCompleteColumn(),
         TimeRemainingColumn(),
-        console=Console(stderr=True),
+        console=rich_console(stderr=True),
         transient=True,
     ) as progress:
         task = progress.add_task("Importing", total=total)
@@ -434,9 +433,9 @@ def import_(args: argparse.Namespace) -> int:
                 made.append(importer.line(raw))
             except ReaderError as exc:
                 bad += 1
-                print(f"reader: {source} line {number}: {exc}", file=sys.stderr)
+                warn(f"{source} line {number}: {exc}")
                 if args.strict:
-                    print("reader: nothing was imported (--strict).", file=sys.stderr)
+                    warn("nothing was imported (--strict).")
                     return 1
     skipped = 0
     failed: StoreWriteError | None = None
@@ -464,20 +463,19 @@ def import_(args: argparse.Namespace) -> int:
             failed = exc
     saved = fresh if failed is None else failed.saved
     for h in saved:
-        print(h.id)
+        say(h.id)
     if failed is not None:
         rest = len(fresh) - len(saved)
-        print(
-            f"reader: the notes store could not be saved ({failed.reason or failed}): "
+        warn(
+            f"the notes store could not be saved ({failed.reason or failed}): "
             f"{len(saved)} of {len(fresh)} highlights were imported and {rest} "
-            f"{'was' if rest == 1 else 'were'} not; importing the file again adds the rest.",
-            file=sys.stderr,
+            f"{'was' if rest == 1 else 'were'} not; importing the file again adds the rest."
         )
         return 1
-    summary = f"reader: imported {len(fresh)} highlight{'s' if len(fresh) != 1 else ''}"
+    summary = f"imported {len(fresh)} highlight{'s' if len(fresh) != 1 else ''}"
     if skipped:
         summary += f", {skipped} already saved"
     if bad:
         summary += f"; {bad} line{'s' if bad != 1 else ''} could not be imported"
-    print(summary + ".", file=sys.stderr)
+    warn(summary + ".")
     return 1 if bad else 0

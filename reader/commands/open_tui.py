@@ -21,7 +21,6 @@ import asyncio
 import contextlib
 import gc
 import signal
-import sys
 from typing import TYPE_CHECKING
 
 from reader.commands import say_waiting
@@ -31,6 +30,7 @@ from reader.text.sanitize import one_line
 
 if TYPE_CHECKING:
     from reader.ui.app import ReaderApp
+from reader.output import warn
 
 
 def _load(raw_paths: list[str]) -> tuple[list[Article], list[str], list[str]]:
@@ -44,7 +44,7 @@ def _load(raw_paths: list[str]) -> tuple[list[Article], list[str], list[str]]:
         try:
             paths = expand(raw)
         except ReaderError as exc:
-            print(f"reader: {exc}", file=sys.stderr)
+            warn(str(exc))
             failures.append(str(exc))
             continue
         for path in paths:
@@ -57,7 +57,8 @@ def _load(raw_paths: list[str]) -> tuple[list[Article], list[str], list[str]]:
                     if isinstance(exc, ReaderError)
                     else (f"{path}: cannot be read ({exc.strerror or exc}).")
                 )
-                print(f"reader: {message}", file=sys.stderr)
+                message = one_line(message)
+                warn(message)
                 failures.append(message)
                 continue
             if article.id in seen_ids:
@@ -166,7 +167,7 @@ def _run(args: argparse.Namespace) -> int:
             store.close()
         for notice in app.exit_notices():
             with contextlib.suppress(OSError):  # no terminal any more (SIGHUP)
-                print(f"reader: {one_line(notice)}", file=sys.stderr, flush=True)
+                warn(notice)
     if app.crash is not None:
         raise app.crash
     return 1 if failures else 0

@@ -12,19 +12,18 @@ results (the damage is named on stderr, with how to restore its backup).
 from __future__ import annotations
 
 import argparse
-import json
 import re
 import sys
 from collections.abc import Iterable
 from contextlib import AbstractContextManager
-from typing import Any, TextIO
+from typing import Any
 
-from rich.console import Console
 from rich.text import Text
 
 from reader.clock import local
 from reader.commands.store_session import incomplete, opened_store
 from reader.errors import BadInputError
+from reader.output import flush, rich_console, say, say_json, say_rich, warn
 from reader.search import SearchIndex, SearchResult, parse_query
 from reader.store import Store
 from reader.text.sanitize import one_line, sanitize
@@ -96,39 +95,40 @@ def _heading(r: SearchResult) -> Text:
     return heading
 
 
-def _print_rich(results: list[SearchResult], out: TextIO) -> None:
-    console = Console(file=out, highlight=False, soft_wrap=False)
+def _print_rich(results: list[SearchResult]) -> None:
+    console = rich_console()
     for i, r in enumerate(results):
         if i:
-            console.print()
+            say_rich(console, Text())
         h = r.highlight
-        console.print(_heading(r))
+        say_rich(console, _heading(r))
         line = Text()
         line.append("▌ ", style=_HIGHLIGHT_STYLE.get(h.color, "yellow"))
         if h.exact:
             line.append_text(_emphasised(h.exact, r.spans, "bold reverse"))
         else:
             line.append("(note on the whole article)", style="italic dim")
-        console.print(line)
+        say_rich(console, line)
         if h.tags:
-            console.print(Text("  " + "  ".join("#" + one_line(t) for t in h.tags), style="cyan"))
+            tags = Text("  " + "  ".join("#" + one_line(t) for t in h.tags), style="cyan")
+            say_rich(console, tags)
         if r.note_excerpt:
             note = Text("  note: ", style="dim")
             note.append_text(_emphasised(r.note_excerpt, r.note_spans, "bold"))
-            console.print(note)
+            say_rich(console, note)
 
 
-def _print_plain(results: list[SearchResult], out: TextIO) -> None:
+def _print_plain(results: list[SearchResult]) -> None:
     for i, r in enumerate(results):
         if i:
-            out.write("\n")
+            say()
         h = r.highlight
-        out.write(_heading(r).plain + "\n")
-        out.write("  " + (one_line(h.exact) or "(note on the whole article)") + "\n")
+        say(_heading(r).plain)
+        say("  " + (one_line(h.exact) or "(note on the whole article)"))
         if h.tags:
-            out.write("  tags: " + ", ".join(one_line(t) for t in h.tags) + "\n")
+            say("  tags: " + ", ".join(one_line(t) for t in h.tags))
         if r.note_excerpt:
-            out.write("  note: " + one_line(r.note_excerpt) + "\n")
+            say("  note: " + one_line(r.note_excerpt))
 
 
 def search(args: argparse.Namespace) -> int:
@@ -138,7 +138,7 @@ def search(args: argparse.Namespace) -> int:
         raise BadInputError("--limit must be 1 or more.")
     parsed = parse_query(" ".join(args.query))
     if parsed.hint:
-        print(f"reader: {parsed.hint}", file=sys.stderr)
+        warn(parsed.hint)
     with _open_store(args) as store:
         index = SearchIndex.from_store(store)
     results = index.search(parsed, limit=limit)
@@ -146,17 +146,16 @@ def search(args: argparse.Namespace) -> int:
         what = "no highlights saved yet" if len(index) == 0 else "no highlights match"
         if incomplete(store):
             what = "no highlights match in what could be read"
-        print(f"reader: {what} ({parsed.description}).", file=sys.stderr)
+        warn(f"{what} ({parsed.description}).")
         return 1
-    out = sys.stdout
     if args.json:
         for r in results:
-            out.write(json.dumps(result_json(r), ensure_ascii=False) + "\n")
-    elif out.isatty():
-        _print_rich(results, out)
+            say_json(result_json(r))
+    elif sys.stdout.isatty():
+        _print_rich(results)
     else:
-        _print_plain(results, out)
-    out.flush()
+        _print_plain(results)
+    flush()
     return 1 if incomplete(store) else 0
 
 
@@ -180,16 +179,15 @@ def tags(args: argparse.Namespace) -> int:
     """Print every tag with its count, most used first."""
     with _open_store(args) as store:
         counts = merged_tag_counts(store.all_tags())
-    out = sys.stdout
     if not counts:
-        print("reader: no tags yet.", file=sys.stderr)
+        warn("no tags yet.")
         return 1 if incomplete(store) else 0
     if args.json:
         for tag, count in counts:
-            out.write(json.dumps({"tag": tag, "count": count}, ensure_ascii=False) + "\n")
+            say_json({"tag": tag, "count": count})
     else:
         width = len(str(counts[0][1]))
         for tag, count in counts:
-            out.write(f"{count:>{width}}  {one_line(tag)}\n")
-    out.flush()
+            say(f"{count:>{width}}  {one_line(tag)}")
+    flush()
     return 1 if incomplete(store) else 0

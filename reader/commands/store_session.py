@@ -11,14 +11,13 @@ command that its output is missing what that file held.
 from __future__ import annotations
 
 import argparse
-import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 
 from reader.commands import say_waiting
+from reader.output import warn
 from reader.paths import db_path
 from reader.store import Store
-from reader.text.sanitize import one_line
 
 RESTORE_COMMAND = "reader notes restore"
 
@@ -48,7 +47,7 @@ def opened_store(
 
 def _tell(store: Store, start: int) -> int:
     for notice in store.notices[start:]:
-        print(f"reader: {one_line(notice)}", file=sys.stderr)
+        warn(notice)
     return len(store.notices)
 
 

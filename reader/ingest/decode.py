@@ -70,8 +70,11 @@ class Decoded:
     warnings: tuple[str, ...] = ()
 
 
-def read_bytes(path: Path, max_bytes: int | None = None) -> bytes:
-    """The bytes of a regular file, or BadInputError with one sentence."""
+def read_bytes(path: Path, max_bytes: int | None = None, *, kind: str = "an article file") -> bytes:
+    """The bytes of a regular file, or BadInputError with one sentence.
+
+    `kind` names what the file should be, for the sentence about a folder.
+    """
     limit = MAX_BYTES if max_bytes is None else max_bytes
     try:
         info = path.stat()
@@ -80,7 +83,7 @@ def read_bytes(path: Path, max_bytes: int | None = None) -> bytes:
     except OSError as exc:
         raise BadInputError(f"{path}: cannot be read ({exc.strerror or exc}).") from None
     if stat.S_ISDIR(info.st_mode):
-        raise BadInputError(f"{path}: is a folder, not an article file.")
+        raise BadInputError(f"{path}: is a folder, not {kind}.")
     if not stat.S_ISREG(info.st_mode):
         raise BadInputError(f"{path}: is not a regular file (a pipe, socket or device).")
     if info.st_size > limit:

@@ -10,7 +10,9 @@ visible text and images keep their alt text, so no words are lost.
 
 markdown-it-py recurses for nested containers, so nesting is capped at
 MAX_NESTING; it drops whatever lies deeper, which this module puts back as
-plain text (block-quote and list markers stripped) in one block.
+plain text (block-quote and list markers stripped) in one block. What it
+may parse at all is budgeted for the whole document (md_budget): chunks
+over the budget reach it as placeholder words and come back as plain text.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 
 from reader.ingest.builder import LocalStyle, TextBuilder
 from reader.ingest.frontmatter import looks_like_front_matter, parse_front_matter
+from reader.ingest.md_budget import defuse
 from reader.ingest.normalize import normalize
 from reader.model import ArticleMeta, BlockKind, StyleKind
 from reader.text.sanitize import sanitize
@@ -48,31 +51,6 @@ _BLOCK_TAGS = re.compile(
 _TAG = re.compile(r"<!--.*?-->|<[^>]*>", re.DOTALL)
 _MARKERS = re.compile(r"^(?:[ \t]*(?:>|[-+*](?=[ \t]|$)))*[ \t]*")
 _BLANK_RUN = re.compile(r"\n[ \t]*\n\s*")
-
-
-_PUNCT_BOMB = 2000
-"""A blank-line-separated chunk with more link/emphasis/code/HTML openers
-than this is kept out of markdown-it-py and shown as plain text: its
-delimiter and link-label scans cost seconds on such input (100k "[")."""
-_OPENERS = "[]*_`<!"
-_PARAGRAPH_BREAK = re.compile(r"(\n[ \t]*\n)")
-_PLACEHOLDER = "readerdefusedchunk{}x{}"
-
-
-def defuse(text: str) -> tuple[str, dict[str, str]]:
-    """Swap pathological chunks for placeholder words; returns the new text
-    and the chunks by placeholder (linear cost)."""
-    if sum(text.count(c) for c in _OPENERS) <= _PUNCT_BOMB:
-        return text, {}
-    salt = abs(hash(text)) % 1_000_000_007
-    chunks = _PARAGRAPH_BREAK.split(text)
-    kept: dict[str, str] = {}
-    for i, chunk in enumerate(chunks):
-        if sum(chunk.count(c) for c in _OPENERS) > _PUNCT_BOMB:
-            key = _PLACEHOLDER.format(salt, i)
-            kept[key] = chunk
-            chunks[i] = key
-    return "".join(chunks), kept
 
 
 @cache
@@ -237,7 +215,7 @@ class _Walker:
         elif kind == "inline":
             self.inline(tok)
         elif kind in ("fence", "code_block"):
-            self.add(BlockKind.CODE, normalize(tok.content, keep_tabs=True))
+            self.add(BlockKind.CODE, normalize(tok.content, code=True))
         elif kind == "html_block":
             block_kind, level, ordinal = self.context()
             text = _BLANK_RUN.sub("\n", _clean(html_text(tok.content)))

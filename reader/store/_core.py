@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import gzip
 import hashlib
 import logging
 import os
 import re
 import threading
+import zlib
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
@@ -52,6 +54,7 @@ from reader.store._records import (
     highlight_to_tuple,
     record_to_entry,
     record_to_highlight,
+    safe_id,
     tuple_to_highlight,
 )
 from reader.text.sanitize import sanitize
@@ -66,6 +69,15 @@ Event = tuple[str, Highlight]
 ArticleListener = Callable[[str, LibraryEntry], None]
 """Called with ("article", entry as stored) or ("article-removed", entry as it was)."""
 ArticleEvent = tuple[str, LibraryEntry]
+
+TEXTS_SUFFIX = ".texts"
+"""Articles' source texts live in PATH.texts/, one gzip file per article."""
+
+TEXT_HASH = "text_hash"
+"""The library record's fingerprint of the article's kept text."""
+
+TEXT_FILE_LIMIT = 64 * 1024 * 1024
+"""A kept text is at most the largest article reader opens (64 MiB), compressed."""
 
 SNAPSHOT_MIN_SHARDS = 32
 """Use / refresh the load snapshot only when this many shards would be parsed."""
@@ -159,6 +171,11 @@ def _shard_key(article_id: str) -> str:
     if _SAFE_KEY.fullmatch(article_id):
         return article_id
     return "x" + hashlib.sha256(article_id.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+
+
+def _text_hash(text: str) -> str:
+    """What the library records of a kept text, to know when it changed."""
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
 
 def _order_in_article(h: Highlight) -> tuple[int, int, datetime, str]:
@@ -937,6 +954,8 @@ class Store:
             raise InvalidHighlightError("A highlight needs a non-empty id.")
         if not isinstance(h.article_id, str) or not h.article_id:
             raise InvalidHighlightError("A highlight needs the id of its article.")
+        if not (safe_id(h.id) and safe_id(h.article_id)):
+            raise InvalidHighlightError("An id cannot hold white space or control characters.")
         if h.color not in COLORS:
             raise InvalidHighlightError(
                 f"Unknown colour {h.color!r}; use one of {', '.join(COLORS)}."
@@ -1120,7 +1139,12 @@ class Store:
 
     @_os_errors
     def upsert_articles(self, entries: Iterable[LibraryEntry]) -> list[LibraryEntry]:
-        """upsert_article for many entries with a single write."""
+        """upsert_article for many entries with a single write of the library.
+
+        An entry's source text is kept in its own compressed file (see
+        article_text), written once: the library file holds only what lists
+        and searches need, so adding an article rewrites a small file whatever
+        the size of the articles already in the library."""
         self._check_writable()
         # As stored (times in UTC), so an unchanged entry compares equal.
         batch = [record_to_entry(entry_to_record(e)) for e in entries]
@@ -1130,34 +1154,99 @@ class Store:
             assert self._catalog.data is not None
             data = dict(self._catalog.data)
             table = dict(data.get(ARTICLES) or {})
+            changed = self._move_texts_out(table)
             doc_of = {rec.get("article_id"): doc_id for doc_id, rec in table.items()}
             next_id = max((int(k) for k in table if k.isdigit()), default=0) + 1
             stored: list[LibraryEntry] = []
-            changed: list[LibraryEntry] = []
+            announced: list[LibraryEntry] = []
             for entry in batch:
+                doc_id = doc_of.get(entry.article_id)
+                kept_hash = table[doc_id].get(TEXT_HASH) if doc_id is not None else None
+                text_hash = kept_hash
+                if entry.source_text:
+                    text_hash = _text_hash(entry.source_text)
+                    if text_hash != kept_hash:
+                        self._save_text(entry.article_id, entry.source_text)
+                    entry = replace(entry, source_text="")
                 old = self._entries.get(entry.article_id)
                 if old is not None:
+                    old = replace(old, source_text="")
                     entry = replace(entry, added=old.added, opened=entry.opened or old.opened)
-                    if entry == old:  # nothing new: no need to rewrite the library
+                    if entry == old and text_hash == kept_hash:  # nothing new: no rewrite
                         stored.append(old)
                         continue
-                doc_id = doc_of.get(entry.article_id)
+                changed = True
                 if doc_id is None:
                     doc_id = doc_of[entry.article_id] = str(next_id)
                     next_id += 1
-                table[doc_id] = entry_to_record(entry)
+                table[doc_id] = {**entry_to_record(entry), TEXT_HASH: text_hash}
                 stored.append(record_to_entry(table[doc_id]))
-                changed.append(stored[-1])
+                announced.append(stored[-1])
             if not changed:
                 return stored
             data[ARTICLES] = table
             self._save(self._catalog, data)
+            for article_id, known in list(self._entries.items()):
+                if known.source_text:  # moved out by _move_texts_out
+                    self._entries[article_id] = replace(known, source_text="")
             for entry in stored:
                 self._entries[entry.article_id] = entry
             self._entries_sig = self._catalog.sig
-            self._pending_articles.extend(("article", entry) for entry in changed)
+            self._pending_articles.extend(("article", entry) for entry in announced)
         self._emit()
         return stored
+
+    # -- article texts: one compressed file each, beside the library ----------------
+
+    @property
+    def texts_dir(self) -> Path:
+        """Where articles' source texts are kept (PATH.texts/)."""
+        return self.path.with_name(self.path.name + TEXTS_SUFFIX)
+
+    def _text_path(self, article_id: str) -> Path:
+        return self.texts_dir / f"{_shard_key(article_id)}.txt.gz"
+
+    def _save_text(self, article_id: str, text: str) -> None:
+        """Keep an article's source text (replacing the one kept before)."""
+        path = self._text_path(article_id)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write(
+            path, gzip.compress(text.encode("utf-8", "surrogatepass"), 6), keep_backup=False
+        )
+
+    def _move_texts_out(self, table: dict[str, Any]) -> bool:
+        """Library records written before texts had their own files: move
+        their texts out (in `table`, which the caller then saves)."""
+        moved = False
+        for doc_id, record in table.items():
+            text = record.get("source_text") if isinstance(record, dict) else None
+            if text and isinstance(text, str) and isinstance(record.get("article_id"), str):
+                self._save_text(record["article_id"], text)
+                table[doc_id] = {**record, "source_text": "", TEXT_HASH: _text_hash(text)}
+                moved = True
+        return moved
+
+    @_os_errors
+    def article_text(self, article_id: str) -> str:
+        """The source text kept for an article ("" if none): what the library
+        re-parses when the article's file is gone. Read only when asked."""
+        self._check_open()
+        with self._lock:
+            self._sync_entries()
+            entry = self._entries.get(article_id)
+        if entry is not None and entry.source_text:  # a library not rewritten since
+            return entry.source_text
+        try:
+            found = read_regular(self._text_path(article_id), TEXT_FILE_LIMIT)
+        except DataFileError:
+            return ""
+        if found is None:
+            return ""
+        try:
+            return gzip.decompress(found[0]).decode("utf-8", "surrogatepass")
+        except (OSError, EOFError, UnicodeDecodeError, zlib.error):
+            log.warning("the kept text of %s is damaged", article_id)
+            return ""
 
     @_os_errors
     def articles(self) -> list[LibraryEntry]:
@@ -1193,6 +1282,8 @@ class Store:
                 self._table(self._catalog, ARTICLES).remove(Query().article_id == article_id)
                 self._entries_loaded = False
                 self._pending_articles.append(("article-removed", removed))
+                with contextlib.suppress(FileNotFoundError):
+                    self._text_path(article_id).unlink()
             if delete_highlights:
                 key = _shard_key(article_id)
                 f = self._shard(key)

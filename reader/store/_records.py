@@ -9,17 +9,28 @@ UTC with their offset and read back in UTC: a naive one (written by an
 older version) is the local time it was written in (see reader.clock), so
 every model holds aware datetimes and they always compare. An article's
 `published` date is its own and is kept as written.
+
+It is also where a store written by someone else (a shared or copied
+folder, another program) is made safe to show: every record read becomes a
+model whose text has no terminal controls or escape sequences (texts are
+sanitised; titles, sections, tags and names are also kept to one line),
+whose colour is one of COLORS (else the default) and whose ids pass
+safe_id (else the record is unreadable and skipped, like any other
+malformed record; the file keeps it). A clean record, which is every record
+this program writes, costs one quick scan.
 """
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from typing import Any
 
 from reader.clock import parse_utc, to_utc, utc_now
-from reader.model import Highlight, LibraryEntry
+from reader.model import COLORS, Highlight, LibraryEntry
+from reader.text.sanitize import flat_line, is_clean, one_line, sanitize
 
 Record = dict[str, Any]
 
@@ -47,6 +58,77 @@ _FAST = (
 _SET: tuple[Callable[[object, Any], None], ...] = (
     tuple(Highlight.__dict__[n].__set__ for n in _FAST_FIELDS) if _FAST else ()
 )
+
+
+MAX_ID = 256
+
+
+def safe_id(value: Any) -> bool:
+    """A highlight or article id that can be shown and typed: 1 to MAX_ID
+    printable characters, none of them white space (uuid4 and 16 hex digits
+    are; so is an odd id like "odd/id", which the store files safely)."""
+    return (
+        isinstance(value, str)
+        and 0 < len(value) <= MAX_ID
+        and value.isprintable()
+        and " " not in value
+    )
+
+
+_LINE_BREAK = re.compile("[\t\n\u2028\u2029]")
+_NAME_DIRT = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def _is_clean(hid: Any, article_id: Any, color: Any, texts: str, tags: Any, people: Any) -> bool:
+    """One quick look at a whole highlight: both ids safe, a known colour,
+    texts without controls, tags and names on clean lines."""
+    # str.isprintable() is false for everything the sanitiser removes (and
+    # for line breaks): a fast first look that only costs a rescan on a miss.
+    names = "".join(tags) + "".join(people)
+    return (
+        safe_id(hid)
+        and safe_id(article_id)
+        and color in COLORS
+        and (texts.isprintable() or is_clean(texts))
+        and (names.isprintable() or _NAME_DIRT.search(names) is None)
+    )
+
+
+def _id(value: Any) -> str:
+    if not safe_id(value):
+        raise ValueError("an id with white space or control characters")
+    return str(value)
+
+
+def _color(value: Any) -> str:
+    return value if isinstance(value, str) and value in COLORS else COLORS[0]
+
+
+def _texts(exact: str, prefix: str, suffix: str, note: str) -> tuple[str, str, str, str]:
+    """The highlight's texts sanitised (a TypeError if one is not text)."""
+    if is_clean(exact + prefix + suffix + note):
+        return exact, prefix, suffix, note
+    return sanitize(exact), sanitize(prefix), sanitize(suffix), sanitize(note)
+
+
+def _names(values: Iterable[Any], clean: Callable[[str], str]) -> tuple[str, ...]:
+    """Tags or people names, each on one clean line (a TypeError if one is not text)."""
+    names = tuple(values)
+    if not names:
+        return names
+    joined = "".join(names)
+    if is_clean(joined) and _LINE_BREAK.search(joined) is None:
+        return names
+    return tuple(name for name in map(clean, names) if name)
+
+
+def _line(value: Any) -> str | None:
+    """A title or section on one clean line (None stays None)."""
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise TypeError("a title or section that is not text")
+    return flat_line(value)
 
 
 def _iso(value: datetime | None) -> str | None:
@@ -111,47 +193,57 @@ def _fast_highlight(r: Record) -> Highlight:
     each field through object.__setattr__): 2-3x faster, and loading 50k
     highlights is what opening the store costs. Used only while Highlight
     has exactly the fields above, as slots, and no __post_init__; the
-    result is equal to _slow_highlight's (tested)."""
+    result is equal to _slow_highlight's (tested). A record that is not
+    clean (see the module docstring) takes the slow path, which cleans it."""
+    get = r.get
+    hid, article_id, exact = r["id"], r["article_id"], r["exact"]
+    prefix, suffix, note = get("prefix", ""), get("suffix", ""), get("note", "")
+    color = get("color", COLORS[0])
+    tags, people = tuple(get("tags", ())), tuple(get("people", ()))
+    if not _is_clean(hid, article_id, color, exact + prefix + suffix + note, tags, people):
+        return _slow_highlight(r)
     h: Highlight = object.__new__(Highlight)
     s = _SET
-    get = r.get
     created = _fast_utc(r["created"])
     updated = get("updated")
-    s[0](h, r["id"])
-    s[1](h, r["article_id"])
+    s[0](h, hid)
+    s[1](h, article_id)
     s[2](h, r["start"])
     s[3](h, r["end"])
-    s[4](h, r["exact"])
-    s[5](h, get("prefix", ""))
-    s[6](h, get("suffix", ""))
-    s[7](h, get("color", "yellow"))
-    s[8](h, tuple(get("tags", ())))
-    s[9](h, get("note", ""))
+    s[4](h, exact)
+    s[5](h, prefix)
+    s[6](h, suffix)
+    s[7](h, color)
+    s[8](h, tags)
+    s[9](h, note)
     s[10](h, created)
     s[11](h, _fast_utc(updated) if updated else created)
     s[12](h, get("orphaned", False))
-    s[13](h, tuple(get("people", ())))
+    s[13](h, people)
     return h
 
 
 def _slow_highlight(r: Record) -> Highlight:
     created = parse_utc(r["created"])
     updated = r.get("updated")
+    exact, prefix, suffix, note = _texts(
+        r["exact"], r.get("prefix", ""), r.get("suffix", ""), r.get("note", "")
+    )
     return Highlight(
-        id=r["id"],
-        article_id=r["article_id"],
+        id=_id(r["id"]),
+        article_id=_id(r["article_id"]),
         start=r["start"],
         end=r["end"],
-        exact=r["exact"],
-        prefix=r.get("prefix", ""),
-        suffix=r.get("suffix", ""),
-        color=r.get("color", "yellow"),
-        tags=tuple(r.get("tags", ())),
-        note=r.get("note", ""),
+        exact=exact,
+        prefix=prefix,
+        suffix=suffix,
+        color=_color(r.get("color", COLORS[0])),
+        tags=_names(r.get("tags", ()), one_line),
+        note=note,
         created=created,
         updated=parse_utc(updated) if updated else created,
         orphaned=r.get("orphaned", False),
-        people=tuple(r.get("people", ())),
+        people=_names(r.get("people", ()), flat_line),
     )
 
 
@@ -172,10 +264,10 @@ def entry_to_record(e: LibraryEntry) -> Record:
 def record_to_entry(r: Record) -> LibraryEntry:
     added = _utc(r.get("added"))
     return LibraryEntry(
-        article_id=r["article_id"],
-        path=r.get("path"),
-        title=r.get("title", ""),
-        section=r.get("section"),
+        article_id=_id(r["article_id"]),
+        path=r.get("path"),  # kept as is to open the file: shown only through the sanitiser
+        title=_line(r.get("title")) or "",
+        section=_line(r.get("section")),
         published=_dt(r.get("published")),
         source_text=r.get("source_text", ""),
         is_markdown=r.get("is_markdown", False),
@@ -207,11 +299,10 @@ def highlight_to_tuple(h: Highlight) -> tuple[Any, ...]:
 
 
 def tuple_to_highlight(t: tuple[Any, ...]) -> Highlight:
-    if not _FAST:
-        fields = dict(zip(_FAST_FIELDS, t, strict=True))
-        fields["created"] = parse_utc(fields["created"])
-        fields["updated"] = parse_utc(fields["updated"])
-        return Highlight(**fields)
+    """A highlight from the snapshot cache (a file in the store folder, so as
+    untrusted as the records: one that is not clean is cleaned the same way)."""
+    if not _FAST or not _is_clean(t[0], t[1], t[7], t[4] + t[5] + t[6] + t[9], t[8], t[13]):
+        return _slow_highlight(dict(zip(_FAST_FIELDS, t, strict=True)))
     h: Highlight = object.__new__(Highlight)
     s = _SET
     s[0](h, t[0])

@@ -72,6 +72,11 @@ def _replace(match: re.Match[str]) -> str:
     return ""
 
 
+def is_clean(text: str) -> bool:
+    """True when sanitize(text) would return `text` unchanged (one quick scan)."""
+    return _QUICK.search(text) is None
+
+
 def sanitize(text: str) -> str:
     """Return `text` with terminal controls, escape sequences and bidi
     overrides removed (see the module docstring for the exact rules)."""
@@ -82,6 +87,17 @@ def sanitize(text: str) -> str:
 
 def one_line(text: str) -> str:
     """`text` safe to print on one terminal line: sanitised, every run of white
-    space (line breaks included) folded to one space. For file names, tags and
-    other short strings shown in messages and lists."""
+    space (line breaks and tabs included) folded to one space. For file names,
+    tags and other short strings shown in messages and lists."""
     return " ".join(sanitize(text).split())
+
+
+_BREAKS = re.compile("[\t\n\u2028\u2029]")
+
+
+def flat_line(text: str) -> str:
+    """`text` safe to print as one terminal line with its spacing kept:
+    sanitised, and each tab or line break (which a terminal would act on, or
+    count as no cell at all) made one space. For lines the program lays out
+    itself (indents, aligned columns) around pieces of untrusted text."""
+    return _BREAKS.sub(" ", sanitize(text))

@@ -7,13 +7,15 @@ key table. Reading — the library, the article pane, the sidebar and the
 highlights — is the ReadingScreen's (reader.ui.screens.reading), which the
 app shows as its default screen. Collaborators come in through the
 constructor (`ReaderApp(store=..., articles=[...])`) so tests can hand it a
-temporary store. Workers report with messages only.
+temporary store. Workers report with messages only. Article-derived text
+reaches widgets only as Content, and any text from outside (file names,
+store contents, messages) only through reader.ui.safe_text, which cleans it.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -21,14 +23,18 @@ from textual import on, work
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.message import Message
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from reader.extract.process import ExtractionProcess
 from reader.model import Article, Extraction
 from reader.paths import styles_dir
 from reader.store_api import StoreAPI
+from reader.ui import safe_text
 from reader.ui.commands import ReaderCommands
+from reader.ui.compat import app_keymap
 from reader.ui.config import UIConfig, load_config, save_config
+from reader.ui.keymap import apply_user_keymap
 from reader.ui.screens.help import MOUSE_ROWS, HelpScreen, binding_rows
 from reader.ui.screens.reading import (
     BOTH_PANELS_MIN_WIDTH,
@@ -60,12 +66,14 @@ __all__ = [
 ]
 
 
-def highlight_help() -> list[tuple[str, list[tuple[str, str]]]]:
-    """Help-screen sections for the highlight keys."""
+def highlight_help(
+    keymap: Mapping[str, str] | None = None,
+) -> list[tuple[str, list[tuple[str, str]]]]:
+    """Help-screen sections for the highlight keys (`keymap`: see binding_rows)."""
     return [
-        ("Highlights (in the article)", binding_rows(AnnotatedArticleView.BINDINGS)),
-        ("Notes tab", binding_rows(NotesTab.BINDINGS)),
-        ("Quotes and Figures tabs", binding_rows(Sidebar.BINDINGS)),
+        ("Highlights (in the article)", binding_rows(AnnotatedArticleView.BINDINGS, keymap)),
+        ("Notes tab", binding_rows(NotesTab.BINDINGS, keymap)),
+        ("Quotes and Figures tabs", binding_rows(Sidebar.BINDINGS, keymap)),
     ]
 
 
@@ -165,6 +173,38 @@ class ReaderApp(App[None]):
         super()._handle_exception(error)
         self._exit_renderables.clear()
 
+    # ------------------------------------------------------ text on screen
+
+    # Every notification (whichever widget raised it) and the header's title
+    # pass through here: they often quote a file name, an error or an
+    # article's title, and are cleaned like any other outside text.
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """App.notify with the message and title cleaned (see safe_text)."""
+        if isinstance(message, str):
+            message = safe_text.lines(message)
+        super().notify(
+            message,
+            title=safe_text.line(title),
+            severity=severity,
+            timeout=timeout,
+            markup=markup,
+        )
+
+    def validate_title(self, title: Any) -> str:
+        return safe_text.line(str(title))
+
+    def validate_sub_title(self, sub_title: Any) -> str:
+        return safe_text.line(str(sub_title))
+
     # -------------------------------------------------------------- screens
 
     def get_default_screen(self) -> Screen[Any]:
@@ -197,6 +237,7 @@ class ReaderApp(App[None]):
         if self.on_first_paint is not None:
             self.call_after_refresh(self.on_first_paint)
         self.theme_changed_signal.subscribe(self, self._theme_changed)
+        apply_user_keymap(self)
 
     def on_unmount(self) -> None:
         if self.extractor is not None:
@@ -220,12 +261,16 @@ class ReaderApp(App[None]):
     def action_help(self) -> None:
         from reader.ui.screens.notes_search import help_sections
 
+        keymap = app_keymap(self)
         sections = [
-            ("Everywhere", binding_rows(self.BINDINGS)),
-            ("Article", binding_rows(ArticleView.BINDINGS)),
+            ("Everywhere", binding_rows(self.BINDINGS, keymap)),
+            ("Article", binding_rows(ArticleView.BINDINGS, keymap)),
             (
                 "Library",
-                [("enter / click", "Open the article"), *binding_rows(LibraryPanel.BINDINGS)],
+                [
+                    ("enter / click", "Open the article"),
+                    *binding_rows(LibraryPanel.BINDINGS, keymap),
+                ],
             ),
             (
                 "Sidebar",
@@ -234,9 +279,9 @@ class ReaderApp(App[None]):
                     ("enter again", "On a person: next mention (shows 3/7)"),
                 ],
             ),
-            *highlight_help(),
+            *highlight_help(keymap),
             ("Mouse", list(MOUSE_ROWS)),
-            *help_sections(),
+            *help_sections(keymap),
         ]
         self.push_screen(HelpScreen(sections))
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from textual.content import Content
 
 from reader.model import COLORS
+from reader.ui import safe_text
 
 HEX: dict[str, str] = {
     "yellow": "#e5b700",
@@ -49,10 +50,10 @@ def article_css(selector: str = "ArticleView") -> str:
 def swatch(color: str, label: bool = True) -> Content:
     """A solid block of the colour, then its name."""
     hue = HEX.get(color, HEX[COLORS[0]])
-    parts: list[str | tuple[str, str]] = [("   ", "on " + hue)]
+    parts: list[safe_text.Part] = [("   ", "on " + hue)]
     if label:
         parts.extend([" ", color])
-    return Content.assemble(*parts)
+    return safe_text.assemble(*parts)
 
 
 def color_key(color: str) -> str:

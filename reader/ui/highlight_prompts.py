@@ -8,8 +8,8 @@ from __future__ import annotations
 from textual.content import Content
 
 from reader.model import Highlight
-from reader.text.sanitize import sanitize
 from reader.text.snippets import excerpt, first_line_excerpt
+from reader.ui import safe_text
 from reader.ui.highlight_colors import HEX, NOTE_MARKER
 
 PASSAGE_CHARS = 160
@@ -21,17 +21,17 @@ ORPHAN_LABEL = "Not found in the current text; the saved words:"
 def highlight_prompt(h: Highlight) -> Content:
     """One Notes-tab entry for `h` (several lines)."""
     bar = ("▌ ", HEX.get(h.color, HEX["yellow"]))
-    parts: list[str | tuple[str, str]] = [bar]
+    parts: list[safe_text.Part] = [bar]
     if h.whole_article:
         parts.append(("Note on the whole article", "bold"))
     else:
         if h.orphaned:
             parts.extend([(ORPHAN_LABEL, "$warning"), "\n", bar])
-        parts.append((excerpt(sanitize(h.exact), PASSAGE_CHARS), "italic"))
+        parts.append((excerpt(safe_text.lines(h.exact), PASSAGE_CHARS), "italic"))
     if h.tags:
-        tags = " ".join("#" + sanitize(tag) for tag in h.tags)
+        tags = " ".join("#" + safe_text.line(tag) for tag in h.tags)
         parts.extend(["\n", bar, (tags, "$accent")])
-    note = first_line_excerpt(sanitize(h.note), NOTE_CHARS)
+    note = first_line_excerpt(safe_text.lines(h.note), NOTE_CHARS)
     if note:
         parts.extend(["\n", bar, (NOTE_MARKER + " ", "$accent"), (note, "$text-muted")])
-    return Content.assemble(*parts)
+    return safe_text.assemble(*parts)

@@ -17,6 +17,7 @@ from reader.clock import local
 from reader.search import SearchResult
 from reader.text.sanitize import sanitize
 from reader.text.snippets import window
+from reader.ui import safe_text
 from reader.ui.highlight_colors import HEX
 
 Spans = Sequence[tuple[int, int]]
@@ -45,10 +46,7 @@ _FLAT = str.maketrans({"\n": " ", "\r": " ", "\t": " ", "\v": " ", "\f": " "})
 
 def emphasised(text: str, spans: Spans, style: str = "", match: str = MATCH_STYLE) -> Content:
     """`text` in `style` with each span in `match`."""
-    content = Content.styled(text, style) if style else Content(text)
-    for start, end in spans:
-        content = content.stylize(match, start, end)
-    return content
+    return safe_text.marked(text, spans, style, match)
 
 
 def day(moment: datetime | None) -> str:
@@ -61,7 +59,7 @@ def result_prompt(result: SearchResult) -> Content:
     article = result.article
     bar = ("  ", "on " + HEX.get(h.color, HEX["yellow"]))
     title = article.title.strip() or "(untitled)"
-    head: list[str | tuple[str, str] | Content] = [bar, " "]
+    head: list[safe_text.Part] = [bar, " "]
     published = day(article.published)
     if published:
         head.extend([(published, "$text-muted"), "  "])
@@ -77,10 +75,10 @@ def result_prompt(result: SearchResult) -> Content:
 
     details: list[Content] = []
     if h.tags:
-        details.append(Content.styled(clean(" ".join("#" + tag for tag in h.tags))[0], "$accent"))
-    details.append(Content.styled("saved " + day(local(h.created)), "$text-muted"))
+        details.append(safe_text.content(" ".join("#" + tag for tag in h.tags), "$accent"))
+    details.append(safe_text.content("saved " + day(local(h.created)), "$text-muted"))
     if result.note_excerpt:
         note, note_spans = window(*clean(result.note_excerpt, result.note_spans), NOTE_CHARS)
         details.append(emphasised(note, note_spans, "$text-muted"))
 
-    return Content.assemble(*head, "\n", passage, "\n", Content("  ·  ").join(details))
+    return safe_text.assemble(*head, "\n", passage, "\n", Content("  ·  ").join(details))

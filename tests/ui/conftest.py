@@ -11,6 +11,7 @@ from textual.widgets import Input
 from reader.ingest import load_path
 from reader.model import Article, Extraction, Figure, Person, Quote, Span
 from reader.store import Store
+from reader.ui.compat import INPUT_BLINK_STEP
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent.parent
@@ -21,7 +22,7 @@ FEATURE = HERE / "fixtures" / "feature.md"
 @pytest.fixture(autouse=True)
 def no_cursor_blink(monkeypatch: pytest.MonkeyPatch) -> None:
     """Snapshots must not depend on when the input cursor blinked."""
-    monkeypatch.setattr(Input, "_toggle_cursor", lambda self: None)
+    monkeypatch.setattr(Input, INPUT_BLINK_STEP, lambda self: None)
 
 
 @pytest.fixture

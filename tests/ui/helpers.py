@@ -13,6 +13,7 @@ from textual.pilot import Pilot
 
 from reader.model import Article, Extraction
 from reader.ui.app import ReaderApp
+from reader.ui.compat import screen_strips
 from reader.ui.config import UIConfig
 
 
@@ -129,7 +130,7 @@ async def reading(
 
 def screen_text(app: ReaderApp) -> str:
     """The whole screen as plain text, one line per row."""
-    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+    return "\n".join(strip.text for strip in screen_strips(app.screen))
 
 
 def sync(test: Callable[..., Coroutine[Any, Any, None]]) -> Callable[..., None]:

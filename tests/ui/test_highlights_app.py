@@ -11,6 +11,7 @@ from reader.annotations import new_highlight
 from reader.model import Article, Extraction
 from reader.store import Store
 from reader.ui.app import ReaderApp
+from reader.ui.compat import notifications
 from reader.ui.config import load_config
 from reader.ui.highlights import Highlighter
 from reader.ui.screens.dialogs import ConfirmScreen
@@ -105,7 +106,7 @@ async def test_notes_tab_enter_jumps_e_edits_x_deletes_u_undoes(
         await pilot.press("enter")  # an orphan: a notice, no jump
         await pilot.pause()
         assert view.cursor_offset == second.start
-        assert any("no longer in the article" in str(n.message) for n in app._notifications)
+        assert any("no longer in the article" in str(n.message) for n in notifications(app))
         await pilot.press("up", "e")
         await pilot.pause()
         assert isinstance(app.screen, HighlightEditor)
@@ -201,7 +202,7 @@ async def test_a_damaged_store_is_reported_in_one_sentence_and_the_reader_starts
         pilot,
     ):
         await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen))
-        messages = [str(n.message) for n in app._notifications]
+        messages = [str(n.message) for n in notifications(app)]
         [notice] = [m for m in messages if "moved to" in m]
         assert notice.endswith(".") and "\n" not in notice and "backup" in notice
         await pilot.press("escape")  # not now: the reader carries on
@@ -229,7 +230,7 @@ async def test_a_damaged_library_file_at_start_is_said_once_and_its_backup_offer
         pilot,
     ):
         await wait_for_button(pilot, ConfirmScreen, "#restore")
-        notices = [str(n.message) for n in app._notifications]
+        notices = [str(n.message) for n in notifications(app)]
         assert len([m for m in notices if "moved to" in m]) == 1
         await pilot.click("#restore")
         await wait_for(pilot, lambda: not store.backup_available)

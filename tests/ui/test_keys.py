@@ -10,6 +10,7 @@ from textual.widgets import Input, OptionList
 
 from reader.model import Article, Extraction
 from reader.ui.app import ReaderApp
+from reader.ui.compat import notifications
 from reader.ui.screens.dialogs import ConfirmScreen, OpenFileScreen
 from reader.ui.screens.help import HelpScreen
 from reader.ui.widgets.article_view import ArticleView
@@ -270,8 +271,8 @@ async def test_o_with_a_bad_path_says_so_and_keeps_the_article(
         # is filled in at once (a long temp path typed key by key takes seconds).
         app.screen.query_one("#open-path", Input).value = str(tmp_path / "nope.txt")
         await pilot.press("enter")
-        await wait_for(pilot, lambda: bool(app._notifications))
-        messages = [n.message for n in app._notifications]
+        await wait_for(pilot, lambda: bool(notifications(app)))
+        messages = [n.message for n in notifications(app)]
         assert any("no such file" in m for m in messages)
         assert _view(app).article is seed
 

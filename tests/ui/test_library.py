@@ -8,6 +8,7 @@ from pathlib import Path
 from reader.ingest import expand, load_path
 from reader.paths import seeds_dir
 from reader.store import Store
+from reader.ui.compat import notifications
 from reader.ui.config import UIConfig, load_config
 from reader.ui.widgets.library import LibraryPanel
 
@@ -58,7 +59,7 @@ async def test_paths_are_added_and_a_gone_file_opens_from_its_saved_text(tmp_pat
             await wait_for(pilot, lambda: bool(store.articles()))
         entry = store.articles()[0]
         assert entry.path == str(path.resolve())
-        assert "first paragraph" in entry.source_text
+        assert "first paragraph" in store.article_text(entry.article_id)
 
         path.unlink()
         app = make_app(store=store, seed=False)
@@ -69,7 +70,7 @@ async def test_paths_are_added_and_a_gone_file_opens_from_its_saved_text(tmp_pat
             shown = screen_text(app)
             assert "file gone" in shown
             assert "A headline that stays" in shown
-            assert any("file is gone" in n.message for n in app._notifications)
+            assert any("file is gone" in n.message for n in notifications(app))
 
 
 @sync

@@ -14,11 +14,12 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from reader.model import COLORS
+from reader.ui import safe_text
 from reader.ui.highlight_colors import color_key, swatch
 
 
 def color_prompt(color: str) -> Content:
-    return Content.assemble((color_key(color), "bold"), "  ", swatch(color))
+    return safe_text.assemble((color_key(color), "bold"), "  ", swatch(color))
 
 
 class ColorPicker(ModalScreen[str | None]):
@@ -50,7 +51,7 @@ class ColorPicker(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(Content(self.title_text), id="color-title")
+            yield Static(safe_text.content(self.title_text), id="color-title")
             yield OptionList(*(Option(color_prompt(c), id=c) for c in COLORS), id="color-list")
             yield Static(Content("1-5 or Enter picks · Esc cancels"), id="color-hint")
 

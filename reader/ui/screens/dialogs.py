@@ -1,14 +1,13 @@
 """Small modal dialogs: a confirmation with several choices, and open-a-file.
 
 Messages that include article-derived text (a title, a link) are passed in
-as Content so nothing in them is read as markup.
+as Content so nothing in them is read as markup. The Open dialog completes
+paths with reader.ui.path_completion, which shows file names cleaned.
 """
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
-from pathlib import Path
 from typing import ClassVar
 
 from textual import on
@@ -17,10 +16,11 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.suggester import Suggester
 from textual.widgets import Button, Input, Static
 
-from reader.ingest import ARTICLE_SUFFIXES
+from reader.ui import safe_text
+from reader.ui.compat import input_suggestion
+from reader.ui.path_completion import PathSuggester
 
 
 class ConfirmScreen(ModalScreen[str | None]):
@@ -52,7 +52,9 @@ class ConfirmScreen(ModalScreen[str | None]):
             with Horizontal():
                 for i, (choice_id, label) in enumerate(self.choices):
                     yield Button(
-                        Content(label), id=choice_id, variant="primary" if i == 0 else "default"
+                        safe_text.content(label),
+                        id=choice_id,
+                        variant="primary" if i == 0 else "default",
                     )
 
     def on_mount(self) -> None:
@@ -66,33 +68,6 @@ class ConfirmScreen(ModalScreen[str | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
-
-
-class PathSuggester(Suggester):
-    """Completes the last path component from the folders and articles on disk."""
-
-    def __init__(self) -> None:
-        super().__init__(use_cache=False, case_sensitive=True)
-
-    async def get_suggestion(self, value: str) -> str | None:
-        if not value:
-            return None
-        expanded = os.path.expanduser(value)
-        folder, _, stem = expanded.rpartition(os.sep)
-        base = Path(folder or ".") if folder or not expanded.startswith(os.sep) else Path("/")
-        try:
-            names = sorted(p.name for p in base.iterdir())
-        except OSError:
-            return None
-        for name in names:
-            if not name.startswith(stem) or name == stem or name.startswith("."):
-                continue
-            candidate = base / name
-            if candidate.is_dir():
-                return value[: len(value) - len(stem)] + name + os.sep
-            if candidate.suffix.lower() in ARTICLE_SUFFIXES:
-                return value[: len(value) - len(stem)] + name
-        return None
 
 
 class OpenFileScreen(ModalScreen[str | None]):
@@ -112,15 +87,24 @@ class OpenFileScreen(ModalScreen[str | None]):
         Binding("tab", "complete", "Complete", id="open.complete", priority=True),
     ]
 
+    def __init__(self) -> None:
+        super().__init__()
+        self.path_suggester = PathSuggester()
+
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(Content.from_markup("[b]Open an article[/b] (.txt, .md or a folder)"))
-            yield Input(placeholder="path/to/article.md", suggester=PathSuggester(), id="open-path")
+            yield Input(
+                placeholder="path/to/article.md",
+                suggester=self.path_suggester,
+                restrict=safe_text.TYPEABLE,
+                id="open-path",
+            )
             yield Static(Content("Tab or → completes · Enter opens · Esc cancels"), id="open-hint")
 
     def action_complete(self) -> None:
         field = self.query_one(Input)
-        suggestion = field._suggestion
+        suggestion = input_suggestion(field)
         if suggestion:
             field.value = suggestion
             field.cursor_position = len(suggestion)
@@ -128,7 +112,7 @@ class OpenFileScreen(ModalScreen[str | None]):
     @on(Input.Submitted, "#open-path")
     def _submitted(self, event: Input.Submitted) -> None:
         value = event.value.strip()
-        self.dismiss(os.path.expanduser(value) if value else None)
+        self.dismiss(self.path_suggester.real_path(value) if value else None)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

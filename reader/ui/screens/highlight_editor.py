@@ -22,6 +22,7 @@ from textual.widgets import Button, Input, Static, TextArea
 
 from reader.model import COLORS, Highlight
 from reader.text.tags import format_tags, parse_tags
+from reader.ui import safe_text
 from reader.ui.highlight_colors import HEX, color_key
 from reader.ui.screens.dialogs import ConfirmScreen
 from reader.ui.screens.passage import passage_content
@@ -76,7 +77,7 @@ class ColorChoice(Widget, can_focus=True):
         parts: list[Content] = []
         for c in COLORS:
             chosen = c == self.color
-            item = Content.assemble(
+            item = safe_text.assemble(
                 (color_key(c), "bold"),
                 " ",
                 ("██", HEX[c]),
@@ -84,7 +85,7 @@ class ColorChoice(Widget, can_focus=True):
                 (c, "bold reverse" if chosen else ""),
             )
             parts.append(item.pad_right(ITEM_WIDTH - item.cell_length))
-        return Content.assemble(*parts)
+        return safe_text.assemble(*parts)
 
     def get_content_width(self, container: object, viewport: object) -> int:
         return ITEM_WIDTH * len(COLORS)
@@ -140,14 +141,16 @@ class HighlightEditor(ModalScreen[HighlightEdit | None]):
             yield Static(passage_content(h.exact), id="edit-passage")
             yield Static(Content("Tags (#tag #tag or tag, tag)"), classes="edit-label")
             yield Input(
-                value=format_tags(h.tags),
+                value=format_tags([safe_text.line(t) for t in h.tags]),
                 placeholder="#tag #another",
                 select_on_focus=False,
                 suggester=TagSuggester(self.known_tags),
                 id="edit-tags",
             )
             yield Static(Content("Note"), classes="edit-label")
-            yield TextArea(h.note, soft_wrap=True, tab_behavior="focus", id="edit-note")
+            yield TextArea(
+                safe_text.editable(h.note), soft_wrap=True, tab_behavior="focus", id="edit-note"
+            )
             yield Static(Content("Colour (1-5 or ←/→)"), classes="edit-label")
             yield ColorChoice(h.color, id="edit-color")
             with Horizontal():

@@ -15,6 +15,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static, TextArea
 
+from reader.ui import safe_text
 from reader.ui.screens.dialogs import ConfirmScreen
 from reader.ui.screens.passage import passage_content
 
@@ -51,10 +52,15 @@ class NoteEditor(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(Content(self.title_text), id="note-title")
+            yield Static(safe_text.content(self.title_text), id="note-title")
             if self.passage is not None:
                 yield Static(passage_content(self.passage), id="note-passage")
-            yield TextArea(self.initial, soft_wrap=True, tab_behavior="focus", id="note-text")
+            yield TextArea(
+                safe_text.editable(self.initial),
+                soft_wrap=True,
+                tab_behavior="focus",
+                id="note-text",
+            )
             yield Static(Content("Ctrl+S saves · Esc cancels"), id="note-hint")
 
     def on_mount(self) -> None:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
 from typing import ClassVar, Protocol
@@ -35,9 +35,10 @@ from reader.errors import ReaderError
 from reader.model import Highlight
 from reader.search import QUERY_HELP, ArticleInfo, ParsedQuery, SearchResult, parse_query
 from reader.text.tags import tag_key
-from reader.ui.screens.help import binding_rows
+from reader.ui import safe_text
+from reader.ui.screens.help import binding_rows, key_label
 from reader.ui.screens.tags_view import TagsView, tag_prompt
-from reader.ui.search_render import clean, result_prompt
+from reader.ui.search_render import result_prompt
 from reader.ui.widgets.key_footer import KeyBar
 
 log = logging.getLogger(__name__)
@@ -128,28 +129,37 @@ def status_content(
             else Content.styled(NO_NOTES, "$text-muted")
         )
     elif not results:
-        line = Content.assemble(
-            ("No highlights match ", "$text-muted"), clean(parsed.description)[0]
-        )
+        line = safe_text.assemble(("No highlights match ", "$text-muted"), parsed.description)
     else:
         count = f"First {n} {plural}" if n >= LIMIT else f"{n} {plural}"
-        line = Content.assemble(
-            (count, "bold"), (" for ", "$text-muted"), clean(parsed.description)[0]
-        )
+        line = safe_text.assemble((count, "bold"), (" for ", "$text-muted"), parsed.description)
     if parsed.hint:
-        line = Content.assemble(line, "\n", ("⚠ " + clean(parsed.hint)[0], "$warning"))
+        line = safe_text.assemble(line, "\n", ("⚠ " + safe_text.line(parsed.hint), "$warning"))
     return line
 
 
-def help_sections() -> list[tuple[str, list[tuple[str, str]]]]:
-    """The Notes screen's keys and the query language, for the help screen (?)."""
+OPEN_BINDING_ID = "app.notes-search"
+"""The app's binding that opens this screen (its key is shown in the help)."""
+
+
+def help_sections(
+    keymap: Mapping[str, str] | None = None,
+) -> list[tuple[str, list[tuple[str, str]]]]:
+    """The Notes screen's keys and the query language, for the help screen (?).
+    `keymap`: see binding_rows."""
+    remapped = (keymap or {}).get(OPEN_BINDING_ID)
     keys = [
-        ("/", "Open the Notes screen from anywhere (also in Ctrl+P)"),
+        (
+            key_label(Binding(remapped, "")) if remapped else "/",
+            "Open the Notes screen from anywhere (also in Ctrl+P)",
+        ),
         ("type", "Search as you type; an empty query lists recent highlights"),
         ("enter", "Open the article at the passage (flashes it)"),
         ("↓ / ↑", "Move between the query and the results"),
         ("enter (tag)", "Add that tag to the query (again: take it out)"),
-        *binding_rows(b for b in NotesSearch.BINDINGS if isinstance(b, Binding) and b.show),
+        *binding_rows(
+            (b for b in NotesSearch.BINDINGS if isinstance(b, Binding) and b.show), keymap
+        ),
     ]
     language = [("", line) for line in QUERY_HELP.rstrip().splitlines()]
     return [("Notes search", keys), ("Query language", language)]
@@ -191,24 +201,24 @@ class NotesSearch(Screen[SearchPick | None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "close", "Back", id="notes.close", tooltip="Back to where you were"),
+        Binding("escape", "close", "Back", id="search.close", tooltip="Back to where you were"),
         Binding(
             "f1",
             "toggle_help",
             "Query help",
-            id="notes.help",
+            id="search.help",
             tooltip="Show or hide the query language",
         ),
         Binding(
             "f2",
             "tags_view",
             "All tags",
-            id="notes.tags",
+            id="search.tags",
             tooltip="Every tag with its count; Enter searches it",
         ),
-        Binding("down", "to_results", "Results", id="notes.to-results", show=False),
+        Binding("down", "to_results", "Results", id="search.to-results", show=False),
         # Shadows the app's "/" (open this screen) in the footer; "/" is typed into the query.
-        Binding("slash", "focus_query", "Query", id="notes.focus-query", show=False),
+        Binding("slash", "focus_query", "Query", id="search.focus-query", show=False),
     ]
 
     class ResultsReady(Message):
@@ -264,7 +274,7 @@ class NotesSearch(Screen[SearchPick | None]):
                 yield ResultList(id="notes-results")
                 with VerticalScroll(id="notes-help"):
                     yield Static(
-                        Content.assemble(
+                        safe_text.assemble(
                             ("Query language", "bold $accent"),
                             ("   (F1 hides this)\n\n", "$text-muted"),
                             QUERY_HELP,
@@ -362,7 +372,7 @@ class NotesSearch(Screen[SearchPick | None]):
             results.highlighted = 0
         status = status_content(self.parsed, self.results, ready=True)
         if message.error:
-            status = Content.styled(message.error, "$error")
+            status = safe_text.content(message.error, "$error")
         self.query_one("#notes-status", Static).update(status)
         self._show_tags(message.tags)
         if self._tags_view_pending:

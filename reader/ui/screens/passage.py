@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.content import Content
 
 from reader.text.snippets import excerpt
+from reader.ui import safe_text
 
 EXCERPT_CHARS = 240
 
@@ -15,6 +16,8 @@ def passage_content(passage: str | None) -> Content:
         return Content("")
     if not passage.strip():
         return Content.styled("A note on the whole article", "italic $text-muted")
-    return Content.assemble(
-        ("“", "$text-muted"), (excerpt(passage, EXCERPT_CHARS), "italic"), ("”", "$text-muted")
+    return safe_text.assemble(
+        ("“", "$text-muted"),
+        (excerpt(safe_text.lines(passage), EXCERPT_CHARS), "italic"),
+        ("”", "$text-muted"),
     )

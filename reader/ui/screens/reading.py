@@ -22,7 +22,6 @@ from typing import Any, Literal
 from textual import events, on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal
-from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Header
@@ -33,6 +32,8 @@ from reader.ingest import library_entry, load, read_text
 from reader.model import Article, Extraction, Highlight, LibraryEntry
 from reader.paths import seeds_dir
 from reader.store_api import StoreAPI
+from reader.ui import safe_text
+from reader.ui.compat import skip_restyle_on_resume
 from reader.ui.config import UIConfig
 from reader.ui.highlights import Highlighter
 from reader.ui.intents import (
@@ -188,12 +189,12 @@ class ReadingScreen(Screen[None]):
         self.highlighter = Highlighter(store, color=config.highlight_color)
         self._resumed = not self.initial
 
-    def _on_screen_resume(self, event: events.ScreenResume) -> None:
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
         # Every widget was styled as it mounted, an instant ago; Textual's first
         # resume would style the whole tree again before the first paint.
         if not self._resumed:
             self._resumed = True
-            event.refresh_styles = False
+            skip_restyle_on_resume(event)
 
     def compose(self) -> ComposeResult:
         library_first = not self.initial
@@ -509,8 +510,15 @@ class ReadingScreen(Screen[None]):
                 self._tell(str(exc), "warning")
         if article is None:
             missing = bool(entry.path) and not Path(entry.path or "").exists()
+            text = entry.source_text
+            if not text and self.store is not None:
+                try:  # the library keeps each article's text in its own file
+                    text = self.store.article_text(entry.article_id)
+                except ReaderError as exc:
+                    self._tell(str(exc))
+                    return
             try:
-                article = parse(entry.source_text, source=entry.path, markdown=entry.is_markdown)
+                article = parse(text, source=entry.path, markdown=entry.is_markdown)
             except ReaderError as exc:
                 self._tell(str(exc))
                 return
@@ -576,7 +584,7 @@ class ReadingScreen(Screen[None]):
             (i.entry for i in self.library_items if i.entry.article_id == highlight.article_id),
             None,
         )
-        if entry is not None and entry.source_text:
+        if entry is not None:
             self._open_entry(entry)
         else:
             self._open_stored(highlight.article_id)
@@ -647,14 +655,14 @@ class ReadingScreen(Screen[None]):
     def _link_requested(self, event: ArticleView.LinkRequested) -> None:
         href = safe_link(event.href)
         if href is None:
-            message = Content.assemble(
+            message = safe_text.assemble(
                 ("This link was not opened", "bold"),
                 " — only http and https links can be opened:\n\n",
                 (event.href, "$text-muted"),
             )
             self.app.push_screen(ConfirmScreen(message, [("close", "Close")]))
             return
-        message = Content.assemble(
+        message = safe_text.assemble(
             ("Open this link in your browser?", "bold"), "\n\n", (href, "underline")
         )
 
@@ -765,10 +773,10 @@ class ReadingScreen(Screen[None]):
         choices = [("keep-notes", "Remove"), ("cancel", "Cancel")]
         if item.highlights:
             choices.insert(1, ("delete-notes", "Remove and delete its highlights"))
-        message = Content.assemble(
+        message = safe_text.assemble(
             ("Remove from the library?", "bold"),
             "\n\n",
-            (title, "italic"),
+            (safe_text.line(title), "italic"),
             "\n\n",
             "Its highlights are kept unless you choose to delete them too."
             if item.highlights

@@ -16,6 +16,8 @@ from textual.suggester import Suggester
 from textual.widgets import Input, Static
 
 from reader.text.tags import complete_tag, format_tags, parse_tags
+from reader.ui import safe_text
+from reader.ui.compat import input_suggestion
 from reader.ui.screens.passage import passage_content
 
 HINT = Content("#tag #tag or tag, tag · Tab or → completes · Enter saves · Esc cancels")
@@ -26,7 +28,7 @@ class TagSuggester(Suggester):
 
     def __init__(self, known: Sequence[str]) -> None:
         super().__init__(use_cache=False, case_sensitive=True)
-        self.known = list(known)
+        self.known = [safe_text.line(tag) for tag in known]
 
     async def get_suggestion(self, value: str) -> str | None:
         return complete_tag(value, self.known)
@@ -34,7 +36,7 @@ class TagSuggester(Suggester):
 
 def accept_suggestion(field: Input) -> bool:
     """Take the completion shown in `field`; False when there is none."""
-    suggestion = field._suggestion
+    suggestion = input_suggestion(field)
     if not suggestion or suggestion == field.value:
         return False
     field.value = suggestion
@@ -76,10 +78,10 @@ class TagEditor(ModalScreen[tuple[str, ...] | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(Content(self.title_text), id="tags-title")
+            yield Static(safe_text.content(self.title_text), id="tags-title")
             if self.passage is not None:
                 yield Static(passage_content(self.passage), id="tags-passage")
-            value = format_tags(self.initial)
+            value = format_tags([safe_text.line(t) for t in self.initial])
             yield Input(
                 value=value + (", " if value else ""),
                 placeholder="#tag #another, or: tag one, tag two",

@@ -19,14 +19,14 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from reader.text.words import fold_text
-from reader.ui.search_render import clean
+from reader.ui import safe_text
 
 
 def tag_prompt(tag: str, count: int, *, chosen: bool = False, width: int = 5) -> Content:
     """`  12  trade` — the count first so the names line up; ✓ when it filters."""
     mark = ("✓ ", "bold $success") if chosen else ("  ", "")
-    return Content.assemble(
-        mark, (str(count).rjust(width), "$text-muted"), "  ", ("#" + clean(tag)[0], "$accent")
+    return safe_text.assemble(
+        mark, (str(count).rjust(width), "$text-muted"), "  ", ("#" + safe_text.line(tag), "$accent")
     )
 
 
@@ -64,7 +64,7 @@ class TagsView(ModalScreen[str | None]):
         total = len(self.all_tags)
         title = "No tags yet" if not total else ("1 tag" if total == 1 else str(total) + " tags")
         with Vertical():
-            yield Static(Content.styled(title, "bold"), id="tags-view-title")
+            yield Static(safe_text.content(title, "bold"), id="tags-view-title")
             yield Input(placeholder="Type to narrow the list", id="tags-view-filter")
             yield OptionList(id="tags-view-list")
             yield Static(

@@ -25,6 +25,7 @@ from rich.segment import Segment
 from rich.style import Style
 from textual import events
 from textual.binding import Binding, BindingType
+from textual.cache import LRUCache
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
@@ -41,6 +42,11 @@ GUTTER = 3
 
 MIN_TEXT_WIDTH = 20
 FLASH_SECONDS = 1.2
+
+STRIP_CACHE_SIZE = 1024
+"""Rendered rows kept (least recently used go first): a dozen screens of a
+tall terminal, so scrolling back is cheap, while a long article read to
+the end does not keep a strip for every row it ever showed."""
 
 _KIND_CLASS = {
     "title": "article--title",
@@ -192,6 +198,9 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
 
     reading_width: reactive[int] = reactive(72, layout=False, init=False)
     show_marks: reactive[bool] = reactive(True, init=False)
+    cursor_offset: reactive[int] = reactive(0, init=False, repaint=False)
+    """The cursor, as an offset into Article.text (kept within the text). A
+    move repaints only the line it left and the line it reached."""
 
     class QuoteRequested(Message):
         """The reader asked to see the sidebar entry of the quote at the cursor."""
@@ -233,11 +242,10 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self._layout: DocumentLayout | None = None
         self._layers: dict[str, list[Mark]] = {}
         self._block_marks: dict[int, list[Mark]] = {}
-        self._cache: dict[tuple[int, bool], Strip] = {}
+        self._cache: LRUCache[tuple[int, bool], Strip] = LRUCache(STRIP_CACHE_SIZE)
         self._resolved_styles: dict[str, Style] = {}
         self._flash: tuple[int, int] | None = None
         self._flash_timer: Timer | None = None
-        self.cursor_offset = 0
         self._text_width = 0
         self._left = 0
         self.set_reactive(ArticleView.reading_width, reading_width)
@@ -250,7 +258,9 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self.extraction = extraction or Extraction()
         self._layers = {}
         self._flash = None
-        self.cursor_offset = article.blocks[0].span.start if article and article.blocks else 0
+        # Set quietly: the whole pane is repainted for the new article below.
+        start = article.blocks[0].span.start if article and article.blocks else 0
+        self.set_reactive(ArticleView.cursor_offset, start)
         self._set_quotes()
         self._relayout(force=True)
         self.scroll_to(0, 0, animate=False, immediate=True)
@@ -579,38 +589,48 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     def _visible_rows(self) -> int:
         return max(1, self.scrollable_content_region.height)
 
-    def _move_cursor_to_line(self, y: int, *, keep_visible: bool = True) -> None:
+    def validate_cursor_offset(self, offset: int) -> int:
+        size = len(self.article.text) if self.article is not None else 0
+        return max(0, min(offset, size))
+
+    def watch_cursor_offset(self, old: int, new: int) -> None:
+        if self._layout is not None:
+            old_line = self._layout.line_of_offset(old)
+            new_line = self._layout.line_of_offset(new)
+            if old_line != new_line:
+                self._refresh_rows(old_line, new_line)
+        self.post_message(self.CursorMoved(new))
+
+    def _move_cursor_to_line(self, y: int) -> None:
+        """Put the cursor on line `y` (clamped), scrolled into view."""
         if self._layout is None or not self._layout.lines:
             return
         lines = self._layout.lines
         y = max(0, min(y, len(lines) - 1))
-        old = self.cursor_line
         self.cursor_offset = lines[y].start if lines[y].runs else self._layout.offset_at(y, 0)
-        if keep_visible:
-            top = int(self.scroll_y)
-            height = self._visible_rows()
-            if y < top:
-                self.scroll_to(y=y, animate=False, immediate=True)
-            elif y >= top + height:
-                self.scroll_to(y=y - height + 1, animate=False, immediate=True)
-        self._refresh_rows(old, self.cursor_line)
-        self.post_message(self.CursorMoved(self.cursor_offset))
+        self._keep_in_view(y)
 
     def move_cursor(self, offset: int) -> None:
         """Put the cursor on the line showing `offset`, scrolled into view."""
         if self._layout is None:
             return
-        old = self.cursor_line
         self.cursor_offset = offset
-        self._refresh_rows(old, self.cursor_line)
-        self._move_cursor_to_line(self.cursor_line)
-        self.cursor_offset = offset
+        self._keep_in_view(self.cursor_line)
+
+    def _keep_in_view(self, y: int) -> None:
+        top = int(self.scroll_y)
+        height = self._visible_rows()
+        if y < top:
+            self.scroll_to(y=y, animate=False, immediate=True)
+        elif y >= top + height:
+            self.scroll_to(y=y - height + 1, animate=False, immediate=True)
 
     def _refresh_rows(self, *rows: int) -> None:
-        for row in rows:
-            self._cache.pop((row, True), None)
-            self._cache.pop((row, False), None)
-        self.refresh()
+        """Render `rows` (layout lines) again, repainting only their regions."""
+        for row in set(rows):
+            self._cache.discard((row, True))
+            self._cache.discard((row, False))
+            self.refresh_line(row)
 
     def _cursor_in_view(self) -> int:
         """The cursor line, first pulled into the viewport if the view scrolled away."""
@@ -782,12 +802,9 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             if last - first + 1 > height - height // 4:
                 target = first - 1
             self.scroll_to(y=max(0, target), animate=False, immediate=True)
-        old = self.cursor_line
         self.cursor_offset = start
-        self._refresh_rows(old, self.cursor_line)
         if flash:
             self.flash(start, end)
-        self.post_message(self.CursorMoved(start))
 
     def flash(self, start: int, end: int) -> None:
         self._flash = (start, end)
@@ -818,10 +835,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         offset = self._offset_from_event(event)
         if offset is None or self.article is None:
             return
-        old = self.cursor_line
         self.cursor_offset = offset
-        self._refresh_rows(old, self.cursor_line)
-        self.post_message(self.CursorMoved(offset))
         for style in self.article.styles:
             if style.kind is StyleKind.LINK and style.href and style.span.contains(offset):
                 self.post_message(self.LinkRequested(style.href))

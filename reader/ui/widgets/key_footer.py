@@ -18,6 +18,11 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widget import Widget
 
+from reader.ui import safe_text
+from reader.ui.compat import active_bindings
+
+PALETTE_ACTIONS = frozenset({"command_palette", "app.command_palette"})
+
 
 @dataclass(frozen=True)
 class ShownKey:
@@ -72,7 +77,7 @@ class KeyBar(Widget):
     def _bindings_changed(self, screen: Screen[object]) -> None:
         if screen is not self.screen:
             return
-        active = screen.active_bindings
+        active = active_bindings(screen)
         keys: list[ShownKey] = []
         actions: set[str] = set()
         for _node, binding, enabled, tooltip in active.values():
@@ -80,10 +85,13 @@ class KeyBar(Widget):
                 actions.add(binding.action)  # one key per action, as Textual's footer
                 keys.append(self._shown(binding, enabled, tooltip))
         palette: ShownKey | None = None
-        if self.app.ENABLE_COMMAND_PALETTE and self.app.COMMAND_PALETTE_BINDING in active:
-            _node, binding, enabled, tooltip = active[self.app.COMMAND_PALETTE_BINDING]
-            palette = self._shown(binding, enabled, tooltip)
-            keys = [k for k in keys if k.key != palette.key]
+        if self.app.ENABLE_COMMAND_PALETTE:
+            # Found by its action, not by Ctrl+P: a keymap may have moved it.
+            for _node, binding, enabled, tooltip in active.values():
+                if binding.action in PALETTE_ACTIONS:
+                    palette = self._shown(binding, enabled, tooltip)
+                    keys = [k for k in keys if k.key != palette.key]
+                    break
         if (tuple(keys), palette) != (self.keys, self.palette):
             self.keys, self.palette = tuple(keys), palette
             self._hover = None
@@ -122,7 +130,7 @@ class KeyBar(Widget):
         return slots
 
     def render(self) -> Content:
-        parts: list[str | tuple[str, str]] = []
+        parts: list[safe_text.Part] = []
         x = 0
         for index, (start, end, key) in enumerate(self.slots()):
             hovered = index == self._hover
@@ -133,7 +141,7 @@ class KeyBar(Widget):
                 parts.append(" " * (start - x))
             parts.extend(self._pieces(key, hovered))
             x = end
-        return Content.assemble(*parts)
+        return safe_text.assemble(*parts)
 
     # ---------------------------------------------------------------- mouse
 

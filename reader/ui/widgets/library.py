@@ -23,6 +23,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from reader.model import LibraryEntry
+from reader.ui import safe_text
 from reader.ui.widgets.lists import built_list, separated
 
 SORTS = ("date", "title")
@@ -57,10 +58,11 @@ def sort_items(items: Sequence[LibraryItem], key: str) -> list[LibraryItem]:
 def item_prompt(item: LibraryItem, current: bool = False) -> Content:
     entry = item.entry
     title_style = "bold $accent" if current else "bold"
-    parts: list[str | tuple[str, str]] = [(entry.title or "(untitled)", title_style), "\n"]
+    title = safe_text.line(entry.title) or "(untitled)"
+    parts: list[safe_text.Part] = [(title, title_style), "\n"]
     details: list[str] = []
     if entry.section:
-        details.append(entry.section)
+        details.append(safe_text.line(entry.section))
     if entry.published:
         details.append(entry.published.strftime("%d %b %Y"))
     if item.highlights:
@@ -68,7 +70,7 @@ def item_prompt(item: LibraryItem, current: bool = False) -> Content:
     parts.append((" · ".join(details) if details else "no date", "$text-muted"))
     if item.missing:
         parts.extend(["\n", ("file gone, saved copy", "italic $warning")])
-    return Content.assemble(*parts)
+    return safe_text.assemble(*parts)
 
 
 class LibraryPanel(Vertical):
@@ -103,7 +105,7 @@ class LibraryPanel(Vertical):
             self._build_list()
 
     def _heading(self) -> Content:
-        return Content.assemble(
+        return safe_text.assemble(
             ("Library", "bold"), ("  by ", "$text-muted"), (self.sort_key, "$text-muted")
         )
 

@@ -23,6 +23,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from reader.model import NON_FIGURE_KINDS, Extraction, Figure, Person, Quote, Span
+from reader.ui import safe_text
 from reader.ui.intents import KeepRequested
 from reader.ui.widgets.lists import built_list, separated
 from reader.ui.widgets.notes_tab import NotesTab
@@ -36,7 +37,7 @@ PENDING = Content("Finding quotes, people and figures…")
 def quote_prompt(quote: Quote) -> Content:
     speaker = quote.speaker or "unattributed"
     speaker_style = "bold $accent" if quote.speaker else "italic $text-muted"
-    return Content.assemble(
+    return safe_text.assemble(
         ("“", "$text-muted"),
         quote.text,
         ("”", "$text-muted"),
@@ -49,23 +50,23 @@ def quote_prompt(quote: Quote) -> Content:
 def person_prompt(person: Person, position: int | None = None) -> Content:
     count = person.mentions
     mentions = "1 mention" if count == 1 else f"{count} mentions"
-    parts: list[str | tuple[str, str]] = [(person.name, "bold"), "  "]
+    parts: list[safe_text.Part] = [(person.name, "bold"), "  "]
     if position is not None:
         parts.append((f"{position}/{count}", "reverse $accent"))
     else:
         parts.append((mentions, "$text-muted"))
     if person.role:
         parts.extend(["\n", (person.role, "italic $text-muted")])
-    return Content.assemble(*parts)
+    return safe_text.assemble(*parts)
 
 
 def figure_prompt(figure: Figure) -> Content:
-    parts: list[str | tuple[str, str]] = [(figure.text, "bold $accent")]
+    parts: list[safe_text.Part] = [(figure.text, "bold $accent")]
     if figure.kind and figure.kind != "other":
         parts.extend(["  ", (figure.kind, "$text-muted")])
     if figure.context:
         parts.extend(["\n", (figure.context, "$text-muted")])
-    return Content.assemble(*parts)
+    return safe_text.assemble(*parts)
 
 
 def visible_figures(extraction: Extraction) -> list[Figure]:
@@ -183,7 +184,7 @@ class Sidebar(Vertical):
             if prompts is None:
                 entries = [Option(PENDING, disabled=True)]
             elif not prompts:
-                entries = [Option(Content(empty[name]), disabled=True)]
+                entries = [Option(safe_text.content(empty[name]), disabled=True)]
             else:
                 entries = separated(Option(p, id=f"{name}-{i}") for i, p in enumerate(prompts))
             self._entries[name] = entries

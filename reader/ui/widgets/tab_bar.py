@@ -18,6 +18,8 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
 
+from reader.ui import safe_text
+
 
 class TabBar(Widget):
     """Tab names on one row, the active one underlined on the row below."""
@@ -72,8 +74,8 @@ class TabBar(Widget):
         width = self.size.width
         before, after = self._padding(width)
         labels = dict(self.tabs)
-        names: list[str | tuple[str, str]] = []
-        line: list[str | tuple[str, str]] = []
+        names: list[safe_text.Part] = []
+        line: list[safe_text.Part] = []
         end = 0
         for name, start, end in self.slots(width):
             active = name == self.active
@@ -84,7 +86,7 @@ class TabBar(Widget):
             )
         if width > end:
             line.append(("━" * (width - end), "$foreground 10%"))
-        return Content.assemble(*names, "\n", *line)
+        return safe_text.assemble(*names, "\n", *line)
 
     def on_click(self, event: events.Click) -> None:
         for name, start, stop in self.slots(self.size.width):
