@@ -9,19 +9,28 @@ the reader quits or when its answer is no longer wanted.
 
 The protocol is length-prefixed pickles over the child's stdin/stdout,
 between this process and a child it started itself. This module imports no
-Textual, so the child starts fast:
+Textual, so the child starts fast.
 
-    python -m reader.ui.extract_worker
+The child imports only what the reader itself imports: it is started with
+`-P` (no current folder or script folder on sys.path) and given the
+parent's sys.path, so a `reader.py` or `reader/` beside the articles (the
+reader's current folder) is never run. It also dies with the reader, even
+one killed outright: see `main`.
 """
 
 from __future__ import annotations
 
 import contextlib
+import json
+import os
 import pickle
+import queue
+import signal
 import struct
 import subprocess
 import sys
 import threading
+from concurrent.futures import ThreadPoolExecutor
 from typing import IO, TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # the parent starts the child before it needs the model (~12 ms of imports)
@@ -57,7 +66,17 @@ first extraction loads the name lists and builds the patterns (~80 ms)."""
 
 
 def serve(stdin: IO[bytes], stdout: IO[bytes]) -> None:
-    """The child: answer each article with ("ok", id, Extraction) or ("error", id, text)."""
+    """The child: answer each article with ("ok", id, Extraction) or ("error", id, text).
+
+    Requests are read on a thread of their own, so the end of the pipe is
+    seen even in the middle of an extraction: the parent closed it, quit or
+    died, nobody wants the answer, and the child exits at once instead of
+    finishing on a core of its own."""
+    requests: queue.SimpleQueue[Article] = queue.SimpleQueue()
+    threading.Thread(
+        target=_read_requests, args=(stdin, requests), name="requests", daemon=True
+    ).start()
+
     from reader.extract import extract
     from reader.ingest import parse
 
@@ -65,14 +84,82 @@ def serve(stdin: IO[bytes], stdout: IO[bytes]) -> None:
         extract(parse(WARM_UP))
 
     while True:
+        article = requests.get()
         try:
-            article = _read(stdin)
-        except EOFError:
-            return
-        try:
-            _write(stdout, ("ok", article.id, extract(article)))
+            answer: tuple[str, str, object] = ("ok", article.id, extract(article))
         except Exception as exc:
-            _write(stdout, ("error", article.id, f"{type(exc).__name__}: {exc}"))
+            answer = ("error", article.id, f"{type(exc).__name__}: {exc}")
+        try:
+            _write(stdout, answer)
+        except OSError:
+            os._exit(0)  # the parent is gone
+
+
+def _read_requests(stdin: IO[bytes], requests: queue.SimpleQueue[Article]) -> None:
+    while True:
+        try:
+            requests.put(_read(stdin))
+        except Exception:  # the end of the pipe (or a broken one): the parent is gone
+            os._exit(0)
+
+
+PR_SET_PDEATHSIG = 1
+"""prctl(2) option: a signal the kernel sends when the parent goes."""
+
+
+def _set_parent_death_signal() -> bool:
+    """Ask Linux to SIGKILL this process when its parent goes; False where
+    there is no such thing (the end of the pipe still ends it, see serve)."""
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        return bool(libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0)
+    except (OSError, AttributeError):
+        return False
+
+
+def main(parent: int) -> None:
+    """The child's entry point: serve `parent` (its pid) until it goes.
+
+    Two ways of noticing the parent is gone, because one is not enough: the
+    kernel's parent-death signal (Linux) kills the child even while a long
+    regex or C call holds the GIL; the end of the request pipe (serve) works
+    everywhere. If the parent died before the signal was armed, the child is
+    already someone else's: it leaves at once."""
+    _set_parent_death_signal()
+    if os.getppid() != parent:
+        return
+    serve(sys.stdin.buffer, sys.stdout.buffer)
+
+
+_BOOTSTRAP = "\n".join(
+    (
+        "import json, sys",
+        "sys.path[:] = json.loads(sys.argv[1])",
+        "from reader.ui.extract_worker import main",
+        "main(int(sys.argv[2]))",
+    )
+)
+
+
+def child_command() -> list[str]:
+    """The command that starts the child.
+
+    `-m` would put the current folder (where the articles are) first on
+    sys.path, and a `reader.py` there would be imported and run. With `-P`
+    nothing is put there, and the child is given the parent's own sys.path
+    instead: it imports exactly the reader that is running (installed,
+    editable, or from a checkout) and its libraries. Entries that stand for
+    the current folder ("", relative paths) are left out; the folder the
+    running reader was imported from is added (last) if it is missing."""
+    root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    path = [entry for entry in sys.path if entry and os.path.isabs(entry)]
+    if root not in path:
+        path.append(root)
+    return [sys.executable, "-P", "-c", _BOOTSTRAP, json.dumps(path), str(os.getpid())]
 
 
 class ExtractionFailed(Exception):
@@ -84,7 +171,13 @@ class ExtractionProcess:
 
     One request is in flight at a time. Asking for a different article while
     an old one is still being extracted restarts the child, so a stale big
-    article never delays the one on screen.
+    article never delays the one on screen. A child that died on its own is
+    started again by the next request.
+
+    Every child is started from one long-lived thread (the launcher): Linux
+    sends the parent-death signal when the *thread* that started the child
+    ends, and requests come from Textual worker threads that end after each
+    extraction.
     """
 
     def __init__(self) -> None:
@@ -92,6 +185,18 @@ class ExtractionProcess:
         self._process: subprocess.Popen[bytes] | None = None
         self._pending: str | None = None
         self._closed = False
+        self._launcher: ThreadPoolExecutor | None = None
+
+    @property
+    def closed(self) -> bool:
+        """True once close() was called: no extraction will come any more."""
+        return self._closed
+
+    @property
+    def pid(self) -> int | None:
+        """The running child's process id, if there is one."""
+        process = self._process
+        return None if process is None else process.pid
 
     def start(self) -> None:
         """Start the child now (it loads the extractors while it waits)."""
@@ -100,32 +205,50 @@ class ExtractionProcess:
                 self._process = self._spawn()
 
     def _spawn(self) -> subprocess.Popen[bytes]:
-        return subprocess.Popen(
-            [sys.executable, "-m", "reader.ui.extract_worker"],
+        if self._launcher is None:
+            self._launcher = ThreadPoolExecutor(1, thread_name_prefix="extraction-launcher")
+        return self._launcher.submit(
+            subprocess.Popen,
+            child_command(),
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,
-        )
+        ).result()
 
     def submit(self, article: Article) -> None:
-        """Start extracting `article` now (returns at once)."""
+        """Start extracting `article` now (returns at once).
+
+        Raises EOFError when closed or when no child can be started or
+        reached (it died since its last answer)."""
         with self._lock:
             if self._closed:
                 raise EOFError("the extraction process is closed")
             if self._pending == article.id:
                 return
-            if self._pending is not None or self._process is None:
+            if (
+                self._pending is not None
+                or self._process is None
+                or self._process.poll() is not None
+            ):
                 self._stop()
-                self._process = self._spawn()
+                try:
+                    self._process = self._spawn()
+                except OSError as exc:
+                    raise EOFError(f"the extraction process could not start: {exc}") from exc
             assert self._process.stdin is not None
-            _write(self._process.stdin, article)
+            try:
+                _write(self._process.stdin, article)
+            except OSError as exc:
+                self._stop()
+                raise EOFError("the extraction process stopped") from exc
             self._pending = article.id
 
     def extract(self, article: Article) -> Extraction:
         """The extraction of `article`; blocks (call it from a worker thread).
 
         Raises ExtractionFailed if the extractors raised, EOFError if the
-        child went away (closed, restarted for another article, or crashed).
+        child went away (closed, restarted for another article, or crashed:
+        then the next request starts a new one).
         """
         self.submit(article)
         with self._lock:
@@ -134,7 +257,10 @@ class ExtractionProcess:
             raise EOFError("the extraction process stopped")
         try:
             status, article_id, payload = _read(process.stdout)
-        except (OSError, ValueError) as exc:  # the pipe was closed under us
+        except (EOFError, OSError, ValueError) as exc:  # died, or closed under us
+            with self._lock:
+                if self._process is process:  # not replaced or closed: it died
+                    self._stop()
             raise EOFError("the extraction process stopped") from exc
         with self._lock:
             if self._process is process and self._pending == article_id:
@@ -162,10 +288,15 @@ class ExtractionProcess:
                         stream.close()
 
     def close(self) -> None:
+        """Stop the child for good: a thread waiting in extract() gets
+        EOFError at once, and `closed` tells it not to try anything else."""
         with self._lock:
             self._closed = True
             self._stop()
+            launcher, self._launcher = self._launcher, None
+        if launcher is not None:
+            launcher.shutdown(wait=False)
 
 
 if __name__ == "__main__":
-    serve(sys.stdin.buffer, sys.stdout.buffer)
+    main(os.getppid())
