@@ -92,7 +92,8 @@ def parse(
     """Parse text already in memory. Raises BadInputError when nothing but
     whitespace is left after sanitising."""
     clean = sanitize(text)
-    if not normalize(clean).strip():
+    plain = normalize(clean)  # once: each pass copies the whole text
+    if not plain or plain.isspace():
         raise BadInputError(f"{name or source or 'input'}: the article is empty.")
     built: tuple[TextBuilder, ArticleMeta] | None = None
     if markdown:
@@ -100,7 +101,7 @@ def parse(
 
         built = parse_markdown(clean, source=source)
     if built is None or not built[0].has_blocks():
-        built = parse_plain(normalize(clean), source=source)
+        built = parse_plain(plain, source=source)
     builder, meta = built
     if len(meta.title) > MAX_TITLE:
         meta = replace(meta, title=clip_title(meta.title))

@@ -71,6 +71,15 @@ def test_the_child_answers_like_the_extractors(
     assert process.extract(feature) == extract(feature)
 
 
+def test_articles_and_extractions_cross_the_pipe_unchanged(seed: Article, feature: Article) -> None:
+    for article in (seed, feature):
+        assert extract_worker.unpack_article(extract_worker.pack_article(article)) == article
+        extraction = extract(article)
+        packed = extract_worker.pack_extraction(extraction)
+        assert extract_worker.unpack_extraction(packed) == extraction
+    assert feature.styles  # the Markdown fixture has inline styles to carry
+
+
 def test_a_new_article_restarts_a_busy_child_and_close_unblocks(
     process: ExtractionProcess, seed: Article, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -289,3 +298,13 @@ async def test_quitting_during_an_extraction_starts_no_extraction(
     assert extractor.closed
     assert not extracted_here.is_set()
     assert seed.id not in app.extractions
+
+
+@sync
+async def test_extraction_workers_are_named_without_copying_the_article(seed: Article) -> None:
+    app = make_app([seed])
+    async with app.run_test() as pilot:
+        worker = app._extract(seed)
+        assert len(worker.description) < 500  # a title of at most 300 characters
+        assert seed.text[-200:] not in worker.description
+        await wait_for(pilot, lambda: seed.id in app.extractions)
