@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import io
+import json
 import subprocess
 import sys
+import tracemalloc
 
 import pytest
 
+import reader.commands.extract as extract_command
 from reader import __version__
 from reader.cli import build_parser, main
+from reader.extract import extract
+from reader.ingest import parse
+from reader.model import Article, Extraction
 
 
 def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
@@ -84,3 +91,41 @@ def test_search_query_words_may_start_with_a_dash() -> None:
     assert args.limit == 5 and args.json
     args = parser.parse_args(_query_after_options(["notes", "search", "--limit=3", "-x"]))
     assert args.query == ["-x"] and args.limit == 3
+
+
+def _figure_dense() -> tuple[Article, Extraction]:
+    article = parse(
+        "Title\n\n" + "It cost $5 million, up 12% on the year, with 300 jobs. " * 20_000
+    )
+    return article, extract(article)
+
+
+def test_extract_json_line_is_the_same_json_written_in_pieces(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    article, extraction = _figure_dense()
+    monkeypatch.setattr(extract_command, "_BATCH", 7)  # many pieces, a short last one
+    path = "odd\u009bname\u0085.txt"  # C1 controls are escaped as before
+    out = io.StringIO()
+    extract_command.write_json_line(out, path, article, extraction)
+    whole = json.dumps(extract_command.to_json(path, article, extraction), ensure_ascii=False)
+    assert out.getvalue() == whole.replace("\u009b", "\\u009b").replace("\u0085", "\\u0085") + "\n"
+    assert len(json.loads(out.getvalue())["figures"]) == len(extraction.figures) > 1_000
+
+
+class _Discard:
+    def write(self, piece: str) -> int:
+        return len(piece)
+
+
+def test_extract_json_line_is_not_built_whole_in_memory() -> None:
+    # the line of a 64 MiB article (a dict per figure, then the whole string)
+    # was most of `reader extract`'s peak memory
+    article, extraction = _figure_dense()
+    tracemalloc.start()
+    try:
+        extract_command.write_json_line(_Discard(), "a.txt", article, extraction)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 3 * len(article.text)

@@ -69,8 +69,8 @@ def _is_regular(path: Path) -> bool:
 def load_path(path: str | Path) -> Article:
     """Read one article file. Markdown for .md/.markdown, plain text otherwise."""
     path = Path(path)
-    data = _decode.read_bytes(path, _decode.MAX_BYTES)
-    decoded = _decode.decode(data, str(path))
+    # the file's bytes are let go once decoded, not kept through the parse
+    decoded = _decode.decode(_decode.read_bytes(path, _decode.MAX_BYTES), str(path))
     markdown = path.suffix.lower() in MARKDOWN_SUFFIXES
     return parse(
         decoded.text,
