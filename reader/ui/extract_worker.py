@@ -7,9 +7,10 @@ until it finished). A child process runs on another core, starts importing
 the extractors while the UI is still starting, and is simply killed when
 the reader quits or when its answer is no longer wanted.
 
-The protocol is length-prefixed pickles over the child's stdin/stdout,
-between this process and a child it started itself. This module imports no
-Textual, so the child starts fast.
+The protocol is length-prefixed pickles of plain tuples (pack_article,
+pack_extraction) over the child's stdin/stdout, between this process and a
+child it started itself. This module imports no Textual, so the child
+starts fast.
 
 The child imports only what the reader itself imports: it is started with
 `-P` (no current folder or script folder on sys.path) and given the
@@ -125,7 +126,8 @@ first extraction loads the name lists and builds the patterns (~80 ms)."""
 
 
 def serve(stdin: IO[bytes], stdout: IO[bytes]) -> None:
-    """The child: answer each article with ("ok", id, Extraction) or ("error", id, text).
+    """The child: answer each article with ("ok", id, packed Extraction) or
+    ("error", id, text).
 
     Requests are read on a thread of their own, so the end of the pipe is
     seen even in the middle of an extraction: the parent closed it, quit or
@@ -354,7 +356,3 @@ class ExtractionProcess:
             launcher, self._launcher = self._launcher, None
         if launcher is not None:
             launcher.shutdown(wait=False)
-
-
-if __name__ == "__main__":
-    main(os.getppid())
