@@ -2,7 +2,7 @@
 
 Run by hand (not in CI), from the repository root:
 
-    .venv/bin/python benchmarks/bench_adversarial.py [--size 200000] [--runs 3]
+    .venv/bin/python benchmarks/bench_adversarial.py [--size 500000] [--runs 5]
 
 For each shape (runs of "A-", "A'", "Jean-", "Port-Alder-North-", capitalised
 words, quote marks, digits with separators, "said said said", unclosed
@@ -64,8 +64,8 @@ def best_of(runs: int, work: Callable[[], object]) -> float:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--size", type=int, default=200_000, help="characters of the smaller input")
-    ap.add_argument("--runs", type=int, default=3, help="timings per measure (best is kept)")
+    ap.add_argument("--size", type=int, default=500_000, help="characters of the smaller input")
+    ap.add_argument("--runs", type=int, default=5, help="timings per measure (best is kept)")
     args = ap.parse_args(argv)
     ok = True
     wall = time.perf_counter()
