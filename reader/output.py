@@ -28,6 +28,7 @@ from __future__ import annotations
 import json
 import re
 import sys
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, TextIO
 
 from reader.text.sanitize import flat_line
@@ -62,6 +63,15 @@ def warn(text: str) -> None:
 def say_json(value: Any) -> None:
     """Print one JSON Lines record to stdout (see json_text)."""
     sys.stdout.write(json_text(value) + "\n")
+
+
+def say_json_pieces(pieces: Iterable[str]) -> None:
+    """Print one JSON Lines record given as pieces of its text (a very large
+    record is never built whole); each piece escaped as json_text does."""
+    write = sys.stdout.write
+    for piece in pieces:
+        write(_JSON_UNSAFE.sub(_escape, piece))
+    write("\n")
 
 
 def rich_console(*, stderr: bool = False) -> Console:

@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+import io
+import json
 import subprocess
 import sys
+import tracemalloc
 
 import pytest
 
+import reader.commands.extract as extract_command
 from reader import __version__
 from reader.cli import build_parser, main
+from reader.extract import extract
+from reader.ingest import parse
+from reader.model import Article, Extraction
+from reader.output import json_text, say_json_pieces
 
 
 def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
@@ -85,3 +93,38 @@ def test_search_query_words_may_start_with_a_dash() -> None:
     assert args.limit == 5 and args.json
     args = parser.parse_args(_query_after_options(["notes", "search", "--limit=3", "-x"]))
     assert args.query == ["-x"] and args.limit == 3
+
+
+def _figure_dense() -> tuple[Article, Extraction]:
+    article = parse(
+        "Title\n\n" + "It cost $5 million, up 12% on the year, with 300 jobs. " * 20_000
+    )
+    return article, extract(article)
+
+
+def test_extract_json_line_is_the_same_json_written_in_pieces(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    article, extraction = _figure_dense()
+    monkeypatch.setattr(extract_command, "_BATCH", 7)  # many pieces, a short last one
+    path = "odd\u009bname\u0085.txt"  # C1 controls are escaped as before
+    out = io.StringIO()
+    monkeypatch.setattr(sys, "stdout", out)
+    say_json_pieces(extract_command.json_pieces(path, article, extraction))
+    assert out.getvalue() == json_text(extract_command.to_json(path, article, extraction)) + "\n"
+    assert "\\u009b" in out.getvalue() and "\u009b" not in out.getvalue()
+    assert len(json.loads(out.getvalue())["figures"]) == len(extraction.figures) > 1_000
+
+
+def test_extract_json_line_is_not_built_whole_in_memory() -> None:
+    # the line of a 64 MiB article (a dict per figure, then the whole string)
+    # was most of `reader extract`'s peak memory
+    article, extraction = _figure_dense()
+    tracemalloc.start()
+    try:
+        for _piece in extract_command.json_pieces("a.txt", article, extraction):
+            pass
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 3 * len(article.text)

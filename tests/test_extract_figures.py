@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import tracemalloc
 from collections.abc import Callable
 
 import pytest
@@ -389,3 +390,17 @@ def test_slashes_and_times_signs() -> None:
 def test_identifier_tails_and_hyphen_prefixes() -> None:
     assert quantities("The Boeing 737-800 and the A320/321 flew.") == []
     assert values("A top-10 finish for the under-21 side.") == [10.0, 21.0]
+
+
+def test_number_words_are_found_without_copying_the_text() -> None:
+    # the finder lower-cased a copy of the whole text and prepended a newline
+    # to it (a second copy): two more copies of a 64 MiB article at once
+    article = parse("Title\n\n" + "Words with no numerals in them " * 40_000 + "\n\nTWENTY came.")
+    tracemalloc.start()
+    try:
+        found = find_figures(article)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert [f.text for f in found] == ["TWENTY"]
+    assert peak < len(article.text) // 4

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import tracemalloc
 from collections.abc import Callable
 
 import pytest
@@ -9,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from workcount import assert_linear
 
+import reader.extract.people.find as people_module
 from reader.extract.people.find import find_people, people_at, resolve_name
 from reader.model import Article, ArticleMeta, Person, article_id
 
@@ -461,3 +463,18 @@ def test_no_break_space_inside_a_name() -> None:
     found = people(text)
     assert list(found) == ["John Whitcombe"]
     assert found["John Whitcombe"].mentions == 2
+
+
+def test_lowercase_words_are_collected_without_a_list_of_every_word() -> None:
+    # one findall over the text built millions of word strings for a big
+    # article, to keep the few thousand distinct ones
+    text = "many ordinary words here " * 40_000
+    finder = people_module._Finder(text)  # loads the name lists: not this test's business
+    tracemalloc.start()
+    try:
+        words = finder.lower_words
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert words == {"many", "ordinary", "words", "here"}
+    assert peak < len(text) // 4

@@ -9,6 +9,7 @@ import pytest
 from conftest import SEEDS
 from workcount import assert_linear
 
+import reader.ingest.markdown as markdown_ingest
 from reader.ingest import load_path, parse
 from reader.model import Article, BlockKind, StyleKind
 
@@ -131,6 +132,35 @@ def test_html_keeps_its_visible_text_and_images_their_alt() -> None:
     assert "Inline kept text & entity." in text
     assert "An alt text" in text
     assert "<" not in text
+
+
+class _CountingText(str):
+    """A str that counts the characters its find() calls read."""
+
+    read = 0
+
+    def find(self, sub: str, start: int | None = None, end: int | None = None) -> int:  # type: ignore[override]
+        begin = 0 if start is None else start
+        found = super().find(sub, begin, len(self) if end is None else end)
+        _CountingText.read += (len(self) if found < 0 else found + len(sub)) - begin
+        return found
+
+
+@pytest.mark.parametrize("unit", ["<", "<!--", "<p ", "<!--a>", "<a>x", "<!-- c -->y"])
+def test_tags_are_stripped_in_one_pass(unit: str) -> None:
+    # 2,000 unclosed "<" before a long tail: a regex tried every "<" and read
+    # the whole tail from each; the scan reads each character a few times
+    for tail in (10_000, 20_000):
+        _CountingText.read = 0
+        text = _CountingText(unit * 2_000 + "x" * tail)
+        markdown_ingest._strip_tags(text)
+        assert _CountingText.read <= 3 * len(text)
+
+
+def test_html_text_of_unclosed_tags_and_comments() -> None:
+    assert markdown_ingest.html_text("a <!-- gone --> b <!-- open") == "a  b <!-- open"
+    assert markdown_ingest.html_text("a <p class=x>b</p> <i>c</i> <b") == "a \nb\n c <b"
+    assert markdown_ingest.html_text("<!--x<p>-->y &amp; <") == "y & <"
 
 
 def test_front_matter_fields() -> None:

@@ -67,10 +67,18 @@ def _read_some(fd: int, timeout: float) -> bytes | None:
     return data or None
 
 
-def run_in_pty(args: list[str], home: Path, until: re.Pattern[bytes] = SIDEBAR_FILLED) -> Session:
+def run_in_pty(
+    args: list[str],
+    home: Path,
+    until: re.Pattern[bytes] = SIDEBAR_FILLED,
+    command: list[str] | None = None,
+    cwd: Path | None = None,
+) -> Session:
     """Run the reader in a pty, wait for its first paint and then for `until`
     to show (from the first paint on), press q, collect every byte. The child
-    is always reaped, killed if it does not exit."""
+    is always reaped, killed if it does not exit. `command` replaces
+    `python -m reader`; `cwd` is the folder it runs in."""
+    argv = command if command is not None else [sys.executable, "-m", "reader"]
     env = {
         "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
         "HOME": str(home),
@@ -84,7 +92,9 @@ def run_in_pty(args: list[str], home: Path, until: re.Pattern[bytes] = SIDEBAR_F
     if pid == 0:  # the child: size the terminal, then become the reader
         try:
             fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", ROWS, COLS, 0, 0))
-            os.execve(sys.executable, [sys.executable, "-m", "reader", *args], env)
+            if cwd is not None:
+                os.chdir(cwd)
+            os.execve(argv[0], [*argv, *args], env)
         finally:
             os._exit(127)
     started = time.monotonic()
@@ -187,6 +197,28 @@ def test_a_folder_of_escape_payloads_never_reaches_the_terminal(tmp_path: Path) 
     write_corpus(folder, [Payload("0-" + first.name, first.data, first.suffix)])
     session = run_in_pty([str(folder)], tmp_path / "home")
     _check(session)
+
+
+def test_code_beside_the_articles_never_runs(tmp_path: Path) -> None:
+    """`reader story.txt` in a folder that also holds a reader.py, then q:
+    neither the reader nor its extraction process imports it."""
+    script = Path(sys.executable).parent / "reader"
+    if not script.exists():
+        pytest.skip("the reader's console script is not installed")
+    folder = tmp_path / "in"
+    folder.mkdir()
+    marker = tmp_path / "PWNED"
+    (folder / "reader.py").write_text(f"open({str(marker)!r}, 'w').write('ran')\n")
+    (folder / "story.txt").write_text(
+        "Harbour works\n\n“The harbour will reopen in spring,” said Ana Duarte, the mayor.\n",
+        encoding="utf-8",
+    )
+    said_by = re.compile(rb"\xe2\x80\x94 (?:\x1b\[[0-9;]*m)*Ana Duarte")  # extraction answered
+    session = run_in_pty(
+        ["story.txt"], tmp_path / "home", until=said_by, command=[str(script)], cwd=folder
+    )
+    _check(session)
+    assert not marker.exists()
 
 
 def test_the_check_sees_a_payload_in_real_output() -> None:

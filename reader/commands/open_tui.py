@@ -130,7 +130,8 @@ def _run(args: argparse.Namespace) -> int:
     if articles and extractor is not None:
         try:
             extractor.submit(articles[0])
-        except OSError:
+        except EOFError:
+            extractor.close()
             extractor = None
 
     from reader.paths import db_path

@@ -106,8 +106,8 @@ def load(path: str | Path) -> Loaded:
     path = Path(path)
     if path.is_dir():
         raise BadInputError(f"{path}: is a folder; give an article file.")
-    data = _decode.read_bytes(path, _decode.MAX_BYTES)
-    decoded = _decode.decode(data, str(path))
+    # the file's bytes are let go once decoded, not kept through the parse
+    decoded = _decode.decode(_decode.read_bytes(path, _decode.MAX_BYTES), str(path))
     markdown = is_markdown_path(path)
     article = parse(
         decoded.text,
@@ -154,7 +154,8 @@ def parse(
     """Parse text already in memory. Raises BadInputError when nothing but
     whitespace is left after sanitising."""
     clean = sanitize(text)
-    if not normalize(clean).strip():
+    plain = normalize(clean)  # once: each pass copies the whole text
+    if not plain or plain.isspace():
         raise BadInputError(f"{name or source or 'input'}: the article is empty.")
     built: tuple[TextBuilder, ArticleMeta] | None = None
     if markdown:
@@ -162,7 +163,7 @@ def parse(
 
         built = parse_markdown(clean, source=source)
     if built is None or not built[0].has_blocks():
-        built = parse_plain(normalize(clean), source=source)
+        built = parse_plain(plain, source=source)
     builder, meta = built
     if len(meta.title) > MAX_TITLE:
         meta = replace(meta, title=clip_title(meta.title))

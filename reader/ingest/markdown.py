@@ -48,7 +48,6 @@ _BLOCK_TAGS = re.compile(
     r"|section|article|header|footer|figure|figcaption|dl|dt|dd)\b[^>]*>",
     re.IGNORECASE,
 )
-_TAG = re.compile(r"<!--.*?-->|<[^>]*>", re.DOTALL)
 _MARKERS = re.compile(r"^(?:[ \t]*(?:>|[-+*](?=[ \t]|$)))*[ \t]*")
 _BLANK_RUN = re.compile(r"\n[ \t]*\n\s*")
 
@@ -71,9 +70,40 @@ def _clean(text: str) -> str:
 def html_text(raw: str) -> str:
     """The visible text of raw HTML: tags removed (block tags become line
     breaks), entities decoded."""
-    text = _BLOCK_TAGS.sub("\n", raw)
-    text = _TAG.sub("", text)
-    return html.unescape(text)
+    # Only up to the last ">": no tag can end after it, and a regex would
+    # otherwise read on to the end of the text from every unclosed "<p".
+    cut = raw.rfind(">") + 1
+    text = _BLOCK_TAGS.sub("\n", raw[:cut]) + raw[cut:]
+    return html.unescape(_strip_tags(text))
+
+
+def _strip_tags(text: str) -> str:
+    """`text` without its comments ("<!--" to the first "-->") and tags ("<"
+    to the first ">").
+
+    One left-to-right pass with str.find, where a regex substitution would
+    retry from every "<" and read on to the end of the text from each
+    unclosed "<!--" or "<" (2,000 of them, under the Markdown punctuation
+    cap, made a few megabytes take seconds). Once no ">" or "-->" is left,
+    none is looked for again."""
+    parts: list[str] = []
+    pos = 0
+    comments = True  # a "-->" may still follow
+    while (start := text.find("<", pos)) >= 0:
+        if comments and text.startswith("<!--", start):
+            close = text.find("-->", start + 4)
+            if close >= 0:
+                parts.append(text[pos:start])
+                pos = close + 3
+                continue
+            comments = False
+        close = text.find(">", start + 1)
+        if close < 0:
+            break
+        parts.append(text[pos:start])
+        pos = close + 1
+    parts.append(text[pos:])
+    return "".join(parts)
 
 
 @dataclass

@@ -79,8 +79,12 @@ _START_WORDS = [
     *(f"a {w}" for w in [*_SCALE_WORDS, "third", "quarter"]),
     *(f"{q} {w}" for q in ("several", "a few") for w in _SCALE_WORDS),
 ]
-# Number words, matched on the lower-cased text after any non-word character.
-WORD_START_RE = re.compile(r"[^a-z0-9_]" + _trie(_START_WORDS) + r"(?![a-z])")
+# Number words in any case, not inside a word. Matched on the text itself:
+# lower-casing a copy (and prepending a newline, another copy) held two more
+# copies of a 64 MiB article at once.
+WORD_START_RE = re.compile(
+    r"(?<![a-z0-9_])" + _trie(_START_WORDS) + r"(?![a-z])", re.IGNORECASE | re.ASCII
+)
 # A run of digits with its separators; its shape is checked in Python.
 DIGIT_RUN_RE = re.compile(r"[0-9][0-9,.]*")
 _NEXT_WORD_RE = re.compile(r"(?:[ \u00a0]and[ \u00a0]|[ \u00a0-])(?P<w>[A-Za-z]+)\b")
@@ -226,11 +230,8 @@ def _candidates(text: str, budget: int) -> list[tuple[int, int, bool]]:
         while text[end - 1] in ",.":
             end -= 1
         found.append((start, end, False))
-    lowered = text.lower()
-    if len(lowered) != len(text):  # a few characters grow when lower-cased
-        lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    for match in islice(WORD_START_RE.finditer("\n" + lowered), budget):
-        found.append((match.start(), match.end() - 1, True))
+    for match in islice(WORD_START_RE.finditer(text), budget):
+        found.append((match.start(), match.end(), True))
     found.sort()
     return found[:budget]
 

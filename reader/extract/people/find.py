@@ -71,6 +71,8 @@ from reader.model import Article, Person, Span
 
 _DIGIT = re.compile(r"\d")
 _LOWER_WORD = re.compile(r"[a-z]+")
+_LOWER_CHUNK = 1 << 13
+"""Characters of text read per findall in _lower_words."""
 _PINYIN_SYLLABLE = (
     r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
     r"(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|en|in|un|"
@@ -211,6 +213,20 @@ class _Found:
             self.aliases.append(form)
 
 
+def _lower_words(text: str) -> frozenset[str]:
+    """The distinct lowercase words of `text`, read a chunk at a time (cut at
+    a space, so no word is split): one findall over a 64 MiB article built a
+    list of millions of words only to keep a few thousand."""
+    words: set[str] = set()
+    pos = 0
+    while pos < len(text):
+        end = text.find(" ", pos + _LOWER_CHUNK)
+        end = len(text) if end < 0 else end
+        words.update(_LOWER_WORD.findall(text, pos, end))
+        pos = end
+    return frozenset(words)
+
+
 def find_people(article: Article) -> list[Person]:
     """Every person named in the article, once each, under their fullest name."""
     return _Finder(article.text).run()
@@ -286,7 +302,7 @@ class _Finder:
         """Words the article also writes in lower case: a sign a capitalised
         one is an ordinary word at the start of a sentence."""
         if self._lower is None:
-            self._lower = frozenset(_LOWER_WORD.findall(self.text))
+            self._lower = _lower_words(self.text)
         return self._lower
 
     # -- pass 1: runs ---------------------------------------------------------

@@ -19,15 +19,25 @@ from reader.extract.quotes.attribution_phrases import strip_titles
 from reader.extract.quotes.attribution_words import SPEECH_VERBS, STARTERS, TITLES, word_set
 from reader.model import Person
 
-# Two to five capitalised words (initials and name particles allowed). Each
-# step starts with a distinct character class, so matching is linear.
-# Capital letters of the Latin, Greek and Cyrillic alphabets ("Erdoğan", "Ángel").
+# Two to six capitalised words (initials and name particles allowed), in
+# group 1. Capital letters of the Latin, Greek and Cyrillic alphabets
+# ("Erdoğan", "Ángel").
+#
+# Linear by construction, even on "A-A-A-…" or "Port-Alder-North-…" where
+# every letter after a hyphen or apostrophe could start a name:
+# - a word is a whole token of letters, hyphens and apostrophes, taken
+#   possessively (never given back a character at a time);
+# - a run is tried once per token, from its first capitalised part: the
+#   lookbehind puts the start at the token's beginning and the atomic prefix
+#   steps over lowercase parts ("ex-President"). A later part of the same
+#   token would read to the same end and meet the same next word, so trying
+#   it again (what a plain \b did, once per hyphen) could only fail again.
 _UP = f"[{UPPER}]"
 _PARTICLE = r"(?:de|del|della|van|von|der|den|bin|ibn|al|da|di|du|la|le|dos|das)"
-_RUN_RE = re.compile(
-    r"\b" + _UP + r"[\w'’\-]+(?:\s(?:" + _UP + r"\.|" + _UP + r"[\w'’\-]+"
-    r"|" + _PARTICLE + r"(?=\s(?:" + _UP + r"|" + _PARTICLE + r"\b)))){1,5}"
-)
+_NAME_WORD = _UP + r"[\w'’\-]++"
+_TOKEN_LEAD = rf"(?<![\w'’\-])(?>(?:(?!{_UP})\w++)?[-'’]++)*+"
+_NEXT_WORD = rf"\s(?:{_UP}\.|{_NAME_WORD}|{_PARTICLE}(?=\s(?:{_UP}|{_PARTICLE}\b)))"
+_RUN_RE = re.compile(rf"{_TOKEN_LEAD}({_NAME_WORD}(?:{_NEXT_WORD}){{1,5}})")
 # Words that end or start capitalised runs that are not people.
 _NOT_NAME = word_set(
     """
@@ -268,9 +278,9 @@ def build_namebook(text: str, people: Sequence[Person]) -> NameBook:
             if not person.spans:
                 book.add(0, full)
     for m in _RUN_RE.finditer(text):
-        name = _clean_run(m.group())
+        name = _clean_run(m.group(1))
         if name is not None:
-            book.add(m.start(), name)
+            book.add(m.start(1), name)
     book.finish()
     book.learn_genders(text)
     return book

@@ -186,5 +186,9 @@ WHEN_RE = re.compile(
     r"this (?:week|month|year|morning|afternoon|evening)|earlier|yesterday|today|"
     r"in (?:a|an|his|her|the) (?:statement|interview|speech|post|tweet|letter|release))\b"
 )
-COMMA_NAME_RE = re.compile(r",\s+((?:[A-Z][\w'’.-]*\s?){1,4})(?=[,.;]|$)")
+# `, Tom Brady,`: one to four capitalised words. A word may not end right
+# before a capital letter: without that, "AAAA…" could be cut into four
+# "words" in ~n**3 ways, each tried before the match fails (a 400-letter word
+# took a minute); with it, a word ends only at a space or a non-capital.
+COMMA_NAME_RE = re.compile(r",\s+((?:[A-Z][\w'’.-]*(?![A-Z])\s?){1,4})(?=[,.;]|$)")
 FINITE_RE = re.compile(r"\s(?:[a-z]+s|[a-z]+ed|said|told|wrote|has|had|is|was|will|would)\b")

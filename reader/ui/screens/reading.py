@@ -25,6 +25,7 @@ from textual.containers import Horizontal
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Header
+from textual.worker import get_current_worker
 
 from reader.errors import ReaderError
 from reader.extract.process import ExtractionFailed, ExtractionProcess
@@ -290,23 +291,44 @@ class ReadingScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="extract")
     def _extract(self, article: Article) -> None:
-        result: Extraction | None = None
-        if self.extractor is not None:
+        result = self._extraction(article)
+        if result is not None:
+            self.post_message(self._Extracted(article.id, result))
+
+    def _extraction(self, article: Article) -> Extraction | None:
+        """The extraction of `article`, or None when nobody wants it any more.
+
+        With an extraction process, this thread only ever waits for it:
+        quitting closes the process, and the wait ends at once with nothing
+        left to do. Extracting here instead (as it once did when the wait
+        ended) made `q` wait for a whole extraction, 30 s for a big article,
+        since Textual waits for thread workers when the app exits."""
+        extractor = self.extractor
+        if extractor is None:
+            return self._extract_here(article)
+        worker = get_current_worker()
+        for _ in range(2):  # a child that died on its own is started again, once
             try:
-                result = self.extractor.extract(article)
-            except EOFError:
-                if self.opened is None or self.opened.article.id != article.id:
-                    return  # another article is on screen now
+                return extractor.extract(article)
             except ExtractionFailed:
                 log.exception("extraction failed for %s", article.id)
-                result = Extraction()
                 self._tell_extraction_failed()
-        if result is None:
-            result = self._extract_here(article)
-        self.post_message(self._Extracted(article.id, result))
+                return Extraction()
+            except EOFError:
+                opened = self.opened
+                if (
+                    extractor.closed
+                    or worker.is_cancelled
+                    or opened is None
+                    or opened.article.id != article.id
+                ):
+                    return None  # quitting, or another article took its place
+        log.error("the extraction process stopped twice on %s", article.id)
+        self._tell_extraction_failed()
+        return Extraction()
 
     def _extract_here(self, article: Article) -> Extraction:
-        """Extraction in this thread: the fallback when there is no extraction process."""
+        """Extraction in this thread: only when no extraction process could be started."""
         from reader.extract import extract
 
         try:
