@@ -769,10 +769,6 @@ class ReadingScreen(Screen[None]):
             self._show_sidebar()
             self.sidebar.show_tab(name)
 
-    async def action_article(self, name: str) -> None:
-        """An article-pane action from the command palette (whichever widget has focus)."""
-        await self.article_view.run_action(name)
-
     def action_sort_library(self, key: str) -> None:
         self.library.sort_key = key
 
