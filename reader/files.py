@@ -13,10 +13,12 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
+import marshal
 import os
 import stat
 import tempfile
 import time
+import zlib
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -289,3 +291,36 @@ class ProcessLock:
         tb: TracebackType | None,
     ) -> None:
         self.release()
+
+
+def write_blob(path: Path, magic: bytes, value: Any) -> None:
+    """Save `value` (plain containers only) as a checksummed marshal file:
+    `magic`, the CRC-32 of the payload (4 bytes, big-endian), the payload.
+    For derived data (caches, snapshots) that is rebuilt when unusable;
+    written atomically with no backup. Raises OSError."""
+    payload = marshal.dumps(value)
+    blob = magic + zlib.crc32(payload).to_bytes(4, "big") + payload
+    atomic_write(path, blob, keep_backup=False)
+
+
+def read_blob(path: Path, magic: bytes, limit: int) -> Any | None:
+    """What write_blob saved at `path`, or None if it is absent, not a regular
+    file (never followed through a link), over `limit` bytes, of another kind
+    or damaged. Loading marshal data runs no code."""
+    try:
+        result = read_regular(path, limit, follow_symlinks=False)
+    except OSError:
+        return None
+    if result is None:
+        return None
+    raw = result[0]
+    head = len(magic)
+    if not raw.startswith(magic) or len(raw) < head + 4:
+        return None
+    payload = memoryview(raw)[head + 4 :]
+    if zlib.crc32(payload) != int.from_bytes(raw[head : head + 4], "big"):
+        return None
+    try:
+        return marshal.loads(payload)
+    except (EOFError, ValueError, TypeError, MemoryError):
+        return None

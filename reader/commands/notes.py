@@ -47,6 +47,7 @@ from reader.annotations import (
 )
 from reader.commands.store_session import incomplete, opened_store
 from reader.errors import BadInputError, ReaderError
+from reader.export import highlight_json
 from reader.extract import extract
 from reader.ingest import ARTICLE_SUFFIXES, load
 from reader.model import Article, Extraction, Highlight, LibraryEntry, Span
@@ -156,26 +157,6 @@ def add(args: argparse.Namespace) -> int:
     return 0
 
 
-def to_json(h: Highlight, title: str | None) -> dict[str, Any]:
-    return {
-        "id": h.id,
-        "article_id": h.article_id,
-        "title": title,
-        "text": h.exact,
-        "prefix": h.prefix,
-        "suffix": h.suffix,
-        "start": h.start,
-        "end": h.end,
-        "orphaned": h.orphaned,
-        "tags": list(h.tags),
-        "note": h.note,
-        "color": h.color,
-        "people": list(h.people),
-        "created": h.created.isoformat(),
-        "updated": h.updated.isoformat(),
-    }
-
-
 def list_(args: argparse.Namespace) -> int:
     current: Article | None = None
     with _open_store(args, readonly=True) as store:
@@ -202,7 +183,7 @@ def list_(args: argparse.Namespace) -> int:
         entry = entries.get(h.article_id)
         title = entry.title if entry else None
         if args.json:
-            say_json(to_json(h, title))
+            say_json(highlight_json(h, title))
             continue
         tags = " ".join(f"#{clean_tag(t)}" for t in h.tags)
         flag = " (orphaned)" if h.orphaned else ""

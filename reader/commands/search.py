@@ -23,6 +23,7 @@ from rich.text import Text
 from reader.clock import local
 from reader.commands.store_session import incomplete, opened_store
 from reader.errors import BadInputError
+from reader.export import search_result_json
 from reader.output import flush, rich_console, say, say_json, say_rich, warn
 from reader.search import SearchIndex, SearchResult, parse_query
 from reader.store import Store
@@ -41,25 +42,6 @@ _HIGHLIGHT_STYLE = {
 def _open_store(args: argparse.Namespace) -> AbstractContextManager[Store]:
     """The store, read-only; what it finds (a damaged file...) is said on stderr."""
     return opened_store(args, readonly=True)
-
-
-def result_json(r: SearchResult) -> dict[str, Any]:
-    """One JSON Lines record: what a script needs to find the passage again."""
-    h = r.highlight
-    return {
-        "id": h.id,
-        "article_id": r.article.id,
-        "article_title": r.article.title,
-        "article_path": r.article.path,
-        "score": round(r.score, 4),
-        "text": h.exact,
-        "tags": list(h.tags),
-        "note": h.note,
-        "color": h.color,
-        "created": h.created.isoformat(),
-        "orphaned": h.orphaned,
-        "matches": [list(span) for span in r.spans],
-    }
 
 
 _SPACE = re.compile(r"\s+")
@@ -150,7 +132,7 @@ def search(args: argparse.Namespace) -> int:
         return 1
     if args.json:
         for r in results:
-            say_json(result_json(r))
+            say_json(search_result_json(r))
     elif sys.stdout.isatty():
         _print_rich(results)
     else:

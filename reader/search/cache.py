@@ -13,13 +13,11 @@ the old snapshot or the new one.
 
 from __future__ import annotations
 
-import marshal
-import zlib
 from pathlib import Path
 from typing import Any
 
-from reader.datafile import SNAPSHOT_LIMIT, read_regular
-from reader.files import atomic_write
+from reader.datafile import SNAPSHOT_LIMIT
+from reader.files import read_blob, write_blob
 
 MAGIC = b"reader-search-index\n"
 FORMAT = 5
@@ -33,24 +31,7 @@ def cache_path(store_path: Path) -> Path:
 def read_snapshot(path: Path) -> dict[str, Any] | None:
     """The snapshot at `path`, or None if it is absent, not a regular file,
     over SNAPSHOT_LIMIT, damaged or of another format."""
-    try:
-        result = read_regular(path, SNAPSHOT_LIMIT, follow_symlinks=False)
-    except OSError:
-        return None
-    if result is None:
-        return None
-    raw = result[0]
-    head = len(MAGIC)
-    if not raw.startswith(MAGIC) or len(raw) < head + 4:
-        return None
-    crc = int.from_bytes(raw[head : head + 4], "big")
-    payload = memoryview(raw)[head + 4 :]
-    if zlib.crc32(payload) != crc:
-        return None
-    try:
-        data = marshal.loads(payload)
-    except (EOFError, ValueError, TypeError, MemoryError):
-        return None
+    data = read_blob(path, MAGIC, SNAPSHOT_LIMIT)
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         return None
     return data
@@ -58,10 +39,8 @@ def read_snapshot(path: Path) -> dict[str, Any] | None:
 
 def write_snapshot(path: Path, data: dict[str, Any]) -> bool:
     """Save `data` atomically; False (and nothing changed) if it cannot be written."""
-    payload = marshal.dumps({**data, "format": FORMAT})
-    blob = MAGIC + zlib.crc32(payload).to_bytes(4, "big") + payload
     try:
-        atomic_write(path, blob, keep_backup=False)
+        write_blob(path, MAGIC, {**data, "format": FORMAT})
     except OSError:
         return False
     return True

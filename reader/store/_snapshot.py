@@ -14,13 +14,11 @@ Layout: b"RSNP" + CRC-32 of the body (4 bytes, big-endian) + marshal body
 
 from __future__ import annotations
 
-import marshal
-import zlib
 from pathlib import Path
 from typing import Any
 
-from reader.datafile import SNAPSHOT_LIMIT, read_regular
-from reader.files import Signature, atomic_write
+from reader.datafile import SNAPSHOT_LIMIT
+from reader.files import Signature, read_blob, write_blob
 
 NAME = ".snapshot"
 MAGIC = b"RSNP"
@@ -32,28 +30,14 @@ Shards = dict[str, tuple[Signature, list[tuple[Any, ...]]]]
 def load(path: Path, schema_version: int) -> Shards:
     """The cached shards, or {} if there is no usable snapshot (missing,
     not a regular file, over SNAPSHOT_LIMIT, damaged or outdated)."""
-    try:
-        result = read_regular(path, SNAPSHOT_LIMIT, follow_symlinks=False)
-    except OSError:
+    data = read_blob(path, MAGIC, SNAPSHOT_LIMIT)
+    if not isinstance(data, tuple) or len(data) != 3:
         return {}
-    if result is None:
-        return {}
-    raw = result[0]
-    if len(raw) < 8 or raw[:4] != MAGIC:
-        return {}
-    body = raw[8:]
-    if zlib.crc32(body) != int.from_bytes(raw[4:8], "big"):
-        return {}
-    try:
-        fmt, version, shards = marshal.loads(body)
-    except (EOFError, ValueError, TypeError, MemoryError):
-        return {}
+    fmt, version, shards = data
     if fmt != FORMAT or version != schema_version or not isinstance(shards, dict):
         return {}
     return shards
 
 
 def save(path: Path, schema_version: int, shards: Shards) -> None:
-    body = marshal.dumps((FORMAT, schema_version, shards))
-    blob = MAGIC + zlib.crc32(body).to_bytes(4, "big") + body
-    atomic_write(path, blob, keep_backup=False)
+    write_blob(path, MAGIC, (FORMAT, schema_version, shards))

@@ -10,13 +10,12 @@ floods memory).
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from reader.datafile import CONFIG_LIMIT, read_regular
+from reader.files import atomic_write
 from reader.paths import config_path
 
 DEFAULT_THEME = "textual-dark"
@@ -56,15 +55,9 @@ def load_config(path: Path | None = None) -> UIConfig:
 
 
 def save_config(config: UIConfig, path: Path | None = None) -> None:
-    """Write atomically (temp file + replace) so a crash never leaves half a file."""
+    """Write atomically (reader.files.atomic_write: temp file, fsync, rename)
+    so a crash never leaves half a file."""
     path = path or config_path()
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".config-", suffix=".json", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(asdict(config), handle, indent=2)
-            handle.write("\n")
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    data = (json.dumps(asdict(config), indent=2) + "\n").encode("utf-8")
+    atomic_write(path, data, keep_backup=False)

@@ -222,15 +222,16 @@ async def test_a_file_opened_in_the_reader_is_parsed_off_the_event_loop(
 async def test_a_library_entry_is_parsed_off_the_event_loop(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    from reader.ingest import load
     from reader.store import Store
-    from reader.ui.app import entry_for, load_with_source
 
     path = tmp_path / "story.txt"
     path.write_text(STORY, encoding="utf-8")
-    article, source = load_with_source(path)
+    read = load(path)
+    article = read.article
     threads = _parse_threads(monkeypatch)
     with Store.open(tmp_path / "store.json") as store:
-        store.upsert_article(entry_for(article, source))
+        store.upsert_article(read.entry())
         app = make_app(store=store)
         async with running(app) as pilot:
             assert await _opened(pilot, None) == article

@@ -20,10 +20,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hostile.payloads import CLIPBOARD_B64, PNG_1X1, TITLE_SECRET, article
 
 import reader.commands.extract as extract_command
 import reader.ingest.decode as decode_module
+from hostile.payloads import CLIPBOARD_B64, PNG_1X1, TITLE_SECRET, article
 from reader.cli import main
 
 TIMEOUT = 30

@@ -10,9 +10,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from ui.conftest import SEED
+from ui.notes_search_fixtures import TRADE_PASSAGE, TRADE_TEXT
 
-from .conftest import SEED
-from .notes_search_fixtures import TRADE_PASSAGE, TRADE_TEXT
 from .test_tmux import Terminal, pytestmark, terminal  # noqa: F401 (the fixture)
 
 assert pytestmark  # the same marks: tmux, skipped without tmux

@@ -12,7 +12,7 @@ from rapidfuzz import fuzz
 from reader.anchor import CONTEXT, locate, make_selector, reanchor
 from reader.model import Highlight
 
-SEED = (Path(__file__).resolve().parent.parent / "seeds" / "xiaomi-yu7-us-market.txt").read_text(
+SEED = (Path(__file__).resolve().parents[2] / "seeds" / "xiaomi-yu7-us-market.txt").read_text(
     encoding="utf-8"
 )
 

@@ -12,9 +12,9 @@ import asyncio
 
 import pytest
 from conftest import REPO
+
 from hostile.payloads import CLIPBOARD_B64, TITLE_SECRET, forbidden_chars
 from hostile.text_scan import scan_source, scan_tree
-
 from reader.ui import safe_text
 from reader.ui.app import ReaderApp
 

@@ -10,9 +10,9 @@ import tracemalloc
 
 import pytest
 
-import reader.commands.extract as extract_command
-from reader import __version__
+from reader import __version__, export
 from reader.cli import build_parser, main
+from reader.export import extraction_json, extraction_json_pieces
 from reader.extract import extract
 from reader.ingest import parse
 from reader.model import Article, Extraction
@@ -106,12 +106,12 @@ def test_extract_json_line_is_the_same_json_written_in_pieces(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     article, extraction = _figure_dense()
-    monkeypatch.setattr(extract_command, "_BATCH", 7)  # many pieces, a short last one
+    monkeypatch.setattr(export, "_BATCH", 7)  # many pieces, a short last one
     path = "odd\u009bname\u0085.txt"  # C1 controls are escaped as before
     out = io.StringIO()
     monkeypatch.setattr(sys, "stdout", out)
-    say_json_pieces(extract_command.json_pieces(path, article, extraction))
-    assert out.getvalue() == json_text(extract_command.to_json(path, article, extraction)) + "\n"
+    say_json_pieces(extraction_json_pieces(path, article, extraction))
+    assert out.getvalue() == json_text(extraction_json(path, article, extraction)) + "\n"
     assert "\\u009b" in out.getvalue() and "\u009b" not in out.getvalue()
     assert len(json.loads(out.getvalue())["figures"]) == len(extraction.figures) > 1_000
 
@@ -122,7 +122,7 @@ def test_extract_json_line_is_not_built_whole_in_memory() -> None:
     article, extraction = _figure_dense()
     tracemalloc.start()
     try:
-        for _piece in extract_command.json_pieces("a.txt", article, extraction):
+        for _piece in extraction_json_pieces("a.txt", article, extraction):
             pass
         peak = tracemalloc.get_traced_memory()[1]
     finally:

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from ui.helpers import sync
 
 from reader.cli import main
 from reader.extract import extract
@@ -17,9 +18,8 @@ from reader.store._records import highlight_to_record
 from reader.ui.app import ReaderApp
 from reader.ui.config import UIConfig
 from reader.ui.highlights import Highlighter
-from tests.ui.helpers import sync
 
-SEED = Path(__file__).resolve().parent.parent / "seeds" / "xiaomi-yu7-us-market.txt"
+SEED = Path(__file__).resolve().parents[2] / "seeds" / "xiaomi-yu7-us-market.txt"
 QUOTE = "would in essence be a win-win choice"
 """Words of a quote the article attributes to "Gao", an alias of Gao Lingyun."""
 

@@ -17,9 +17,9 @@ from pathlib import Path
 
 import pytest
 from conftest import REPO
+
 from hostile.payloads import forbidden_chars
 from hostile.stores import C1, OSC0, OSC52, write_hostile_store
-
 from reader.cli import main
 from reader.output import json_text
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 from conftest import REPO
+
 from hostile.markup_scan import scan_source, scan_tree
 
 UI = REPO / "reader" / "ui"

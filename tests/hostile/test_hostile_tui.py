@@ -21,6 +21,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from textual.app import App, ComposeResult
+from textual.content import Content
+from textual.pilot import Pilot
+from textual.strip import Strip
+from textual.widgets import Static
+from ui.helpers import settle, wait_for
+
 from hostile.payloads import (
     CLIPBOARD_B64,
     TITLE_SECRET,
@@ -30,13 +37,6 @@ from hostile.payloads import (
     write_corpus,
 )
 from hostile.payloads import article as story_text
-from textual.app import App, ComposeResult
-from textual.content import Content
-from textual.pilot import Pilot
-from textual.strip import Strip
-from textual.widgets import Static
-from ui.helpers import settle, wait_for
-
 from reader.errors import BadInputError
 from reader.ingest import load
 from reader.model import Article

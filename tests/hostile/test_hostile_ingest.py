@@ -12,8 +12,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hostile.payloads import Payload, corpus, forbidden_chars, write_corpus
 
+from hostile.payloads import Payload, corpus, forbidden_chars, write_corpus
 from reader.errors import BadInputError
 from reader.extract import extract
 from reader.ingest import load_path, parse

@@ -13,8 +13,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-
-from .conftest import SEED
+from ui.conftest import SEED
 
 pytestmark = [
     pytest.mark.tmux,

@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 
 import pytest
-from hostile.payloads import BIDI_CONTROLS, CLIPBOARD_B64, forbidden_chars
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from hostile.payloads import BIDI_CONTROLS, CLIPBOARD_B64, forbidden_chars
 from reader.errors import BadInputError
 from reader.extract import extract
 from reader.ingest import parse

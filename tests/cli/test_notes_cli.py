@@ -15,7 +15,7 @@ import pytest
 from reader.cli import main
 from reader.store import Store
 
-SEED = Path(__file__).resolve().parent.parent / "seeds" / "xiaomi-yu7-us-market.txt"
+SEED = Path(__file__).resolve().parents[2] / "seeds" / "xiaomi-yu7-us-market.txt"
 
 ARTICLE = """Tariff talk returns
 
