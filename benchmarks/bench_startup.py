@@ -129,24 +129,27 @@ def child_reader(path: str, *, wait_for_sidebar: bool) -> None:
     extract_worker.ExtractionProcess.start = start_and_remember  # type: ignore[method-assign]
 
     def patch_app(ui_app: ModuleType) -> None:
-        reader_app = ui_app.ReaderApp
+        # reader.ui.app re-exports the reading screen and imports the sidebar.
         if wait_for_sidebar:
-            extracted = reader_app._extracted
+            sidebar = ui_app.Sidebar
+            set_extraction = sidebar.set_extraction
 
-            def exit_after_sidebar(self: Any, article_id: str, extraction: object) -> None:
-                extracted(self, article_id, extraction)
-                self.call_after_refresh(painted)
+            def exit_after_sidebar(self: Any, extraction: object) -> None:
+                set_extraction(self, extraction)
+                if extraction is not None:  # the extraction arrived (not the empty start)
+                    self.call_after_refresh(painted)
 
-            reader_app._extracted = exit_after_sidebar
+            sidebar.set_extraction = exit_after_sidebar
         else:
-            show = reader_app.show_article
+            reading = ui_app.ReadingScreen
+            show = reading.show_article
 
             def exit_after_article(self: Any, opened: object) -> None:
                 SHOWN.append(time.time())
                 show(self, opened)
                 self.call_after_refresh(painted)
 
-            reader_app.show_article = exit_after_article
+            reading.show_article = exit_after_article
 
     after_import("reader.ui.app", patch_app)
     cli.main([path])

@@ -214,3 +214,14 @@ def reading_order(highlights: Iterable[Highlight]) -> list[Highlight]:
         highlights,
         key=lambda h: (h.orphaned, not h.whole_article, h.start, h.end, h.created, h.id),
     )
+
+
+def overlapping(highlights: Iterable[Highlight], start: int, end: int) -> list[Highlight]:
+    """Placed highlights that touch [start, end), innermost (shortest) first."""
+    end = max(end, start + 1)
+    found = [
+        h
+        for h in highlights
+        if not h.orphaned and not h.whole_article and h.start < end and h.end > start
+    ]
+    return sorted(found, key=lambda h: (h.end - h.start, h.start))

@@ -15,8 +15,8 @@ every method takes the index's lock, so that is safe):
         uses it too.
 
     SearchIndex.from_store(store, snapshot=None, *, use_snapshot=True)
-        Indexes every highlight and article of a reader.store.Store and
-        subscribes to it, so adds/edits/deletes show up in the next search.
+        Indexes every highlight and article of a store (reader.store_api.StoreAPI)
+        and subscribes to it, so adds/edits/deletes show up in the next search.
         A snapshot of the index (PATH.search beside the store) makes the
         next open cheap: unchanged highlights are taken from it, changed
         ones re-indexed; it is rewritten when missing or >5% stale, ignored
@@ -26,9 +26,8 @@ every method takes the index's lock, so that is safe):
     SearchIndex() + add(h, ArticleInfo) / update(h, article=None) /
         remove(highlight_id) / add_many(hs) / set_article(ArticleInfo)
         Incremental maintenance by hand (tests, or a store-less caller).
-        The store sends no event when an article is renamed: after
-        store.upsert_article(entry), call
-        index.set_article(ArticleInfo.from_entry(entry)).
+        from_store subscribes to the store's highlight events and its
+        article events (added, renamed), so nothing needs forwarding.
     index.search(query: str | ParsedQuery, limit=50) -> list[SearchResult]
         Best first; ties (equal score) newest first. A filter-only query
         (tag:x, is:orphan...) lists its matches newest first.

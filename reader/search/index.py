@@ -30,7 +30,7 @@ from datetime import UTC, datetime, timedelta
 from itertools import chain, repeat
 from operator import attrgetter, sub
 from pathlib import Path
-from typing import Any, Protocol, cast
+from typing import Any, cast
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -40,6 +40,7 @@ from reader.gc_pause import gc_paused
 from reader.model import Highlight, LibraryEntry
 from reader.search import cache
 from reader.search.query import Atom, ParsedQuery, parse_query
+from reader.store_api import StoreAPI
 from reader.text.tags import tag_key
 from reader.text.words import fold_text, token_spans, tokens
 
@@ -91,18 +92,6 @@ class SearchResult:
     spans: tuple[tuple[int, int], ...]
     note_excerpt: str
     note_spans: tuple[tuple[int, int], ...]
-
-
-class StoreLike(Protocol):
-    """The part of reader.store.Store the index reads."""
-
-    def highlights(self, article_id: str | None = None) -> list[Highlight]: ...
-
-    def articles(self) -> list[LibraryEntry]: ...
-
-    def get_article(self, article_id: str) -> LibraryEntry | None: ...
-
-    def subscribe(self, callback: Callable[[str, Highlight], None]) -> object: ...
 
 
 def _padded(words: Iterable[str]) -> str:
@@ -304,7 +293,6 @@ class SearchIndex:
         self._vocab = _Vocab(lambda: chain(self._post.keys(), self._packed.keys()))
         self._title_vocab = _Vocab(lambda: (t for t, a in self._title_post.items() if a))
         self._person_vocab = _Vocab(lambda: (t for t, d in self._person_post.items() if d))
-        self._store: StoreLike | None = None
         self.snapshot_path: Path | None = None
         self.reused = 0
         """How many highlights the last open took from the snapshot."""
@@ -313,7 +301,7 @@ class SearchIndex:
 
     @classmethod
     def from_store(
-        cls, store: StoreLike, snapshot: Path | None = None, *, use_snapshot: bool = True
+        cls, store: StoreAPI, snapshot: Path | None = None, *, use_snapshot: bool = True
     ) -> SearchIndex:
         """Index everything in `store` and follow its changes from now on.
 
@@ -331,17 +319,16 @@ class SearchIndex:
         """
         with gc_paused():
             index = cls._open(store, snapshot, use_snapshot)
-        index._store = store
         store.subscribe(index.on_store_change)
+        store.subscribe_articles(index.on_article_change)
         return index
 
     @classmethod
-    def _open(cls, store: StoreLike, snapshot: Path | None, use_snapshot: bool) -> SearchIndex:
-        store_path = getattr(store, "path", None)
+    def _open(cls, store: StoreAPI, snapshot: Path | None, use_snapshot: bool) -> SearchIndex:
         if not use_snapshot:
             snapshot = None
-        elif snapshot is None and isinstance(store_path, Path):
-            snapshot = cache.cache_path(store_path)
+        elif snapshot is None:
+            snapshot = cache.cache_path(store.path)
         articles = [ArticleInfo.from_entry(entry) for entry in store.articles()]
 
         def empty_index() -> SearchIndex:
@@ -366,24 +353,27 @@ class SearchIndex:
         index.add_many(fresh)
         if (
             snapshot is not None
-            and not getattr(store, "readonly", False)
+            and not store.readonly
             and (data is None or len(fresh) + index._dead > SAVE_SHARE * max(1, len(index)))
         ):
             index.save(snapshot)
         return index
 
     def on_store_change(self, kind: str, h: Highlight) -> None:
-        """The store's subscriber callback ("add" | "update" | "delete")."""
+        """The store's highlight subscriber ("add" | "update" | "delete").
+        It reads only what the event carries: the article's title came with
+        the store's article event (or the library read at open)."""
         if kind == "delete":
             self.remove(h.id)
-            return
-        with self._lock:
-            known = h.article_id in self._articles
-        article = None
-        if not known and self._store is not None:
-            entry = self._store.get_article(h.article_id)
-            article = ArticleInfo.from_entry(entry) if entry is not None else None
-        self.update(h, article)
+        else:
+            self.update(h)
+
+    def on_article_change(self, kind: str, entry: LibraryEntry) -> None:
+        """The store's library subscriber ("article" | "article-removed").
+        A removed article keeps its title here: its highlights stay in the
+        store and are still found by it."""
+        if kind == "article":
+            self.set_article(ArticleInfo.from_entry(entry))
 
     def set_article(self, info: ArticleInfo) -> None:
         """Add or change an article's title/path/date; its highlights follow."""

@@ -36,6 +36,11 @@ API (models from reader.model in and out; every method is thread-safe)::
         kind is "add" | "update" | "delete"; called after the change is on disk,
         outside the store's lock, in the calling thread. Changes made by another
         process are delivered too, when this store next reads that file.
+    subscribe_articles(callback(kind, entry)) -> unsubscribe
+        the same for the library: "article" (added or changed; the entry as
+        stored) and "article-removed" (the entry as it was).
+
+What the rest of the program uses of a Store is reader.store_api.StoreAPI.
 
 Errors are StoreError subclasses whose str() is one sentence for the user:
 StoreWriteError (disk full...; says what was saved, `.saved` for add_many
@@ -85,6 +90,7 @@ keeping the old file as PATH.vN-TIMESTAMP; read-only, only in memory.
 
 from reader.errors import StoreBusyError
 from reader.store._core import (
+    ArticleListener,
     HighlightNotFoundError,
     InvalidHighlightError,
     Listener,
@@ -97,6 +103,7 @@ from reader.store._migrate import SCHEMA_VERSION
 
 __all__ = [
     "SCHEMA_VERSION",
+    "ArticleListener",
     "HighlightNotFoundError",
     "InvalidHighlightError",
     "Listener",

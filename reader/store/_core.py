@@ -66,6 +66,9 @@ HIGHLIGHTS = "highlights"
 ARTICLES = "articles"
 Listener = Callable[[str, Highlight], None]
 Event = tuple[str, Highlight]
+ArticleListener = Callable[[str, LibraryEntry], None]
+"""Called with ("article", entry as stored) or ("article-removed", entry as it was)."""
+ArticleEvent = tuple[str, LibraryEntry]
 
 TEXTS_SUFFIX = ".texts"
 """Articles' source texts live in PATH.texts/, one gzip file per article."""
@@ -209,6 +212,8 @@ class Store:
         self._entries_loaded = False
         self._listeners: list[Listener] = []
         self._pending: list[Event] = []
+        self._article_listeners: list[ArticleListener] = []
+        self._pending_articles: list[ArticleEvent] = []
         self._snap_sigs: dict[str, Signature] = {}
         """Shard signatures as in the snapshot on disk (as far as we know)."""
         self._restorable: list[tuple[Path, Path]] = []
@@ -905,12 +910,35 @@ class Store:
 
         return unsubscribe
 
+    def subscribe_articles(self, callback: ArticleListener) -> Callable[[], None]:
+        """Call `callback(kind, entry)` after each change to the library:
+        ("article", the entry as stored) when one is added or changed,
+        ("article-removed", the entry as it was) when one is removed —
+        including changes another process made that this store has since
+        read. Returns a function that unsubscribes."""
+        with self._lock:
+            self._article_listeners.append(callback)
+
+        def unsubscribe() -> None:
+            with self._lock, contextlib.suppress(ValueError):
+                self._article_listeners.remove(callback)
+
+        return unsubscribe
+
     def _emit(self, events: list[Event] | None = None) -> None:
         """Deliver queued events outside the lock, so a listener may call the store."""
         with self._lock:
             batch = self._pending + (events or [])
             self._pending = []
             listeners = list(self._listeners)
+            article_batch, self._pending_articles = self._pending_articles, []
+            article_listeners = list(self._article_listeners)
+        for kind, entry in article_batch:
+            for article_callback in article_listeners:
+                try:
+                    article_callback(kind, entry)
+                except Exception:
+                    log.exception("a store listener failed on %s %s", kind, entry.article_id)
         for kind, h in batch:
             for callback in listeners:
                 try:
@@ -1091,6 +1119,15 @@ class Store:
                 log.warning("skipping an unreadable library record in %s", self.path)
                 continue
             entries[entry.article_id] = entry
+        if self._entries_loaded and self._article_listeners:
+            # Another process changed the library: tell the subscribers.
+            old = self._entries
+            self._pending_articles.extend(
+                ("article", e) for k, e in entries.items() if old.get(k) != e
+            )
+            self._pending_articles.extend(
+                ("article-removed", e) for k, e in old.items() if k not in entries
+            )
         self._entries = entries
         self._entries_sig = self._catalog.sig
         self._entries_loaded = True
@@ -1121,6 +1158,7 @@ class Store:
             doc_of = {rec.get("article_id"): doc_id for doc_id, rec in table.items()}
             next_id = max((int(k) for k in table if k.isdigit()), default=0) + 1
             stored: list[LibraryEntry] = []
+            announced: list[LibraryEntry] = []
             for entry in batch:
                 doc_id = doc_of.get(entry.article_id)
                 kept_hash = table[doc_id].get(TEXT_HASH) if doc_id is not None else None
@@ -1143,6 +1181,7 @@ class Store:
                     next_id += 1
                 table[doc_id] = {**entry_to_record(entry), TEXT_HASH: text_hash}
                 stored.append(record_to_entry(table[doc_id]))
+                announced.append(stored[-1])
             if not changed:
                 return stored
             data[ARTICLES] = table
@@ -1153,6 +1192,8 @@ class Store:
             for entry in stored:
                 self._entries[entry.article_id] = entry
             self._entries_sig = self._catalog.sig
+            self._pending_articles.extend(("article", entry) for entry in announced)
+        self._emit()
         return stored
 
     # -- article texts: one compressed file each, beside the library ----------------
@@ -1214,6 +1255,7 @@ class Store:
         with self._lock:
             self._sync_entries()
             found = sorted(self._entries.values(), key=lambda e: (e.added, e.article_id))
+        self._emit()  # what another process changed, read just now
         found.reverse()
         return found
 
@@ -1222,7 +1264,9 @@ class Store:
         self._check_open()
         with self._lock:
             self._sync_entries()
-            return self._entries.get(article_id)
+            found = self._entries.get(article_id)
+        self._emit()  # what another process changed, read just now
+        return found
 
     @_os_errors
     def remove_article(self, article_id: str, *, delete_highlights: bool = False) -> None:
@@ -1232,10 +1276,12 @@ class Store:
         events: list[Event] = []
         with self._lock, self._plock:
             self._sync_entries()
-            unlisted = article_id in self._entries
-            if unlisted:
+            removed = self._entries.get(article_id)
+            unlisted = removed is not None
+            if removed is not None:
                 self._table(self._catalog, ARTICLES).remove(Query().article_id == article_id)
                 self._entries_loaded = False
+                self._pending_articles.append(("article-removed", removed))
                 with contextlib.suppress(FileNotFoundError):
                     self._text_path(article_id).unlink()
             if delete_highlights:

@@ -29,8 +29,8 @@ from reader.ui.compat import node_bindings
 
 EXTRAS: tuple[tuple[str, str, str], ...] = (
     ("Tags", "Every tag with how many highlights carry it", "app.notes_search('', True)"),
-    ("Sort library by date", "Newest first", "app.sort_library('date')"),
-    ("Sort library by title", "A to Z", "app.sort_library('title')"),
+    ("Sort library by date", "Newest first", "app.reading('sort_library', 'date')"),
+    ("Sort library by title", "A to Z", "app.reading('sort_library', 'title')"),
 )
 """(title, help, app action) of the commands that have no key."""
 

@@ -31,7 +31,7 @@ import queue
 import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Literal, Protocol
+from typing import TYPE_CHECKING, Literal
 
 from textual import on, work
 from textual.content import Content
@@ -43,6 +43,7 @@ from reader.annotations import (
     article_note,
     clean_note,
     new_highlight,
+    overlapping,
     people_in,
     reading_order,
     trim_span,
@@ -50,6 +51,7 @@ from reader.annotations import (
 from reader.clock import utc_now
 from reader.errors import ReaderError, StoreBusyError
 from reader.model import COLORS, Article, Extraction, Highlight
+from reader.store_api import StoreAPI
 from reader.text.tags import unique_tags
 
 if TYPE_CHECKING:
@@ -84,20 +86,6 @@ RESTORE_QUESTION = Content.assemble(
     "A damaged notes file was moved aside (nothing in it was deleted). Restoring "
     "brings back its last good copy, merged with anything saved since.",
 )
-
-
-class HighlightStore(Protocol):
-    """What the highlighter needs from reader.store.Store."""
-
-    def add(self, h: Highlight) -> Highlight: ...
-
-    def update(self, h: Highlight) -> Highlight: ...
-
-    def delete(self, highlight_id: str) -> Highlight | None: ...
-
-    def highlights(self, article_id: str) -> list[Highlight]: ...
-
-    def all_tags(self) -> dict[str, int]: ...
 
 
 # --------------------------------------------------------------- the widget
@@ -192,7 +180,7 @@ class Highlighter(Widget):
 
     def __init__(
         self,
-        store: HighlightStore | None,
+        store: StoreAPI | None,
         *,
         color: str = COLORS[0],
         id: str | None = None,
@@ -223,7 +211,7 @@ class Highlighter(Widget):
         self._told_busy = False
         self._warned_no_store = False
         self._tags_loaded = False
-        self._notices_seen = len(getattr(store, "notices", ()))
+        self._notices_seen = len(store.notices) if store is not None else 0
         """Store notices shown already (the app shows those of opening the store)."""
 
     # ------------------------------------------------------------- lifecycle
@@ -231,7 +219,7 @@ class Highlighter(Widget):
     def on_mount(self) -> None:
         self._saver_done.clear()
         self._saver()
-        if getattr(self.store, "backup_available", False):
+        if self.store is not None and self.store.backup_available:
             self.call_after_refresh(self.offer_restore)
 
     def on_unmount(self) -> None:
@@ -246,16 +234,16 @@ class Highlighter(Widget):
             return True
         self._stopping.set()
         store = self.store
-        patience = getattr(store, "lock_wait", None)
-        if isinstance(patience, (int, float)):
-            store.lock_wait = min(patience, CLOSE_LOCK_WAIT)  # type: ignore[union-attr]
+        patience = store.lock_wait if store is not None else None
+        if store is not None and patience is not None:
+            store.lock_wait = min(patience, CLOSE_LOCK_WAIT)
         self._queue.put(None)
         finished = self._saver_done.wait(timeout)
         if not finished:
             log.error("queued highlight saves did not finish in %.0f s", timeout)
             self._journal_leftovers()
-        elif isinstance(patience, (int, float)):
-            store.lock_wait = patience  # type: ignore[union-attr]
+        elif store is not None and patience is not None:
+            store.lock_wait = patience
         return finished
 
     def unsaved_notice(self) -> str | None:
@@ -317,9 +305,8 @@ class Highlighter(Widget):
 
     def _catch_up(self) -> None:
         """Save what this highlighter journaled, before anything newer."""
-        replay = getattr(self.store, "replay_journal", None)
-        if replay is not None:
-            replay()
+        if self.store is not None:
+            self.store.replay_journal()
             self._unsaved = 0
 
     def _run(self, job: _Job) -> None:
@@ -350,11 +337,10 @@ class Highlighter(Widget):
     def _keep(self, job: _Job) -> str:
         """Journal a change the busy store could not take; the journal's path,
         or "" if it could not be kept there either."""
-        journal = getattr(self.store, "journal", None)
-        if journal is None:
+        if self.store is None:
             return ""
         try:
-            path = str(journal(job.kind, job.highlight))
+            path = str(self.store.journal(job.kind, job.highlight))
         except (ReaderError, ValueError):
             log.exception("journaling a highlight change failed")
             return ""
@@ -406,8 +392,8 @@ class Highlighter(Widget):
                     tags = list(store.all_tags())
             except ReaderError as exc:
                 error = str(exc)
-        notices = list(getattr(store, "notices", ())[seen:])
-        backup = bool(notices) and bool(getattr(store, "backup_available", False))
+        notices = list(store.notices[seen:]) if store is not None else []
+        backup = bool(notices) and store is not None and store.backup_available
         self.post_message(self._Loaded(article.id, pairs, tags, error, notices, backup))
 
     @on(_Loaded)
@@ -452,11 +438,10 @@ class Highlighter(Widget):
 
     @work(thread=True, exclusive=True, group="highlight-restore")
     def _restore(self) -> None:
-        restore = getattr(self.store, "restore_backup", None)
         files, error = 0, None
-        if restore is not None:
+        if self.store is not None:
             try:
-                files = int(restore())
+                files = self.store.restore_backup()
             except ReaderError as exc:
                 error = str(exc)
         self.post_message(self._RestoreDone(files, error))
@@ -498,13 +483,7 @@ class Highlighter(Widget):
 
     def overlapping(self, start: int, end: int) -> list[Highlight]:
         """Placed highlights that touch [start, end), innermost (shortest) first."""
-        end = max(end, start + 1)
-        found = [
-            h
-            for h in self._shown.values()
-            if not h.orphaned and not h.whole_article and h.start < end and h.end > start
-        ]
-        return sorted(found, key=lambda h: (h.end - h.start, h.start))
+        return overlapping(self._shown.values(), start, end)
 
     @property
     def can_undo(self) -> bool:

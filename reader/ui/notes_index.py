@@ -11,23 +11,23 @@ from __future__ import annotations
 
 import gc
 import logging
-from typing import Any
 
 from reader.anchor import locate
 from reader.errors import ReaderError
 from reader.model import Article, Highlight
 from reader.search import SearchIndex
+from reader.store_api import StoreAPI
 
 log = logging.getLogger(__name__)
 
 
-def open_index(store: Any) -> SearchIndex:
+def open_index(store: StoreAPI | None) -> SearchIndex:
     """A SearchIndex over `store`, following its changes; empty without a store.
 
     A store that cannot be read gives an empty index (the error is logged and
     the store's own notices tell the user); searching never takes the app down.
     """
-    if store is None or not hasattr(store, "subscribe"):
+    if store is None:
         return SearchIndex()
     try:
         return SearchIndex.from_store(store)

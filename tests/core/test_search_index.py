@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime, timedelta
+from pathlib import Path
 
 import pytest
 
@@ -280,7 +281,10 @@ class FakeStore:
 
     def __init__(self, highlights: list[Highlight]) -> None:
         self._highlights = highlights
+        self.path = Path("unused")
+        self.readonly = True
         self.listeners: list[Callable[[str, Highlight], None]] = []
+        self.article_listeners: list[Callable[[str, LibraryEntry], None]] = []
 
     def highlights(self, article_id: str | None = None) -> list[Highlight]:
         return list(self._highlights)
@@ -298,15 +302,26 @@ class FakeStore:
         self.listeners.append(callback)
         return lambda: None
 
+    def subscribe_articles(self, callback: Callable[[str, LibraryEntry], None]) -> object:
+        self.article_listeners.append(callback)
+        return lambda: None
+
     def emit(self, kind: str, h: Highlight) -> None:
         for listener in self.listeners:
             listener(kind, h)
 
+    def emit_article(self, kind: str, entry: LibraryEntry) -> None:
+        for listener in self.article_listeners:
+            listener(kind, entry)
+
 
 def test_from_store_follows_changes() -> None:
     store = FakeStore([hl(1, "steel mills")])
-    index = SearchIndex.from_store(store)
+    index = SearchIndex.from_store(store, use_snapshot=False)
     assert ids(index.search("mills ")) == ["h1"]
+    new_article = store.get_article("art-n")
+    assert new_article is not None
+    store.emit_article("article", new_article)  # the store tells of the article first
     store.emit("add", hl(2, "fresh passage", article="art-n"))
     (result,) = index.search("fresh ")
     assert result.article.title == "New article"

@@ -45,6 +45,7 @@ from reader.store import Store
 from reader.ui.app import ReaderApp
 from reader.ui.compat import screen_strips
 from reader.ui.screens.notes_search import NotesSearch
+from reader.ui.screens.reading import ReadingScreen
 from reader.ui.widgets.article_view import ArticleView
 
 
@@ -175,7 +176,9 @@ async def _open_each_and_check(
         async with app.run_test(size=size) as pilot:
             for i, item in enumerate(loaded):
                 if i:
-                    app._paths_opened([item.article], [item.source])  # what `o PATH` does
+                    app.reading.post_message(
+                        ReadingScreen.PathsRead([item.article], [item.source])
+                    )  # `o PATH`
                 try:
                     await _check_open_article(pilot, app, item)
                     written = {p for p in _written(tmp_path) - before if not _app_file(p, tmp_path)}
@@ -362,7 +365,7 @@ def test_hostile_articles_in_a_tiny_terminal(tmp_path: Path, size: tuple[int, in
             view = app.query_one(ArticleView)
             for i, item in enumerate(loaded):
                 if i:
-                    app._paths_opened([item.article], [item.source])
+                    app.reading.post_message(ReadingScreen.PathsRead([item.article], [item.source]))
                 await wait_for(pilot, lambda item=item: view.article is item.article)
                 await settle(pilot)
                 _check_screen(_screen_rows(app))

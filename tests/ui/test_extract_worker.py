@@ -313,7 +313,7 @@ async def test_quitting_during_an_extraction_starts_no_extraction(
 async def test_extraction_workers_are_named_without_copying_the_article(seed: Article) -> None:
     app = make_app([seed])
     async with app.run_test() as pilot:
-        worker = app._extract(seed)
+        worker = app.reading._extract(seed)
         assert len(worker.description) < 500  # a title of at most 300 characters
         assert seed.text[-200:] not in worker.description
         await wait_for(pilot, lambda: seed.id in app.extractions)

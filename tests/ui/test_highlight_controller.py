@@ -91,6 +91,10 @@ class GatedStore:
     def all_tags(self) -> dict[str, int]:
         return self.inner.all_tags()
 
+    def __getattr__(self, name: str) -> Any:
+        # The rest of StoreAPI (notices, journal, lock_wait, ...) is the real store's.
+        return getattr(self.inner, name)
+
 
 TEXT = (
     "Bridge plan approved\n\n"

@@ -49,7 +49,10 @@ async def test_v_s_h_in_the_reader_lists_the_highlight_and_counts_it(
         [h] = notes_of(app).highlights
         assert h.exact.startswith("The speculation was quickly")
         assert h.exact.endswith("comparative analysis.")
-        await wait_for(pilot, lambda: app.library.items and app.library.items[0].highlights == 1)
+        await wait_for(
+            pilot,
+            lambda: app.reading.library.items and app.reading.library.items[0].highlights == 1,
+        )
         await pilot.press("4")
         await pilot.pause()
         assert "The speculation was quickly" in screen_text(app)
@@ -124,11 +127,11 @@ async def test_number_keys_still_switch_tabs_without_a_selection(
     async with reading([seed], seed_extraction, store=store) as (app, pilot):
         await pilot.press("3")
         await pilot.pause()
-        assert app.sidebar.active_tab == "figures"
+        assert app.reading.sidebar.active_tab == "figures"
         view_of(app).focus()
         await pilot.press("v", "3")  # with a selection: highlight in blue
         await wait_for(pilot, lambda: store.highlights(seed.id))
-        assert app.sidebar.active_tab == "figures"
+        assert app.reading.sidebar.active_tab == "figures"
     assert [h.color for h in store.highlights(seed.id)] == ["blue"]
 
 
@@ -232,5 +235,7 @@ async def test_a_damaged_library_file_at_start_is_said_once_and_its_backup_offer
         await pilot.click("#restore")
         await wait_for(pilot, lambda: not store.backup_available)
         # the rolling backup is the version before the last write: "one" only
-        await wait_for(pilot, lambda: "one" in {i.entry.article_id for i in app.library_items})
+        await wait_for(
+            pilot, lambda: "one" in {i.entry.article_id for i in app.reading.library_items}
+        )
     store.close()

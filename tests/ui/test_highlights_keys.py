@@ -32,7 +32,7 @@ async def reader(
     app = make_app([article], store=store, extraction=extraction)
     async with running(app, size=size) as pilot:
         view = app.query_one(AnnotatedArticleView)
-        await wait_for(pilot, lambda: view.highlighter.article is article)
+        await wait_for(pilot, lambda: app.reading.highlighter.article is article)
         view.focus()
         await pilot.pause()
         yield pilot, view
@@ -122,7 +122,7 @@ async def test_number_keys_pick_the_colour_and_it_is_remembered(
         await to_text(pilot, view, "The attention surrounding")
         await pilot.press("v", "3")
         await wait_for(pilot, lambda: len(store.highlights(seed.id)) == 1)
-        assert view.highlighter.last_color == "blue"
+        assert pilot.app.reading.highlighter.last_color == "blue"
         await to_text(pilot, view, "In early January")
         await pilot.press("v", "h")
         await wait_for(pilot, lambda: len(store.highlights(seed.id)) == 2)
@@ -153,7 +153,7 @@ async def test_t_tags_a_selection_with_completion(
     seed: Article, seed_extraction: Extraction, store: Store
 ) -> None:
     async with reader(seed, seed_extraction, store) as (pilot, view):
-        view.highlighter.known_tags = ["tariffs", "trade"]
+        pilot.app.reading.highlighter.known_tags = ["tariffs", "trade"]
         await to_text(pilot, view, "In early January")
         await pilot.press("v", "t")
         await pilot.pause()
@@ -282,4 +282,4 @@ async def test_the_same_words_again_recolour_instead_of_doubling(
         assert view.keyboard_selection is None  # taken at once: a second h cannot double it
         await pilot.press("v", "2")
         await wait_for(pilot, lambda: [h.color for h in store.highlights(seed.id)] == ["green"])
-        assert len(view.highlighter.highlights) == 1
+        assert len(pilot.app.reading.highlighter.highlights) == 1

@@ -362,8 +362,11 @@ async def test_d_removes_from_the_library_after_asking(seed: Article, store, tmp
     async with running(app, size=(200, 50)) as pilot:
         await wait_for(pilot, lambda: bool(store.articles()))
         store.add(Highlight("h1", seed.id, 317, 330, seed.text[317:330], "", ""))
-        app._load_library(open_first=False)
-        await wait_for(pilot, lambda: app.library_items and app.library_items[0].highlights == 1)
+        app.reading._load_library(open_first=False)
+        await wait_for(
+            pilot,
+            lambda: app.reading.library_items and app.reading.library_items[0].highlights == 1,
+        )
         await pilot.press("d")
         assert isinstance(app.screen, ConfirmScreen)
         assert "highlights are kept" in screen_text(app)
@@ -373,7 +376,7 @@ async def test_d_removes_from_the_library_after_asking(seed: Article, store, tmp
         await pilot.click("#keep-notes")
         await wait_for(pilot, lambda: not store.articles())
         assert [h.id for h in store.highlights(seed.id)] == ["h1"]
-        assert app.library_items == []
+        assert app.reading.library_items == []
 
 
 @sync

@@ -26,12 +26,12 @@ async def test_reader_alone_seeds_the_library_once_and_remembers_it(tmp_path: Pa
         app = make_app(store=store, config_file=config_file, seed=True, config=None)
         app.ui_config = UIConfig()
         async with running(app, size=(160, 50)) as pilot:
-            await wait_for(pilot, lambda: app.opened is not None)
+            await wait_for(pilot, lambda: app.reading.opened is not None)
             library = app.query_one(LibraryPanel)
             assert library.display
             assert {i.entry.title for i in library.items} == _seed_titles()
-            assert app.opened is not None
-            assert app.opened.article.meta.title == library.items[0].entry.title
+            assert app.reading.opened is not None
+            assert app.reading.opened.article.meta.title == library.items[0].entry.title
         assert load_config(config_file).seeded
         assert {e.title for e in store.articles()} == _seed_titles()
 
@@ -43,7 +43,7 @@ async def test_reader_alone_seeds_the_library_once_and_remembers_it(tmp_path: Pa
         app.ui_config = load_config(config_file)
         async with running(app, size=(160, 50)) as pilot:
             await settle(pilot)  # the library is read in a worker
-            assert app.library_items == []
+            assert app.reading.library_items == []
             assert "library is empty" in screen_text(app)
         assert store.articles() == []
 
@@ -64,9 +64,9 @@ async def test_paths_are_added_and_a_gone_file_opens_from_its_saved_text(tmp_pat
         path.unlink()
         app = make_app(store=store, seed=False)
         async with running(app, size=(160, 50)) as pilot:
-            await wait_for(pilot, lambda: app.opened is not None)
-            assert app.opened is not None and app.opened.missing
-            assert app.opened.article.text == article.text
+            await wait_for(pilot, lambda: app.reading.opened is not None)
+            assert app.reading.opened is not None and app.reading.opened.missing
+            assert app.reading.opened.article.text == article.text
             shown = screen_text(app)
             assert "file gone" in shown
             assert "A headline that stays" in shown
@@ -93,7 +93,7 @@ async def test_s_sorts_the_library_by_title_and_date(tmp_path: Path):
         assert library.sort_key == "title"
         await pilot.press("s")
         assert library.sort_key == "date"
-        await app.run_action("sort_library('title')")
+        await app.run_action("reading('sort_library', 'title')")
         await wait_for(
             pilot,
             lambda: (
@@ -113,7 +113,8 @@ async def test_choosing_a_library_entry_opens_it(tmp_path: Path, seed, feature):
         library.option_list.highlighted = index
         await pilot.press("enter")
         await wait_for(
-            pilot, lambda: app.opened is not None and app.opened.article.id == feature.id
+            pilot,
+            lambda: app.reading.opened is not None and app.reading.opened.article.id == feature.id,
         )
         assert app.title == feature.meta.title
 

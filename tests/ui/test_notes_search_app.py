@@ -58,7 +58,10 @@ async def test_enter_opens_the_other_article_at_the_passage_and_flashes_it(
         screen = await _search(pilot, app, "steel")
         assert [r.highlight.id for r in screen.results] == ["t1"]
         await pilot.press("enter")
-        await wait_for(pilot, lambda: app.opened is not None and app.opened.article.id == trade.id)
+        await wait_for(
+            pilot,
+            lambda: app.reading.opened is not None and app.reading.opened.article.id == trade.id,
+        )
         view = app.article_view
         await wait_for(pilot, lambda: view.flashing is not None)
         start = trade.text.index(TRADE_PASSAGE)
@@ -84,7 +87,7 @@ async def test_a_passage_far_down_the_open_article_is_scrolled_into_view(
         await wait_for(pilot, lambda: view.flashing is not None)
         start = seed.text.index(needle)
         assert view.flashing == (start, start + len(needle))
-        assert app.opened is not None and app.opened.article.id == seed.id
+        assert app.reading.opened is not None and app.reading.opened.article.id == seed.id
         await pilot.pause()
         assert view.scroll_y > 0
         assert (
@@ -105,7 +108,7 @@ async def test_escape_returns_to_the_article_as_it_was(seed: Article, app: Reade
         await pilot.press("escape")
         await pilot.pause()
         assert not isinstance(app.screen, NotesSearch)
-        assert app.opened is not None and app.opened.article.id == seed.id
+        assert app.reading.opened is not None and app.reading.opened.article.id == seed.id
         assert (view.scroll_y, view.cursor_offset, screen_text(app)) == before
         assert view.flashing is None
         assert view.has_focus

@@ -84,12 +84,30 @@ async def test_narrowing_the_terminal_hides_the_sidebar_and_widening_brings_it_b
 
 
 @sync
+async def test_narrowing_the_terminal_under_a_dialog_fits_the_panels_when_it_closes(
+    seed: Article, seed_extraction: Extraction
+) -> None:
+    async with reading([seed], seed_extraction, (150, 40)) as (app, pilot):
+        library, sidebar = app.query_one(LibraryPanel), app.query_one(Sidebar)
+        await pilot.press("l")
+        await pilot.pause()
+        assert library.display and sidebar.display
+        await pilot.press("question_mark")  # the help screen is on top
+        await pilot.pause()
+        await pilot.resize_terminal(110, 40)
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert library.display and not sidebar.display
+
+
+@sync
 async def test_choosing_from_the_library_when_crowded_reads_it_beside_the_sidebar(
     seed: Article, feature: Article, store: object
 ) -> None:
     async with reading((), None, (115, 40), store=store, seed=True) as (app, pilot):
         library, sidebar = app.query_one(LibraryPanel), app.query_one(Sidebar)
-        await wait_for(pilot, lambda: bool(library.items) and app.opened is not None)
+        await wait_for(pilot, lambda: bool(library.items) and app.reading.opened is not None)
         assert library.display and not sidebar.display  # the library comes first
         library.option_list.focus()
         await pilot.press("down", "enter")

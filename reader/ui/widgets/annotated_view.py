@@ -14,7 +14,9 @@ writes a note on the whole article.
 
 Highlights are painted as a layer of ArticleView in their colour; one that
 carries a note shows a marker in the gutter on its first line. The work
-(dialogs, saving) is the Highlighter's; this widget only knows offsets.
+(dialogs, saving) is the Highlighter's; this widget only knows offsets and
+the highlights it was given, and posts intent messages (reader.ui.intents)
+that the ReadingScreen hands to its Highlighter.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from rich.segment import Segment
 from textual.binding import Binding, BindingType
 from textual.strip import Strip
 
-from reader.annotations import trim_span
+from reader.annotations import overlapping, trim_span
 from reader.model import COLORS, Article, Extraction, Highlight
 from reader.text.units import Selection, TextUnits, Unit
 from reader.ui.highlight_colors import (
@@ -37,7 +39,16 @@ from reader.ui.highlight_colors import (
     article_css,
     component,
 )
-from reader.ui.highlights import Highlighter
+from reader.ui.intents import (
+    ArticleNoteRequested,
+    ColorRequested,
+    DeleteRequested,
+    EditRequested,
+    HighlightRequested,
+    NoteRequested,
+    TagsRequested,
+    UndoRequested,
+)
 from reader.ui.widgets.article_view import ArticleView
 
 SELECTION_ACTIONS = frozenset({"extend", "shrink", "swap_edge", "cancel_selection"})
@@ -327,10 +338,6 @@ class AnnotatedArticleView(ArticleView):
 
     # -------------------------------------------------------------- highlights
 
-    @property
-    def highlighter(self) -> Highlighter:
-        return self.screen.query_one(Highlighter)
-
     def highlight_at_cursor(self) -> Highlight | None:
         """The innermost highlight touching the cursor line."""
         lines = self.layout_lines
@@ -339,7 +346,7 @@ class AnnotatedArticleView(ArticleView):
         line = lines[self.cursor_line]
         if not line.runs:
             return None
-        found = self.highlighter.overlapping(line.start, line.end)
+        found = overlapping(self.highlights, line.start, line.end)
         return found[0] if found else None
 
     def _hint(self) -> None:
@@ -349,39 +356,38 @@ class AnnotatedArticleView(ArticleView):
     def action_highlight(self) -> None:
         span = self._selected_text_span()
         if span is not None:
-            self.highlighter.add(*span)
+            self.post_message(HighlightRequested(*span))
             self._clear_selections()
             return
         current = self.highlight_at_cursor()
         if current is not None:
-            self.highlighter.ask_color(highlight_id=current.id)
+            self.post_message(ColorRequested(highlight_id=current.id))
         else:
             self._hint()
 
     def action_highlight_color(self, index: int) -> None:
         span = self._selected_text_span()
         if span is not None:
-            self.highlighter.add(*span, color=COLORS[index])
+            self.post_message(HighlightRequested(*span, color=COLORS[index]))
             self._clear_selections()
 
     def action_pick_color(self) -> None:
-        self._ask("ask_color")
+        self._ask(ColorRequested)
 
     def action_tags(self) -> None:
-        self._ask("ask_tags")
+        self._ask(TagsRequested)
 
     def action_note(self) -> None:
-        self._ask("ask_note")
+        self._ask(NoteRequested)
 
-    def _ask(self, flow: str) -> None:
-        ask = getattr(self.highlighter, flow)
+    def _ask(self, request: type[ColorRequested | TagsRequested | NoteRequested]) -> None:
         span = self._selected_text_span()
         if span is not None:
-            ask(span=span)
+            self.post_message(request(span=span))
             return
         current = self.highlight_at_cursor()
         if current is not None:
-            ask(highlight_id=current.id)
+            self.post_message(request(highlight_id=current.id))
         else:
             self._hint()
 
@@ -389,21 +395,21 @@ class AnnotatedArticleView(ArticleView):
         if self.article is None:
             self.app.bell()
             return
-        self.highlighter.ask_article_note()
+        self.post_message(ArticleNoteRequested())
 
     def action_edit_highlight(self) -> None:
         current = self.highlight_at_cursor()
         if current is None:
             self._hint()
             return
-        self.highlighter.ask_edit(current.id)
+        self.post_message(EditRequested(current.id))
 
     def action_delete_highlight(self) -> None:
         current = self.highlight_at_cursor()
         if current is None:
             self._hint()
             return
-        self.highlighter.delete_and_tell(current.id)
+        self.post_message(DeleteRequested(current.id))
 
     def action_undo_delete(self) -> None:
-        self.highlighter.undo_and_tell()
+        self.post_message(UndoRequested())

@@ -4,8 +4,9 @@ Whole-article notes come first, then highlights by position, then the ones
 whose words are no longer in the text (orphans, shown with their saved
 words). Enter on a highlight shows it in the article (flashing it); on an
 article note it opens the note. `e` edits, `x` deletes (`u` undoes), `t`
-and `n` change tags and note. Until an article has highlights the tab
-explains how to make one.
+and `n` change tags and note — each posted as an intent message
+(reader.ui.intents) for the reading screen. Until an article has highlights
+the tab explains how to make one.
 """
 
 from __future__ import annotations
@@ -25,7 +26,13 @@ from textual.widgets.option_list import Option
 from reader.annotations import reading_order
 from reader.model import Highlight
 from reader.ui.highlight_prompts import highlight_prompt
-from reader.ui.highlights import Highlighter
+from reader.ui.intents import (
+    DeleteRequested,
+    EditRequested,
+    NoteRequested,
+    TagsRequested,
+    UndoRequested,
+)
 from reader.ui.widgets.lists import built_list, separated
 
 HOW_TO = Content.from_markup(
@@ -40,7 +47,7 @@ HOW_TO = Content.from_markup(
 
 
 class NotesTab(Vertical):
-    """Lists highlights; Enter on one asks the app to show its passage."""
+    """Lists highlights; what is asked of one is posted as a message (see the module docstring)."""
 
     DEFAULT_CSS = """
     NotesTab { height: 1fr; }
@@ -129,7 +136,7 @@ class NotesTab(Vertical):
         event.stop()
         h = self.highlights[event.option_index]
         if h.whole_article:
-            self._highlighter().ask_note(highlight_id=h.id)
+            self.post_message(NoteRequested(highlight_id=h.id))
         elif h.orphaned:
             self.notify(
                 "These words are no longer in the article; the entry keeps them as saved.",
@@ -138,35 +145,32 @@ class NotesTab(Vertical):
         else:
             self.post_message(self.HighlightChosen(h))
 
-    def _highlighter(self) -> Highlighter:
-        return self.screen.query_one(Highlighter)
-
-    def _on_current(self, flow: str) -> None:
+    def _on_current(self, request: type[TagsRequested | NoteRequested]) -> None:
         h = self.current
         if h is None:
             self.app.bell()
             return
-        getattr(self._highlighter(), flow)(highlight_id=h.id)
+        self.post_message(request(highlight_id=h.id))
 
     def action_edit(self) -> None:
         h = self.current
         if h is None:
             self.app.bell()
             return
-        self._highlighter().ask_edit(h.id)
+        self.post_message(EditRequested(h.id))
 
     def action_delete(self) -> None:
         h = self.current
         if h is None:
             self.app.bell()
             return
-        self._highlighter().delete_and_tell(h.id)
+        self.post_message(DeleteRequested(h.id))
 
     def action_undo(self) -> None:
-        self._highlighter().undo_and_tell()
+        self.post_message(UndoRequested())
 
     def action_tags(self) -> None:
-        self._on_current("ask_tags")
+        self._on_current(TagsRequested)
 
     def action_note(self) -> None:
-        self._on_current("ask_note")
+        self._on_current(NoteRequested)

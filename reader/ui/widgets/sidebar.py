@@ -1,7 +1,8 @@
 """The extraction sidebar: Quotes, People, Figures and Notes tabs.
 
 Every entry points at spans of the article; choosing one (Enter or click)
-posts PassageChosen and the app scrolls the article to it. Choosing the
+posts PassageChosen and the reading screen scrolls the article to it; `k`
+on a quote or figure posts KeepRequested (reader.ui.intents). Choosing the
 same person again moves to their next mention and the entry shows "3/7".
 All article-derived text is passed as Content, never as markup.
 """
@@ -23,7 +24,7 @@ from textual.widgets.option_list import Option
 
 from reader.model import NON_FIGURE_KINDS, Extraction, Figure, Person, Quote, Span
 from reader.ui import safe_text
-from reader.ui.highlights import Highlighter
+from reader.ui.intents import KeepRequested
 from reader.ui.widgets.lists import built_list, separated
 from reader.ui.widgets.notes_tab import NotesTab
 from reader.ui.widgets.tab_bar import TabBar
@@ -260,11 +261,10 @@ class Sidebar(Vertical):
     def action_keep(self) -> None:
         """`k`: keep the quote or figure under the list cursor as a highlight."""
         span = self.kept_span()
-        kept = self.screen.query_one(Highlighter).add(span.start, span.end) if span else None
-        if kept is None:
+        if span is None:
             self.app.bell()
             return
-        self.notify("Kept as a highlight (see the Notes tab).", timeout=3)
+        self.post_message(KeepRequested((span.start, span.end)))
 
     @property
     def mention_position(self) -> tuple[int, int] | None:
