@@ -20,7 +20,9 @@ import argparse
 import asyncio
 import contextlib
 import gc
+import os
 import signal
+import threading
 from typing import TYPE_CHECKING
 
 from reader.commands import say_waiting
@@ -86,11 +88,40 @@ def exit_on_signals(app: ReaderApp) -> None:
     Runs in the app's event loop, whose signal handling is safe: the handler
     only schedules the exit."""
     loop = asyncio.get_running_loop()
-    for name in ("SIGHUP", "SIGTERM"):
+    handlers = {"SIGHUP": lambda: _hung_up(app), "SIGTERM": app.exit}
+    for name, handler in handlers.items():
         sig = getattr(signal, name, None)
         if sig is not None:
             with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
-                loop.add_signal_handler(sig, app.exit)
+                loop.add_signal_handler(sig, handler)
+
+
+def _hung_up(app: ReaderApp) -> None:
+    """SIGHUP: the terminal is gone. What the app still writes on its way out
+    (restoring the screen, the exit notices) goes to /dev/null instead: a
+    write to the closed terminal fails, a failed write ends Textual's output
+    thread, and the app would then wait on that thread for ever, holding the
+    store's lock, with its queued saves unsaved.
+
+    Textual's own shutdown can still stall after a hang-up (seen: its output
+    thread's queue waiting for ever in LinuxDriver.close, after the app had
+    closed and its saves were done or journaled). With no terminal left
+    there is nobody to wait for: HANGUP_GRACE seconds after the hang-up the
+    process ends regardless. Saving at exit takes at most the store's short
+    lock wait at quit plus a journal append, well inside the grace."""
+    with contextlib.suppress(OSError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        for fd in (1, 2):
+            os.dup2(devnull, fd)
+        os.close(devnull)
+    watchdog = threading.Timer(HANGUP_GRACE, os._exit, args=(0,))
+    watchdog.daemon = True
+    watchdog.start()
+    app.exit()
+
+
+HANGUP_GRACE = 20.0
+"""Seconds a reader whose terminal was closed may take to finish exiting."""
 
 
 def run(args: argparse.Namespace) -> int:
